@@ -1,0 +1,124 @@
+// Font files and advance-width tables, parsed once per process and shared by the
+// DOCX writer (to measure rule lengths and column widths) and the PDF layout engine.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fontkit from '@pdf-lib/fontkit';
+
+export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+export interface FontFiles {
+  regular: string;
+  bold: string;
+  italic: string;
+  boldItalic: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Tinos (metric-compatible with Times New Roman) from @expo-google-fonts/tinos. */
+export function tinosFiles(): FontFiles {
+  const dir = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  return {
+    regular: join(dir, '400Regular', 'Tinos_400Regular.ttf'),
+    bold: join(dir, '700Bold', 'Tinos_700Bold.ttf'),
+    italic: join(dir, '400Regular_Italic', 'Tinos_400Regular_Italic.ttf'),
+    boldItalic: join(dir, '700Bold_Italic', 'Tinos_700Bold_Italic.ttf'),
+  };
+}
+
+export interface FaceMetrics {
+  name: FaceName;
+  file: string;
+  bytes: Uint8Array;
+  postscriptName: string;
+  unitsPerEm: number;
+  /** Word's single line height as a multiple of the font size (winAscent + winDescent, plus hhea lineGap). */
+  lineHeight: number;
+  ascent: number; // in em
+  descent: number; // in em, positive
+  /** Advance width in em of a code point (0 if the font lacks it). */
+  advance(cp: number): number;
+  /** Glyph id of a code point (0 = .notdef). */
+  glyphId(cp: number): number;
+  /** Width of a string in points. */
+  width(text: string, size: number): number;
+  font: any;
+}
+
+function loadFace(name: FaceName, file: string): FaceMetrics {
+  const bytes = readFileSync(file);
+  const font: any = (fontkit as any).create(bytes);
+  const upm: number = font.unitsPerEm;
+  const os2 = font['OS/2'];
+  const hhea = font.hhea;
+  const winAscent = os2?.winAscent ?? font.ascent;
+  const winDescent = os2?.winDescent ?? -font.descent;
+  const lineGap = Math.max(0, hhea?.lineGap ?? font.lineGap ?? 0);
+  const adv = new Map<number, number>();
+  const gid = new Map<number, number>();
+  const lookup = (cp: number) => {
+    let a = adv.get(cp);
+    if (a === undefined) {
+      const g = font.glyphForCodePoint(cp);
+      a = g && g.id ? g.advanceWidth / upm : 0;
+      adv.set(cp, a);
+      gid.set(cp, g ? g.id : 0);
+    }
+    return a;
+  };
+  return {
+    name,
+    file,
+    bytes,
+    postscriptName: font.postscriptName,
+    unitsPerEm: upm,
+    lineHeight: (winAscent + winDescent + lineGap) / upm,
+    ascent: winAscent / upm,
+    descent: winDescent / upm,
+    advance: lookup,
+    glyphId(cp) {
+      lookup(cp);
+      return gid.get(cp) ?? 0;
+    },
+    width(text, size) {
+      let w = 0;
+      for (const ch of text) w += lookup(ch.codePointAt(0)!);
+      return w * size;
+    },
+    font,
+  };
+}
+
+export interface FontSet {
+  family: string;
+  faces: Record<FaceName, FaceMetrics>;
+  face(bold?: boolean, italic?: boolean): FaceMetrics;
+}
+
+const cache = new Map<string, FontSet>();
+
+/** Loads (once per process) a family of four faces; defaults to Tinos. */
+export function loadFontSet(files: FontFiles = tinosFiles(), family = 'Times New Roman'): FontSet {
+  const key = [files.regular, files.bold, files.italic, files.boldItalic, family].join('|');
+  let set = cache.get(key);
+  if (!set) {
+    const faces = {
+      regular: loadFace('regular', files.regular),
+      bold: loadFace('bold', files.bold),
+      italic: loadFace('italic', files.italic),
+      boldItalic: loadFace('boldItalic', files.boldItalic),
+    };
+    set = {
+      family,
+      faces,
+      face: (bold, italic) => faces[bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular'],
+    };
+    cache.set(key, set);
+  }
+  return set;
+}
+
+export const PT_PER_MM = 72 / 25.4;
+export const mmToPt = (mm: number) => mm * PT_PER_MM;
+export const ptToMm = (pt: number) => pt / PT_PER_MM;

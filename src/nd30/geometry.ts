@@ -1,0 +1,102 @@
+// NĐ 30 geometry derived from the text and the fonts: column widths and rule lengths.
+// Shared by every writer so DOCX, PDF and HTML agree to the millimetre.
+import type { DocumentModel, Run } from '../model/document.js';
+import { mmToPt, ptToMm, type FontSet } from '../fonts/metrics.js';
+
+export const A4 = { width: 210, height: 297 };
+export const A4_LANDSCAPE = { width: 297, height: 210 };
+
+/** Left/right cell padding used in the layout tables (header band, closing block), mm. */
+export const LAYOUT_CELL_PAD = 1;
+/** Default cell padding in content tables, mm (Word's 0.19 cm). */
+export const TABLE_CELL_PAD = 1.9;
+
+/** Share of the text length used for the agency and trích yếu rules (decree: 1/3 to 1/2). */
+export const RULE_SHARE = 0.4;
+/** Rule thickness, pt. */
+export const RULE_WIDTH = 0.75;
+
+/** Vertical gaps (pt) the decree leaves open; chosen from the official template. */
+export const GAPS = {
+  beforeKind: 18, // between the header band and "KẾ HOẠCH"
+  afterSummaryRule: 12, // after the trích yếu rule, before the body
+  beforeClosingBlock: 12, // between the last body paragraph and Nơi nhận | signatory
+};
+
+export const RECIPIENT_LABEL_SIZE = 12;
+export const RECIPIENT_ITEM_SIZE = 11;
+/** Width of the Nơi nhận column (decree: ~53 mm), mm. */
+export const RECIPIENTS_WIDTH = 55;
+
+export interface HeaderGeometry {
+  textWidth: number; // mm
+  leftWidth: number; // mm
+  rightWidth: number; // mm
+  mottoRule: number; // mm
+  agencyRule: number; // mm
+  summaryRule: number; // mm
+  closingLeft: number; // mm
+  closingRight: number; // mm
+}
+
+export function textWidthMm(model: DocumentModel, landscape = false): number {
+  const page = landscape ? A4_LANDSCAPE : A4;
+  return page.width - model.page.margins.left - model.page.margins.right;
+}
+
+export function runsWidthPt(runs: Run[], size: number, fonts: FontSet): number {
+  return runs.reduce((w, r) => w + fonts.face(r.bold, r.italic).width(r.text, size), 0);
+}
+
+/** Greedy line widths of a centred text wrapped at `maxPt` (break at spaces, as Word does). */
+export function wrappedLineWidths(runs: Run[], size: number, fonts: FontSet, maxPt: number): number[] {
+  const tokens: { w: number; pre: number }[] = [];
+  let pre = 0;
+  let inWord = false;
+  for (const r of runs) {
+    const face = fonts.face(r.bold, r.italic);
+    for (const ch of r.text) {
+      const w = face.advance(ch.codePointAt(0)!) * size;
+      if (ch === ' ') {
+        pre += w;
+        inWord = false;
+      } else {
+        if (!inWord) tokens.push({ w: 0, pre });
+        if (!inWord) pre = 0;
+        inWord = true;
+        tokens[tokens.length - 1].w += w;
+      }
+    }
+  }
+  const lines: number[] = [];
+  let cur = -1;
+  for (const t of tokens) {
+    if (cur < 0) cur = t.w;
+    else if (cur + t.pre + t.w <= maxPt + 0.01) cur += t.pre + t.w;
+    else {
+      lines.push(cur);
+      cur = t.w;
+    }
+  }
+  if (cur >= 0) lines.push(cur);
+  return lines;
+}
+
+export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeometry {
+  const p = model.page;
+  const textWidth = textWidthMm(model);
+  const bold = fonts.face(true, false);
+  // The quốc hiệu must never wrap: measure it and add cell padding and a safety margin.
+  const national = ptToMm(bold.width(model.header.nationalTitle, p.nationalTitleSize));
+  const rightWidth = Math.max(100, Math.ceil(national + 2 * LAYOUT_CELL_PAD + 3));
+  const leftWidth = textWidth - rightWidth;
+  const mottoRule = ptToMm(bold.width(model.header.motto, p.mottoSize));
+  const agencyLines = model.header.agency.split('\n');
+  const agencyMax = Math.max(...agencyLines.map((l) => ptToMm(bold.width(l, p.agencySize))));
+  const agencyRule = Math.min(agencyMax, leftWidth - 2 * LAYOUT_CELL_PAD) * RULE_SHARE;
+  const maxPt = mmToPt(textWidth);
+  const summaryWidths = model.title.summary.flatMap((line) => wrappedLineWidths(line, p.bodySize, fonts, maxPt));
+  const summaryRule = ptToMm(Math.max(0, ...summaryWidths)) * RULE_SHARE;
+  const closingLeft = RECIPIENTS_WIDTH;
+  return { textWidth, leftWidth, rightWidth, mottoRule, agencyRule, summaryRule, closingLeft, closingRight: textWidth - closingLeft };
+}

@@ -1,0 +1,68 @@
+// Paragraph geometry of each semantic style, shared by all writers so that the DOCX,
+// the PDF and the HTML preview break lines and pages alike.
+import type { PageSetup, ParagraphStyle } from '../model/document.js';
+
+export type Align = 'justify' | 'center' | 'left' | 'right';
+
+export interface ParagraphGeometry {
+  align: Align;
+  /** First-line indent, mm (negative = hanging). */
+  firstLine: number;
+  /** Left indent, mm. */
+  left: number;
+  spaceBefore: number; // pt
+  spaceAfter: number; // pt
+  size: number; // pt
+  bold: boolean;
+  italic: boolean;
+  keepNext: boolean;
+}
+
+/** Word style id and the name a clerk sees in Word's style gallery. */
+export const WORD_STYLES: Record<ParagraphStyle, { id: string; name: string }> = {
+  body: { id: 'KHBody', name: 'KH Nội dung' },
+  basis: { id: 'KHBasis', name: 'KH Căn cứ' },
+  heading1: { id: 'Heading1', name: 'heading 1' },
+  heading2: { id: 'Heading2', name: 'heading 2' },
+  heading3: { id: 'Heading3', name: 'heading 3' },
+  heading4: { id: 'Heading4', name: 'heading 4' },
+  item: { id: 'KHItem', name: 'KH Mục đánh số' },
+  bullet: { id: 'KHBullet', name: 'KH Gạch đầu dòng' },
+  bullet2: { id: 'KHBullet2', name: 'KH Gạch đầu dòng 2' },
+  closing: { id: 'KHClosing', name: 'KH Câu kết' },
+  center: { id: 'KHCenter', name: 'KH Căn giữa' },
+  right: { id: 'KHRight', name: 'KH Căn phải' },
+};
+
+/** Section titles: the official template puts 12 pt before them. */
+export const HEADING1_SPACE_BEFORE = 12;
+
+export function paragraphGeometry(style: ParagraphStyle, page: PageSetup): ParagraphGeometry {
+  const base: ParagraphGeometry = {
+    align: 'justify',
+    firstLine: page.firstLineIndent,
+    left: 0,
+    spaceBefore: page.spaceBefore,
+    spaceAfter: page.spaceAfter,
+    size: page.bodySize,
+    bold: false,
+    italic: false,
+    keepNext: false,
+  };
+  switch (style) {
+    case 'basis':
+      return { ...base, italic: true };
+    case 'heading1':
+      return { ...base, bold: true, keepNext: true, spaceBefore: Math.max(HEADING1_SPACE_BEFORE, page.spaceBefore) };
+    case 'heading2':
+    case 'heading3':
+    case 'heading4':
+      return { ...base, bold: true, keepNext: true };
+    case 'center':
+      return { ...base, align: 'center', firstLine: 0 };
+    case 'right':
+      return { ...base, align: 'right', firstLine: 0 };
+    default:
+      return base;
+  }
+}

@@ -1,0 +1,153 @@
+// Turns zod issues into Vietnamese messages that name the field and say what to fix.
+import type { z } from 'zod';
+import { formatPath, type Diagnostic } from './diagnostic.js';
+
+type Issue = z.core.$ZodIssue;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'chuỗi chữ (đặt trong dấu ngoặc kép)',
+  number: 'số',
+  boolean: 'true hoặc false',
+  array: 'danh sách [ … ]',
+  object: 'đối tượng { … }',
+  null: 'null',
+  undefined: 'giá trị',
+};
+
+/** Friendly Vietnamese names of the most common fields, shown next to the path. */
+const FIELD_NAMES: Record<string, string> = {
+  issuer: 'cơ quan ban hành',
+  'issuer.name': 'tên cơ quan ban hành',
+  'issuer.parent': 'cơ quan chủ quản',
+  'issuer.abbreviation': 'chữ viết tắt tên cơ quan',
+  number: 'số văn bản',
+  symbol: 'ký hiệu',
+  place: 'địa danh',
+  date: 'ngày ban hành',
+  title: 'trích yếu',
+  basis: 'căn cứ',
+  intro: 'câu dẫn',
+  closing: 'phần kết',
+  'closing.text': 'câu kết',
+  recipients: 'nơi nhận',
+  archive: 'dòng Lưu',
+  'archive.units': 'đơn vị lưu',
+  signer: 'người ký',
+  'signer.name': 'họ tên người ký',
+  'signer.position': 'chức vụ người đứng đầu',
+  'signer.title': 'chức vụ người ký',
+  'signer.authority': 'thẩm quyền ký',
+  layout: 'tùy chọn trình bày',
+};
+
+function fieldName(path: string): string {
+  const generic = path.replace(/\[\d+\]/g, '');
+  const name = FIELD_NAMES[path] ?? FIELD_NAMES[generic];
+  return name ? ` (${name})` : '';
+}
+
+function received(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'danh sách';
+  if (typeof input === 'string') return `chuỗi "${input.length > 40 ? input.slice(0, 40) + '…' : input}"`;
+  if (typeof input === 'number') return `số ${input}`;
+  if (typeof input === 'boolean') return String(input);
+  if (typeof input === 'object') return 'đối tượng { … }';
+  return 'không có giá trị';
+}
+
+const CUSTOM: Record<string, [string, string?]> = {
+  empty_text: ['không được để trống.', 'Nhập nội dung hoặc xóa trường này nếu không dùng.'],
+  bad_date: ['không phải ngày hợp lệ.', 'Viết theo dạng NNNN-TT-NN, ví dụ "2024-02-05", và kiểm tra ngày có trong lịch.'],
+  bad_doc_date: [
+    'không phải ngày hợp lệ.',
+    'Viết "2024-02-05"; bản dự thảo chưa có ngày viết "2024-02" hoặc "2024". Kiểm tra ngày có trong lịch (ví dụ không có 30/02).',
+  ],
+  bad_abbreviation: ['chỉ gồm chữ in hoa (kể cả Đ), chữ số và dấu "-", không có khoảng trắng.', 'Ví dụ "SYT", "UBND", "SVHTT".'],
+  bad_symbol: ['ký hiệu không hợp lệ.', 'Ký hiệu gồm các nhóm chữ nối bằng dấu "-", không có khoảng trắng, ví dụ "KH-SYT".'],
+  bad_number: ['số văn bản chỉ gồm chữ số.', 'Ví dụ 13 hoặc "0124"; bỏ trống khi là bản dự thảo.'],
+  bad_archive_unit: ['chỉ gồm chữ viết tắt, không có dấu phẩy hay khoảng trắng.', 'Mỗi đơn vị là một phần tử, ví dụ ["VT", "TCHC"].'],
+};
+
+/** Picks, among a union's branches, the one that got furthest (fewest, deepest issues). */
+function bestBranch(errors: Issue[][]): Issue[] | undefined {
+  let best: Issue[] | undefined;
+  let bestScore = -Infinity;
+  for (const branch of errors) {
+    if (branch.length === 0) continue;
+    const depth = Math.max(...branch.map((i) => i.path.length));
+    const rootType = branch.every((i) => i.code === 'invalid_type' && i.path.length === 0);
+    const score = (rootType ? -1000 : 0) + depth * 10 - branch.length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = branch;
+    }
+  }
+  return best;
+}
+
+export function issuesToDiagnostics(issues: readonly Issue[], base: (string | number)[] = []): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const full = [...base, ...(issue.path as (string | number)[])];
+    if (issue.code === 'invalid_union') {
+      const branch = bestBranch(issue.errors as Issue[][]);
+      if (branch && !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0)) {
+        out.push(...issuesToDiagnostics(branch, full));
+        continue;
+      }
+    }
+    out.push(issueToDiagnostic(issue, full));
+  }
+  return out;
+}
+
+function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnostic {
+  const path = formatPath(fullPath);
+  const name = fieldName(path);
+  let message: string;
+  let hint: string | undefined;
+  const i = issue as Issue & Record<string, any>;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (i.input === undefined) {
+        message = `thiếu trường bắt buộc${name}.`;
+        hint = `Thêm "${String(fullPath[fullPath.length - 1])}" với giá trị là ${TYPE_NAMES[i.expected] ?? i.expected}.`;
+      } else {
+        message = `cần ${TYPE_NAMES[i.expected] ?? i.expected}${name}, nhưng nhận được ${received(i.input)}.`;
+      }
+      break;
+    case 'unrecognized_keys':
+      message = `trường không được hỗ trợ: ${i.keys.map((k: string) => `"${k}"`).join(', ')}.`;
+      hint = 'Kiểm tra chính tả tên trường (phân biệt hoa thường) hoặc xóa trường này; xem schemas/plan.schema.json.';
+      break;
+    case 'invalid_union':
+      message = `giá trị không đúng dạng${name}.`;
+      hint = 'Xem ví dụ trong thư mục examples/ hoặc gợi ý của trình soạn thảo (schemas/plan.schema.json).';
+      break;
+    case 'invalid_value':
+      message = `giá trị không hợp lệ${name}; chỉ nhận: ${i.values.map((v: unknown) => JSON.stringify(v)).join(', ')}.`;
+      break;
+    case 'too_small':
+      if (i.origin === 'array') message = `cần ít nhất ${i.minimum} phần tử${name}.`;
+      else if (i.origin === 'string') message = `không được để trống${name}.`;
+      else message = `giá trị nhỏ nhất cho phép là ${i.minimum}${name}.`;
+      break;
+    case 'too_big':
+      message = `giá trị lớn nhất cho phép là ${i.maximum}${name}.`;
+      break;
+    case 'invalid_format':
+      message = CUSTOM[issue.message]?.[0] ?? `không đúng định dạng${name}.`;
+      hint = CUSTOM[issue.message]?.[1];
+      break;
+    case 'custom': {
+      const c = CUSTOM[issue.message];
+      message = c ? c[0].replace(/\.$/, '') + name + '.' : issue.message;
+      hint = c?.[1];
+      break;
+    }
+    default:
+      message = `giá trị không hợp lệ${name}.`;
+  }
+  return { severity: 'error', code: `schema.${issue.code}`, path, message, hint };
+}

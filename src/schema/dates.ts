@@ -1,0 +1,42 @@
+import dayjs from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import { z } from 'zod';
+
+dayjs.extend(customParseFormat);
+
+/** True when s is a real calendar date in YYYY-MM-DD form. */
+export function isCalendarDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s, 'YYYY-MM-DD', true).isValid();
+}
+
+/** A full date "2024-02-05". */
+export const FullDate = z
+  .string()
+  .refine(isCalendarDate, { message: 'bad_date' })
+  .describe('Ngày theo dạng NNNN-TT-NN, ví dụ "2024-02-05"');
+
+/**
+ * The document date: full, or partial for a draft ("2024-01" or "2024") that
+ * renders with blanks to fill in by hand.
+ */
+export const DocDate = z
+  .string()
+  .refine(
+    (s) =>
+      isCalendarDate(s) ||
+      (/^\d{4}-\d{2}$/.test(s) && dayjs(s, 'YYYY-MM', true).isValid()) ||
+      /^\d{4}$/.test(s),
+    { message: 'bad_doc_date' },
+  )
+  .describe('Ngày ban hành: "2024-02-05"; bản dự thảo: "2024-02" (để trống ngày) hoặc "2024" (để trống ngày, tháng)');
+
+export interface DateParts {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+export function dateParts(s: string): DateParts {
+  const [y, m, d] = s.split('-').map(Number);
+  return { year: y, month: m || undefined, day: d || undefined };
+}

@@ -1,0 +1,124 @@
+// Loads a template folder (document.hbs + partials/**.hbs), with fallback to the
+// built-in templates for any partial a custom folder does not override.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { helpers } from './helpers.js';
+import { tableHelpers } from './table-helpers.js';
+
+export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+
+/** A template problem with the file, line and column where it is. */
+export class TemplateError extends Error {
+  constructor(
+    message: string,
+    public readonly file: string,
+    public readonly line?: number,
+    public readonly column?: number,
+  ) {
+    super(`${file}${line ? `, dòng ${line}` : ''}${column ? `, cột ${column}` : ''}: ${message}`);
+    this.name = 'TemplateError';
+  }
+}
+
+function listHbs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listHbs(p));
+    else if (name.endsWith('.hbs')) out.push(p);
+  }
+  return out;
+}
+
+/** Vietnamese wording for Handlebars' own error messages. */
+function explain(e: Error & { lineNumber?: number; column?: number }, file: string): TemplateError {
+  const msg = e.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
+  let line = e.lineNumber;
+  let column = e.column;
+  const pos = / - (\d+):(\d+)$/.exec(e.message.split('\n')[0]);
+  if (pos && line === undefined) {
+    line = Number(pos[1]);
+    column = Number(pos[2]);
+  }
+  let m: RegExpExecArray | null;
+  let vi: string;
+  if ((m = /^"(.+)" not defined in/.exec(msg))) vi = `biến "${m[1]}" không có trong dữ liệu (kiểm tra tên trường, hoặc bọc bằng {{#if}} nếu trường có thể vắng mặt)`;
+  else if ((m = /^(\S+) doesn't match (\S+)/.exec(msg))) vi = `khối {{#${m[1]}}} được đóng bằng {{/${m[2]}}}`;
+  else if ((m = /^The partial (.+) could not be found/.exec(msg))) vi = `không tìm thấy mẫu con (partial) "${m[1]}"`;
+  else if ((m = /^Missing helper: "(.+)"/.exec(msg))) vi = `không có hàm trợ giúp (helper) "${m[1]}"`;
+  else if (/^Parse error/.test(e.message)) {
+    vi = 'lỗi cú pháp Handlebars: ' + e.message.split('\n').slice(-1)[0];
+    const pl = /on line (\d+)/.exec(e.message);
+    if (pl) line = Number(pl[1]);
+  } else vi = msg;
+  return new TemplateError(vi, file, line, column);
+}
+
+export interface TemplateSet {
+  /** Folder the main template came from. */
+  dir: string;
+  /** Every file the templates were read from (for watching). */
+  files: string[];
+  render(context: object): string;
+}
+
+/**
+ * Loads the templates of a document type (folder "ke-hoach") from `customDir` if given,
+ * falling back to the built-in folder for the main template and any missing partial.
+ */
+export function loadTemplates(
+  folder = 'ke-hoach',
+  customDir?: string,
+  extraHelpers: Record<string, Handlebars.HelperDelegate> = {},
+): TemplateSet {
+  const builtin = join(BUILTIN_TEMPLATES, folder);
+  const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
+  if (customDir && !existsSync(customDir)) throw new TemplateError('không tìm thấy thư mục mẫu', customDir);
+  const hb = Handlebars.create();
+  hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const dir of dirs) {
+    for (const file of listHbs(join(dir, 'partials'))) {
+      const name = relative(join(dir, 'partials'), file).replace(/\.hbs$/, '').split(sep).join('/');
+      if (seen.has(name)) continue;
+      seen.add(name);
+      files.push(file);
+      hb.registerPartial(name, compile(hb, file));
+    }
+  }
+  const mainFile = dirs.map((d) => join(d, 'document.hbs')).find(existsSync);
+  if (!mainFile) throw new TemplateError('thiếu tệp document.hbs', dirs[0]);
+  files.unshift(mainFile);
+  const main = compile(hb, mainFile);
+  return {
+    dir: dirs[0],
+    files,
+    render: (context) => main(context),
+  };
+}
+
+function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
+  // A file's final newline is not content (it would leak into attributes).
+  const src = readFileSync(file, 'utf8').normalize('NFC').replace(/\r?\n$/, '');
+  let fn: Handlebars.TemplateDelegate;
+  try {
+    fn = hb.compile(src, { strict: true, noEscape: false });
+    // Force parsing now so syntax errors name this file.
+    hb.parse(src);
+  } catch (e) {
+    throw explain(e as Error, file);
+  }
+  return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
+    try {
+      return fn(ctx, opts);
+    } catch (e) {
+      if (e instanceof TemplateError) throw e;
+      throw explain(e as Error, file);
+    }
+  };
+}

@@ -1,0 +1,90 @@
+// Helpers that normalise table input (shorthand cells, numbering, grouped target rows)
+// into a uniform shape the `table` partial can loop over.
+import type { HelperDelegate } from 'handlebars';
+import type { TableCellInput, TableInput } from '../schema/content.js';
+import type { TargetRowInput } from '../schema/plan.js';
+
+export interface CellView {
+  paragraphs: unknown[];
+  colspan?: number;
+  rowspan?: number;
+  align?: string;
+  bold?: boolean;
+}
+export interface TableView {
+  columns: number[];
+  header: CellView[][];
+  rows: CellView[][];
+  fontSize?: number;
+}
+
+function cell(x: unknown): CellView {
+  if (typeof x === 'number') return { paragraphs: [String(x)], align: 'center' };
+  if (typeof x === 'string' || Array.isArray(x)) return { paragraphs: [x] };
+  const c = (x ?? {}) as TableCellInput;
+  const paragraphs = c.blocks
+    ? c.blocks.map((b) => (b && typeof b === 'object' && 'paragraph' in b ? b.paragraph : b))
+    : c.text !== undefined
+      ? [c.text]
+      : [''];
+  return { paragraphs, colspan: c.colspan, rowspan: c.rowspan, align: c.align, bold: c.bold };
+}
+
+const span = (row: CellView[]) => row.reduce((s, c) => s + (c.colspan ?? 1), 0);
+
+export function tableView(t: TableInput, numberLabel = 'TT'): TableView {
+  const headerRows = !t.header ? [] : Array.isArray(t.header[0]) ? (t.header as unknown[][]) : [t.header as unknown[]];
+  const header = headerRows.map((r) => r.map(cell));
+  let rows = t.rows.map((r) => r.map(cell));
+  if (t.numbered) {
+    if (header.length) header[0].unshift({ paragraphs: [numberLabel], rowspan: header.length > 1 ? header.length : undefined });
+    rows = rows.map((r, k) => [{ paragraphs: [String(k + 1)], align: 'center' }, ...r]);
+  }
+  const width = Math.max(...[...header, ...rows].map(span));
+  let columns = t.columns ? [...t.columns] : Array(width).fill(2);
+  if (t.numbered && (!t.columns || t.columns.length === width - 1)) columns = [0.6, ...(t.columns ?? Array(width - 1).fill(2))];
+  return { columns, header, rows, fontSize: t.fontSize };
+}
+
+export interface TargetLabels {
+  number: string;
+  name: string;
+  unit: string;
+  value: string;
+  note: string;
+}
+
+/** Targets (chỉ tiêu) with grouped sub-rows → table view: TT | name | unit | value [| note]. */
+export function targetsView(rows: TargetRowInput[], labels: TargetLabels): TableView {
+  const anyNote = (rs: TargetRowInput[]): boolean => rs.some((r) => r.note || (r.rows && anyNote(r.rows)));
+  const withNote = anyNote(rows);
+  const out: CellView[][] = [];
+  const walk = (rs: TargetRowInput[], prefix: string, depth: number) => {
+    rs.forEach((r, k) => {
+      const n = prefix ? `${prefix}.${k + 1}` : String(k + 1);
+      const group = !!r.rows?.length;
+      const row: CellView[] = [
+        { paragraphs: [n], align: 'center', bold: group || undefined },
+        { paragraphs: [r.name], bold: group || undefined },
+        { paragraphs: [r.unit ?? ''], align: 'center' },
+        { paragraphs: [r.value === undefined ? '' : String(r.value)], align: 'center' },
+      ];
+      if (withNote) row.push({ paragraphs: [r.note ?? ''] });
+      out.push(row);
+      if (r.rows) walk(r.rows, n, depth + 1);
+    });
+  };
+  walk(rows, '', 0);
+  const head = [labels.number, labels.name, labels.unit, labels.value, ...(withNote ? [labels.note] : [])].map((l) => ({ paragraphs: [l] }));
+  return {
+    columns: withNote ? [0.8, 5, 1.6, 1.6, 1.6] : [0.8, 6, 1.8, 1.8],
+    header: [head],
+    rows: out,
+  };
+}
+
+export const tableHelpers: Record<string, HelperDelegate> = {
+  tableView: (t: TableInput, label: unknown) => tableView(t, typeof label === 'string' ? label : 'TT'),
+  targetsView: (rows: TargetRowInput[], number: string, name: string, unit: string, value: string, note: string) =>
+    targetsView(rows, { number, name, unit, value, note }),
+};

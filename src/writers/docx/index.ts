@@ -1,0 +1,243 @@
+// DOCX writer: renders the document model with the NĐ 30 geometry, using named
+// Word styles and plain tables/paragraph borders (no text boxes, no images) so the
+// result stays editable in Word.
+import {
+  BorderStyle,
+  Document,
+  Header as DocxHeader,
+  Packer,
+  PageBreak,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table as DocxTable,
+  TableBorders,
+  TableCell as DocxTableCell,
+  TableLayoutType,
+  TableRow as DocxTableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import type { Appendix, Block, DocumentModel, Paragraph as PPara, Run, Table } from '../../model/document.js';
+import { loadFontSet, ptToMm, type FontSet } from '../../fonts/metrics.js';
+import { A4, GAPS, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
+import { WORD_STYLES } from '../../nd30/styles.js';
+import { ALIGN, buildStyles, PART, twip } from './styles.js';
+
+const NO_BORDER = TableBorders.NONE;
+
+function textRuns(runs: Run[], extra: { size?: number } = {}): TextRun[] {
+  const out: TextRun[] = [];
+  for (const r of runs) {
+    const parts = r.text.split('\n');
+    parts.forEach((t, k) => {
+      out.push(
+        new TextRun({
+          text: t,
+          bold: r.bold || undefined,
+          italics: r.italic || undefined,
+          underline: r.underline ? {} : undefined,
+          break: k > 0 ? 1 : undefined,
+          size: extra.size ? extra.size * 2 : undefined,
+        }),
+      );
+    });
+  }
+  return out;
+}
+
+function lines(text: string, style: string, extra: { before?: number } = {}): Paragraph[] {
+  return text.split('\n').map(
+    (t, k) => new Paragraph({ style, children: [new TextRun(t)], spacing: k === 0 && extra.before ? { before: extra.before * 20 } : undefined }),
+  );
+}
+
+/** An empty paragraph whose bottom border is the rule, centred by equal indents. */
+function rule(lengthMm: number, boxMm: number, after = 0): Paragraph {
+  const side = Math.max(0, (boxMm - lengthMm) / 2);
+  return new Paragraph({
+    style: PART.rule,
+    indent: { left: twip(side), right: twip(side) },
+    border: { bottom: { style: BorderStyle.SINGLE, size: Math.round(RULE_WIDTH * 8), color: '000000', space: 1 } },
+    spacing: after ? { after: after * 20 } : undefined,
+    children: [],
+  });
+}
+
+function layoutCell(width: number, children: Paragraph[]): DocxTableCell {
+  return new DocxTableCell({
+    width: { size: twip(width), type: WidthType.DXA },
+    margins: { left: twip(LAYOUT_CELL_PAD), right: twip(LAYOUT_CELL_PAD), top: 0, bottom: 0 },
+    children,
+  });
+}
+
+function headerBand(model: DocumentModel, g: HeaderGeometry): DocxTable {
+  const h = model.header;
+  const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
+  const left: Paragraph[] = [
+    ...(h.parent ? lines(h.parent, PART.parent) : []),
+    ...lines(h.agency, PART.agency),
+    rule(g.agencyRule, inner(g.leftWidth)),
+  ];
+  const right: Paragraph[] = [...lines(h.nationalTitle, PART.national), ...lines(h.motto, PART.motto), rule(g.mottoRule, inner(g.rightWidth))];
+  const numberCell: Paragraph[] = [...lines(h.number, PART.number, { before: 6 })];
+  if (h.urgency) numberCell.push(new Paragraph({ style: PART.urgency, children: [new TextRun(h.urgency)], spacing: { before: 120 } }));
+  if (h.confidentiality) numberCell.push(new Paragraph({ style: PART.urgency, children: [new TextRun(h.confidentiality)], spacing: { before: 120 } }));
+  return new DocxTable({
+    width: { size: twip(g.leftWidth + g.rightWidth), type: WidthType.DXA },
+    columnWidths: [twip(g.leftWidth), twip(g.rightWidth)],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDER,
+    rows: [
+      new DocxTableRow({ cantSplit: true, children: [layoutCell(g.leftWidth, left), layoutCell(g.rightWidth, right)] }),
+      new DocxTableRow({
+        cantSplit: true,
+        children: [layoutCell(g.leftWidth, numberCell), layoutCell(g.rightWidth, lines(h.placeDate, PART.placeDate, { before: 6 }))],
+      }),
+    ],
+  });
+}
+
+function titleBlock(model: DocumentModel, g: HeaderGeometry): Paragraph[] {
+  const out = [new Paragraph({ style: PART.kind, children: [new TextRun(model.title.kind)], spacing: { before: GAPS.beforeKind * 20 } })];
+  if (model.title.summary.length) {
+    const runs: Run[] = model.title.summary.flatMap((line, k) => (k ? [{ text: '\n', bold: true }, ...line] : line));
+    out.push(new Paragraph({ style: PART.summary, children: textRuns(runs) }));
+    out.push(rule(g.summaryRule, g.textWidth, GAPS.afterSummaryRule));
+  }
+  return out;
+}
+
+function paragraph(p: PPara, keepNext = false): Paragraph {
+  const children = textRuns(p.runs);
+  if (p.marker) children.unshift(new TextRun({ text: p.marker + ' ', bold: p.markerBold || undefined }));
+  return new Paragraph({ style: WORD_STYLES[p.style].id, children, keepNext: keepNext || p.keepNext || undefined });
+}
+
+function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
+  const total = t.columns.reduce((a, b) => a + b, 0);
+  const cols = t.columns.map((c) => (c / total) * widthMm);
+  const size = t.fontSize ?? model.page.tableSize;
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  return new DocxTable({
+    width: { size: twip(widthMm), type: WidthType.DXA },
+    columnWidths: cols.map(twip),
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: t.rows.map((row) => {
+      let col = 0;
+      return new DocxTableRow({
+        tableHeader: row.header || undefined,
+        children: row.cells.map((c) => {
+          const span = c.colSpan ?? 1;
+          const w = cols.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          const align = c.align ?? (row.header ? 'center' : 'left');
+          return new DocxTableCell({
+            width: { size: twip(w), type: WidthType.DXA },
+            columnSpan: c.colSpan,
+            rowSpan: c.rowSpan,
+            verticalAlign: VerticalAlign.CENTER,
+            margins: { left: twip(TABLE_CELL_PAD), right: twip(TABLE_CELL_PAD), top: 40, bottom: 40 },
+            children: c.blocks.map((p) => new Paragraph({ style: PART.table, alignment: ALIGN[align], children: textRuns(p.runs, { size }) })),
+          });
+        }),
+      });
+    }),
+  });
+}
+
+function blocks(list: Block[], model: DocumentModel, widthMm: number, keepLast = false): (Paragraph | DocxTable)[] {
+  return list.map((b, k) => {
+    if (b.kind === 'paragraph') return paragraph(b, keepLast && k === list.length - 1);
+    if (b.kind === 'table') return table(b, model, widthMm);
+    return new Paragraph({ children: [new PageBreak()] });
+  });
+}
+
+function closingBlock(model: DocumentModel, g: HeaderGeometry): DocxTable | undefined {
+  const { recipients, signature } = model.closing;
+  if (!recipients && !signature) return undefined;
+  const left: Paragraph[] = [];
+  if (recipients) {
+    left.push(new Paragraph({ style: PART.recipientsLabel, children: [new TextRun(recipients.label)] }));
+    for (const item of recipients.items) left.push(new Paragraph({ style: PART.recipient, children: [new TextRun(item)] }));
+  }
+  const right: Paragraph[] = [];
+  if (signature) {
+    for (const l of signature.lines) right.push(new Paragraph({ style: PART.signTitle, children: [new TextRun(l)] }));
+    const gap = signature.gapLines ?? model.page.signatureGapLines;
+    for (let k = 0; k < gap; k++) right.push(new Paragraph({ style: PART.signer, children: [] }));
+    right.push(new Paragraph({ style: PART.signer, children: [new TextRun(signature.name)] }));
+  }
+  if (!left.length) left.push(new Paragraph({ children: [] }));
+  if (!right.length) right.push(new Paragraph({ children: [] }));
+  return new DocxTable({
+    width: { size: twip(g.closingLeft + g.closingRight), type: WidthType.DXA },
+    columnWidths: [twip(g.closingLeft), twip(g.closingRight)],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDER,
+    rows: [new DocxTableRow({ cantSplit: true, children: [layoutCell(g.closingLeft, left), layoutCell(g.closingRight, right)] })],
+  });
+}
+
+function pageHeaders(model: DocumentModel) {
+  if (!model.page.pageNumbers) return {};
+  return {
+    default: new DocxHeader({ children: [new Paragraph({ style: PART.pageNumber, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }),
+    first: new DocxHeader({ children: [new Paragraph({ children: [] })] }),
+  };
+}
+
+function pageProps(model: DocumentModel, landscape = false) {
+  const m = model.page.margins;
+  return {
+    titlePage: true,
+    page: {
+      size: { width: twip(A4.width), height: twip(A4.height), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      margin: { top: twip(m.top), bottom: twip(m.bottom), left: twip(m.left), right: twip(m.right), header: twip(model.page.headerDistance), footer: twip(10) },
+      pageNumbers: { start: 1 },
+    },
+  };
+}
+
+function appendixSection(a: Appendix, model: DocumentModel, fonts: FontSet): ISectionOptions {
+  const width = textWidthMm(model, a.landscape);
+  const children: (Paragraph | DocxTable)[] = [];
+  if (a.label) children.push(new Paragraph({ style: PART.appendixLabel, children: [new TextRun(a.label)] }));
+  const titleRuns: Run[] = a.title.flatMap((line, k) => (k ? [{ text: '\n', bold: true }, ...line] : line));
+  if (titleRuns.length) children.push(new Paragraph({ style: PART.appendixTitle, children: textRuns(titleRuns) }));
+  if (a.note) children.push(new Paragraph({ style: PART.appendixNote, children: [new TextRun(a.note)] }));
+  const widths = a.title.flatMap((l) => wrappedLineWidths(l, model.page.bodySize, fonts, (width * 72) / 25.4));
+  children.push(rule(ptToMm(Math.max(0, ...widths)) * RULE_SHARE, width, GAPS.afterSummaryRule));
+  children.push(...blocks(a.blocks, model, width));
+  return { properties: pageProps(model, a.landscape), headers: pageHeaders(model), children };
+}
+
+export function buildDocx(model: DocumentModel, fonts: FontSet = loadFontSet()): Document {
+  const g = headerGeometry(model, fonts);
+  const body = model.body;
+  const closing = closingBlock(model, g);
+  const main: ISectionOptions = {
+    properties: pageProps(model),
+    headers: pageHeaders(model),
+    children: [headerBand(model, g), ...titleBlock(model, g), ...blocks(body, model, g.textWidth, !!closing), ...(closing ? [closing] : [])],
+  };
+  return new Document({
+    title: model.meta.title,
+    creator: model.meta.author,
+    lastModifiedBy: model.meta.author,
+    subject: model.meta.subject,
+    keywords: model.meta.keywords?.join('; '),
+    description: model.meta.subject,
+    styles: buildStyles(model.page),
+    sections: [main, ...model.appendices.map((a) => appendixSection(a, model, fonts))],
+  });
+}
+
+export async function writeDocx(model: DocumentModel, fonts?: FontSet): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(model, fonts));
+}

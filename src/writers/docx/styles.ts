@@ -1,0 +1,105 @@
+// Named Word styles, so a clerk can keep editing the file with Word's style gallery.
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import type { PageSetup, ParagraphStyle } from '../../model/document.js';
+import { paragraphGeometry, WORD_STYLES, type Align } from '../../nd30/styles.js';
+import { RECIPIENT_ITEM_SIZE, RECIPIENT_LABEL_SIZE } from '../../nd30/geometry.js';
+
+export const FONT = 'Times New Roman';
+export const twip = (mm: number) => Math.round(mm * 56.6929);
+export const halfPt = (pt: number) => Math.round(pt * 2);
+
+export const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  justify: AlignmentType.JUSTIFIED,
+  center: AlignmentType.CENTER,
+  left: AlignmentType.LEFT,
+  right: AlignmentType.RIGHT,
+};
+
+/** Line spacing in Word's "auto" rule: 240 = single. */
+export const lineSpacing = (page: PageSetup) => ({ line: Math.round(240 * page.lineSpacing), lineRule: LineRuleType.AUTO });
+
+/** Ids of the styles used for the fixed parts of the document. */
+export const PART = {
+  parent: 'KHParent',
+  agency: 'KHAgency',
+  number: 'KHNumber',
+  national: 'KHNational',
+  motto: 'KHMotto',
+  placeDate: 'KHPlaceDate',
+  kind: 'KHKind',
+  summary: 'KHSummary',
+  rule: 'KHRule',
+  recipientsLabel: 'KHRecipientsLabel',
+  recipient: 'KHRecipient',
+  signTitle: 'KHSignTitle',
+  signer: 'KHSigner',
+  table: 'KHTable',
+  appendixLabel: 'KHAppendixLabel',
+  appendixTitle: 'KHAppendixTitle',
+  appendixNote: 'KHAppendixNote',
+  pageNumber: 'KHPageNumber',
+  urgency: 'KHUrgency',
+} as const;
+
+function part(id: string, name: string, size: number, opts: { bold?: boolean; italic?: boolean; align?: Align; caps?: boolean } = {}): IParagraphStyleOptions {
+  return {
+    id,
+    name,
+    basedOn: 'Normal',
+    quickFormat: true,
+    run: { size: halfPt(size), bold: opts.bold, italics: opts.italic },
+    paragraph: { alignment: ALIGN[opts.align ?? 'center'], spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+  };
+}
+
+export function buildStyles(page: PageSetup): IStylesOptions {
+  const body = (Object.keys(WORD_STYLES) as ParagraphStyle[]).map((style): IParagraphStyleOptions => {
+    const g = paragraphGeometry(style, page);
+    const { id, name } = WORD_STYLES[style];
+    return {
+      id,
+      name,
+      basedOn: 'Normal',
+      next: style.startsWith('heading') ? 'KHBody' : id,
+      quickFormat: true,
+      run: { size: halfPt(g.size), bold: g.bold || undefined, italics: g.italic || undefined },
+      paragraph: {
+        alignment: ALIGN[g.align],
+        indent: { firstLine: g.firstLine > 0 ? twip(g.firstLine) : undefined, left: g.left ? twip(g.left) : undefined },
+        spacing: { before: Math.round(g.spaceBefore * 20), after: Math.round(g.spaceAfter * 20), ...lineSpacing(page) },
+        keepNext: g.keepNext || undefined,
+        outlineLevel: style.startsWith('heading') ? Number(style.slice(-1)) - 1 : undefined,
+      },
+    };
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: halfPt(page.bodySize), language: { value: 'vi-VN', eastAsia: 'vi-VN', bidirectional: 'ar-SA' } },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+    },
+    paragraphStyles: [
+      ...body,
+      part(PART.parent, 'KH Cơ quan chủ quản', page.agencySize),
+      part(PART.agency, 'KH Cơ quan ban hành', page.agencySize, { bold: true }),
+      part(PART.number, 'KH Số, ký hiệu', 13),
+      part(PART.national, 'KH Quốc hiệu', page.nationalTitleSize, { bold: true }),
+      part(PART.motto, 'KH Tiêu ngữ', page.mottoSize, { bold: true }),
+      part(PART.placeDate, 'KH Địa danh, ngày tháng', page.placeDateSize, { italic: true }),
+      part(PART.kind, 'KH Tên loại', page.bodySize, { bold: true }),
+      part(PART.summary, 'KH Trích yếu', page.bodySize, { bold: true }),
+      part(PART.rule, 'KH Đường kẻ', 1),
+      part(PART.recipientsLabel, 'KH Nơi nhận', RECIPIENT_LABEL_SIZE, { bold: true, italic: true, align: 'left' }),
+      part(PART.recipient, 'KH Nơi nhận - dòng', RECIPIENT_ITEM_SIZE, { align: 'left' }),
+      part(PART.signTitle, 'KH Chức vụ người ký', page.bodySize, { bold: true }),
+      part(PART.signer, 'KH Họ tên người ký', page.bodySize, { bold: true }),
+      part(PART.table, 'KH Bảng', page.tableSize, { align: 'left' }),
+      part(PART.appendixLabel, 'KH Phụ lục', 14, { bold: true }),
+      part(PART.appendixTitle, 'KH Tên phụ lục', page.bodySize, { bold: true }),
+      part(PART.appendixNote, 'KH Kèm theo', page.bodySize, { italic: true }),
+      part(PART.pageNumber, 'KH Số trang', page.bodySize),
+      part(PART.urgency, 'KH Độ khẩn', page.bodySize, { bold: true }),
+    ],
+  };
+}
