@@ -13,6 +13,8 @@ export const TABLE_CELL_PAD = 1.9;
 
 /** Share of the text length used for the agency and trích yếu rules (decree: 1/3 to 1/2). */
 export const RULE_SHARE = 0.4;
+/** Space between the text and the rule under it, pt. */
+export const RULE_GAP_BEFORE = 2;
 /** Rule thickness, pt. */
 export const RULE_WIDTH = 0.75;
 

@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import type { Appendix, Block, DocumentModel, Paragraph as PPara, Run, Table } from '../../model/document.js';
 import { loadFontSet, ptToMm, type FontSet } from '../../fonts/metrics.js';
-import { A4, GAPS, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
+import { A4, GAPS, RULE_GAP_BEFORE, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
 import { WORD_STYLES } from '../../nd30/styles.js';
 import { ALIGN, buildStyles, PART, twip } from './styles.js';
 
@@ -61,7 +61,8 @@ function rule(lengthMm: number, boxMm: number, after = 0): Paragraph {
     style: PART.rule,
     indent: { left: twip(side), right: twip(side) },
     border: { bottom: { style: BorderStyle.SINGLE, size: Math.round(RULE_WIDTH * 8), color: '000000', space: 1 } },
-    spacing: after ? { after: after * 20 } : undefined,
+    // A little air between the text above and the rule, so it never reads as an underline.
+    spacing: { before: RULE_GAP_BEFORE * 20, after: after * 20 },
     children: [],
   });
 }
@@ -163,12 +164,14 @@ function closingBlock(model: DocumentModel, g: HeaderGeometry): DocxTable | unde
   if (!recipients && !signature) return undefined;
   const left: Paragraph[] = [];
   if (recipients) {
-    left.push(new Paragraph({ style: PART.recipientsLabel, children: [new TextRun(recipients.label)] }));
+    left.push(new Paragraph({ style: PART.recipientsLabel, children: [new TextRun(recipients.label)], spacing: { before: GAPS.beforeClosingBlock * 20 } }));
     for (const item of recipients.items) left.push(new Paragraph({ style: PART.recipient, children: [new TextRun(item)] }));
   }
   const right: Paragraph[] = [];
   if (signature) {
-    for (const l of signature.lines) right.push(new Paragraph({ style: PART.signTitle, children: [new TextRun(l)] }));
+    signature.lines.forEach((l, k) =>
+      right.push(new Paragraph({ style: PART.signTitle, children: [new TextRun(l)], spacing: k === 0 ? { before: GAPS.beforeClosingBlock * 20 } : undefined })),
+    );
     const gap = signature.gapLines ?? model.page.signatureGapLines;
     for (let k = 0; k < gap; k++) right.push(new Paragraph({ style: PART.signer, children: [] }));
     right.push(new Paragraph({ style: PART.signer, children: [new TextRun(signature.name)] }));

@@ -1,0 +1,31 @@
+// `kehoach init`: a starter plan to edit.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { PACKAGE_ROOT } from '../../template/engine.js';
+import { atomicWrite } from '../../util/atomic-write.js';
+import { EXIT } from '../output.js';
+
+export function init(file: string, opts: { force?: boolean }): number {
+  if (existsSync(file) && !opts.force) {
+    console.error(`Lỗi: ${file} đã tồn tại. Chọn tên khác hoặc thêm --force để ghi đè.`);
+    return EXIT.usage;
+  }
+  const starter = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'minimal.json'), 'utf8'));
+  // Point "$schema" at the packaged schema, relative to where the new file lives.
+  starter.$schema = relative(dirname(resolve(file)), join(PACKAGE_ROOT, 'schemas', 'plan.schema.json')).split('\\').join('/');
+  atomicWrite(file, JSON.stringify(starter, null, 2) + '\n');
+  console.log(`Đã tạo ${file}. Sửa nội dung rồi chạy: kehoach render ${file}`);
+  return EXIT.ok;
+}
+
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('Tạo tệp kế hoạch mẫu để bắt đầu')
+    .argument('[file]', 'tên tệp mới', 'ke-hoach.json')
+    .option('--force', 'ghi đè nếu tệp đã có')
+    .action((file: string, opts: { force?: boolean }) => {
+      process.exitCode = init(file, opts);
+    });
+}

@@ -1,0 +1,85 @@
+// `kehoach render`: plan files → DOCX (and PDF) in the output folder.
+import { basename, extname, join } from 'node:path';
+import type { Command } from 'commander';
+import { keHoach } from '../../doctypes/ke-hoach.js';
+import { modelFromFile, templatesFor } from '../../pipeline.js';
+import { atomicWrite } from '../../util/atomic-write.js';
+import { ALL_FORMATS, WRITERS, type Format } from '../../writers/index.js';
+import { EXIT, reportError } from '../output.js';
+
+export function parseFormats(value: string): Format[] {
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  for (const f of list) {
+    if (!ALL_FORMATS.includes(f as Format)) throw new Error(`định dạng "${f}" không được hỗ trợ (chọn trong: ${ALL_FORMATS.join(', ')})`);
+  }
+  return [...new Set(list)] as Format[];
+}
+
+export function defaultFormats(): string {
+  return ALL_FORMATS.filter((f) => WRITERS[f]).join(',');
+}
+
+export interface RenderOptions {
+  output: string;
+  format: string;
+  template?: string;
+  quiet?: boolean;
+}
+
+export async function render(files: string[], opts: RenderOptions): Promise<number> {
+  let formats: Format[];
+  try {
+    formats = parseFormats(opts.format);
+  } catch (e) {
+    console.error(`Lỗi: ${(e as Error).message}.`);
+    return EXIT.usage;
+  }
+  const missing = formats.filter((f) => !WRITERS[f]);
+  if (missing.length) {
+    console.error(`Lỗi: định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
+    return EXIT.usage;
+  }
+  let templates;
+  try {
+    templates = templatesFor(keHoach, opts.template);
+  } catch (e) {
+    return reportError(e);
+  }
+  let failed = 0;
+  for (const file of files) {
+    const started = performance.now();
+    try {
+      const { model } = modelFromFile(keHoach, file, templates);
+      // Render every format before writing any, so a failure leaves no partial set.
+      const outputs: [string, Uint8Array][] = [];
+      for (const f of formats) {
+        const w = WRITERS[f]!;
+        outputs.push([join(opts.output, basename(file, extname(file)) + w.extension), await w.write(model)]);
+      }
+      for (const [path, bytes] of outputs) atomicWrite(path, bytes);
+      if (!opts.quiet) {
+        const ms = Math.round(performance.now() - started);
+        for (const [path, bytes] of outputs) console.log(`Đã ghi ${path} (${Math.max(1, Math.round(bytes.length / 1024))} KB, ${ms} ms)`);
+      }
+    } catch (e) {
+      failed++;
+      reportError(e, file);
+    }
+  }
+  if (failed && files.length > 1) console.error(`${failed}/${files.length} tệp bị lỗi, không ghi ra.`);
+  return failed ? EXIT.inputError : EXIT.ok;
+}
+
+export function registerRender(program: Command): void {
+  program
+    .command('render')
+    .description('Tạo tệp DOCX (và PDF) từ tệp kế hoạch JSON/YAML')
+    .argument('<files...>', 'tệp kế hoạch (.json, .yaml)')
+    .option('-o, --output <dir>', 'thư mục ghi kết quả', 'output')
+    .option('-f, --format <list>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
+    .option('-t, --template <dir>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('-q, --quiet', 'không in thông báo khi thành công')
+    .action(async (files: string[], opts: RenderOptions) => {
+      process.exitCode = await render(files, opts);
+    });
+}

@@ -1,0 +1,65 @@
+// The `kehoach` command line: one file per command under commands/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { PACKAGE_ROOT } from '../template/engine.js';
+import { registerInit } from './commands/init.js';
+import { registerRender } from './commands/render.js';
+import { registerSchema } from './commands/schema.js';
+import { registerValidate } from './commands/validate.js';
+import { EXIT, reportError } from './output.js';
+
+export function buildProgram(): Command {
+  const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+  const program = new Command('kehoach')
+    .description('Tạo Kế hoạch (DOCX, PDF) đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp JSON/YAML')
+    .version(version, '-V, --version', 'in số phiên bản')
+    .helpOption('-h, --help', 'xem hướng dẫn')
+    .helpCommand('help [command]', 'xem hướng dẫn của một lệnh')
+    .showHelpAfterError('(chạy "kehoach --help" để xem hướng dẫn)')
+    .configureOutput({
+      outputError: (str, write) => write(translateCommanderError(str)),
+    })
+    .addHelpText(
+      'after',
+      `
+Mã thoát: 0 thành công; 1 tệp đầu vào có lỗi (không tệp nào được ghi); 2 dùng lệnh sai; 3 lỗi nội bộ.
+
+Ví dụ:
+  kehoach init ke-hoach.json
+  kehoach validate ke-hoach.json
+  kehoach render ke-hoach.json -o output/`,
+    );
+  registerRender(program);
+  registerValidate(program);
+  registerSchema(program);
+  registerInit(program);
+  program.exitOverride();
+  program.commands.forEach((c) => c.helpOption('-h, --help', 'xem hướng dẫn').exitOverride());
+  return program;
+}
+
+/** Commander's own messages, in Vietnamese. */
+function translateCommanderError(s: string): string {
+  return s
+    .replace(/^error: missing required argument '(.+)'/m, "Lỗi: thiếu tham số '$1'")
+    .replace(/^error: unknown option '(.+)'/m, "Lỗi: không có tùy chọn '$1'")
+    .replace(/^error: unknown command '(.+)'/m, "Lỗi: không có lệnh '$1'")
+    .replace(/^error: option '(.+)' argument missing/m, "Lỗi: tùy chọn '$1' cần giá trị")
+    .replace(/^error: too many arguments.*/m, 'Lỗi: thừa tham số')
+    .replace(/^error: /m, 'Lỗi: ');
+}
+
+export async function main(argv = process.argv): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; usage errors were already printed.
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    process.exitCode = reportError(e);
+  }
+}

@@ -1,0 +1,22 @@
+// Output formats. Each writer renders the same document model; none knows about plans.
+import type { DocumentModel } from '../model/document.js';
+import type { FontSet } from '../fonts/metrics.js';
+import { writeDocx } from './docx/index.js';
+
+export type Format = 'docx' | 'pdf';
+
+export interface WriterOptions {
+  fonts?: FontSet;
+}
+
+export interface Writer {
+  format: Format;
+  extension: string;
+  write(model: DocumentModel, opts?: WriterOptions): Promise<Uint8Array>;
+}
+
+export const WRITERS: Partial<Record<Format, Writer>> = {
+  docx: { format: 'docx', extension: '.docx', write: (m, o) => writeDocx(m, o?.fonts) },
+};
+
+export const ALL_FORMATS: Format[] = ['docx', 'pdf'];
