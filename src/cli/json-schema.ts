@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DocType } from '../doctypes/doctype.js';
 
 export function jsonSchema(type: DocType<unknown>): object {
-  const schema = z.toJSONSchema(type.schema, { io: 'input', unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(type.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...schema, title: `kehoach: ${type.name}` };
 }
 

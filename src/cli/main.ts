@@ -1,7 +1,7 @@
 // The `kehoach` command line: one file per command under commands/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { PACKAGE_ROOT } from '../template/engine.js';
 import { registerInit } from './commands/init.js';
 import { registerRender } from './commands/render.js';
@@ -17,6 +17,7 @@ export function buildProgram(): Command {
     .helpOption('-h, --help', 'xem hướng dẫn')
     .helpCommand('help [command]', 'xem hướng dẫn của một lệnh')
     .showHelpAfterError('(chạy "kehoach --help" để xem hướng dẫn)')
+    .configureHelp(VI_HELP)
     .configureOutput({
       outputError: (str, write) => write(translateCommanderError(str)),
     })
@@ -35,9 +36,24 @@ Ví dụ:
   registerSchema(program);
   registerInit(program);
   program.exitOverride();
-  program.commands.forEach((c) => c.helpOption('-h, --help', 'xem hướng dẫn').exitOverride());
+  program.commands.forEach((c) => c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride());
   return program;
 }
+
+/** Commander's help headings, in Vietnamese. */
+const VI_HELP = {
+  formatHelp(cmd: Command, helper: Help): string {
+    return Help.prototype.formatHelp
+      .call(helper, cmd, helper)
+      .replace(/^Usage:/m, 'Cách dùng:')
+      .replace(/^Options:/m, 'Tùy chọn:')
+      .replace(/^Commands:/m, 'Lệnh:')
+      .replace(/^Arguments:/m, 'Tham số:')
+      .replace(/\(default:\s+([^)]*)\)/g, '(mặc định: $1)')
+      .replace(/\[options\]/g, '[tùy chọn]')
+      .replace(/\[command\]/g, '[lệnh]');
+  },
+};
 
 /** Commander's own messages, in Vietnamese. */
 function translateCommanderError(s: string): string {
@@ -47,6 +63,7 @@ function translateCommanderError(s: string): string {
     .replace(/^error: unknown command '(.+)'/m, "Lỗi: không có lệnh '$1'")
     .replace(/^error: option '(.+)' argument missing/m, "Lỗi: tùy chọn '$1' cần giá trị")
     .replace(/^error: too many arguments.*/m, 'Lỗi: thừa tham số')
+    .replace(/\(Did you mean (.+)\?\)/, '(Có phải ý bạn là "$1"?)')
     .replace(/^error: /m, 'Lỗi: ');
 }
 

@@ -69,20 +69,27 @@ const CUSTOM: Record<string, [string, string?]> = {
   bad_archive_unit: ['chỉ gồm chữ viết tắt, không có dấu phẩy hay khoảng trắng.', 'Mỗi đơn vị là một phần tử, ví dụ ["VT", "TCHC"].'],
 };
 
-/** Picks, among a union's branches, the one that got furthest (fewest, deepest issues). */
+/**
+ * Picks, among a union's branches, the one that got furthest: a branch that recognised
+ * the object's keys beats one that did not; then deeper and fewer issues win.
+ */
 function bestBranch(errors: Issue[][]): Issue[] | undefined {
   let best: Issue[] | undefined;
   let bestScore = -Infinity;
   for (const branch of errors) {
     if (branch.length === 0) continue;
     const depth = Math.max(...branch.map((i) => i.path.length));
-    const rootType = branch.every((i) => i.code === 'invalid_type' && i.path.length === 0);
-    const score = (rootType ? -1000 : 0) + depth * 10 - branch.length;
+    const rootType = branch.every((i) => (i.code === 'invalid_type' || i.code === 'invalid_union') && i.path.length === 0);
+    const rootKeys = branch.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0);
+    const score = (rootType ? -1000 : 0) + (rootKeys ? -500 : 0) + depth * 10 - branch.length;
     if (score > bestScore) {
       bestScore = score;
       best = branch;
     }
   }
+  // No branch knew the keys: the unknown key is the one thing to report.
+  if (best?.some((i) => i.code === 'unrecognized_keys' && i.path.length === 0))
+    return best.filter((i) => i.code === 'unrecognized_keys' && i.path.length === 0);
   return best;
 }
 

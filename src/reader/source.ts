@@ -71,6 +71,7 @@ function jsonSyntaxError(text: string, file: string, err: Error): Diagnostic {
   let hint = 'Kiểm tra dấu phẩy giữa các phần tử, dấu ngoặc kép quanh tên trường và chuỗi, và các dấu ngoặc { } [ ] đóng mở đủ cặp.';
   if (/Unexpected token '?[}\]]/.test(err.message) || /Expected double-quoted property name/.test(err.message))
     hint = 'Có thể thừa dấu phẩy trước dấu đóng ngoặc, hoặc thiếu dấu ngoặc kép quanh tên trường.';
+  if (/Expected ',' or '[}\]]'/.test(err.message)) hint = 'Thiếu dấu phẩy "," giữa hai phần tử (thường ở cuối dòng phía trên).';
   if (/Unexpected end/.test(err.message)) hint = 'Tệp kết thúc giữa chừng: thiếu dấu đóng ngoặc } hoặc ].';
   return {
     severity: 'error',
