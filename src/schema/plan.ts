@@ -39,6 +39,10 @@ export const Basis = z
     items: z
       .array(z.union([Text, Reference]))
       .describe('Các căn cứ: câu viết sẵn hoặc văn bản (loại, số, ngày, cơ quan, trích yếu)'),
+    joinIntro: z
+      .boolean()
+      .optional()
+      .describe('Viết căn cứ cuối và câu dẫn thành một đoạn: "Thực hiện Kế hoạch số …, Sở Y tế xây dựng Kế hoạch … như sau:"'),
   })
   .describe('Căn cứ, thực hiện');
 
@@ -53,7 +57,9 @@ export const Section = <T extends z.ZodRawShape>(shape: T, what: string) =>
 export const Purposes = Section(
   {
     purpose: Blocks.optional().describe('Mục đích'),
+    purposeTitle: Text.optional().describe('Tên mục con (mặc định "Mục đích"), ví dụ "Mục đích:"'),
     requirements: Blocks.optional().describe('Yêu cầu'),
+    requirementsTitle: Text.optional().describe('Tên mục con (mặc định "Yêu cầu"), ví dụ "Yêu cầu:"'),
     blocks: Blocks.optional().describe('Nội dung tự do (dùng khi không tách mục đích / yêu cầu)'),
   },
   'MỤC ĐÍCH, YÊU CẦU',
@@ -216,7 +222,10 @@ export const Plan = z
     recipients: z.array(Recipient).min(1).describe('Nơi nhận (không gồm dòng Lưu)'),
     archive: z
       .strictObject({
-        units: z.array(z.string().regex(/^[\p{L}0-9.]+$/u, { message: 'bad_archive_unit' })).min(1).describe('Ví dụ ["VT", "TCHC"]'),
+        units: z
+          .array(z.string().regex(/^[\p{L}0-9.]+(\s?\([\p{L}0-9. ]+\))?$/u, { message: 'bad_archive_unit' }))
+          .min(1)
+          .describe('Ví dụ ["VT", "TCHC"]; có thể ghi kèm người soạn thảo: "CN(M.Cường)"'),
         copies: z.number().int().min(1).optional().describe('Số bản lưu'),
       })
       .describe('Dòng "Lưu: VT, …"'),
