@@ -77,6 +77,10 @@ export const Phase = z.strictObject({
 export const Phases = Section(
   {
     intro: Blocks.optional(),
+    period: z
+      .strictObject({ from: FullDate.describe('Từ ngày'), to: FullDate.describe('Đến ngày') })
+      .optional()
+      .describe('Thời gian thực hiện cả kế hoạch; các đợt phải nằm trong khoảng này'),
     items: z.array(Phase).min(1).describe('Các đợt / giai đoạn'),
     blocks: Blocks.optional().describe('Nội dung sau danh sách các đợt'),
   },
