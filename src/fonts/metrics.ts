@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
+import { parseTrueType, type ParsedTrueType } from './subset.js';
 
 export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -43,6 +44,8 @@ export interface FaceMetrics {
   glyphId(cp: number): number;
   /** Width of a string in points. */
   width(text: string, size: number): number;
+  /** The font's glyph tables for subsetting (parsed on first use, then kept). */
+  trueType(): ParsedTrueType;
   font: any;
 }
 
@@ -67,10 +70,12 @@ function loadFace(name: FaceName, file: string): FaceMetrics {
     }
     return a;
   };
+  let ttf: ParsedTrueType | undefined;
   return {
     name,
     file,
     bytes,
+    trueType: () => (ttf ??= parseTrueType(bytes)),
     postscriptName: font.postscriptName,
     unitsPerEm: upm,
     lineHeight: (winAscent + winDescent + lineGap) / upm,

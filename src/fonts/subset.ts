@@ -1,0 +1,274 @@
+// A small TrueType subsetter for PDF embedding (CIDFontType2, CIDToGIDMap Identity).
+//
+// Why our own: @pdf-lib/fontkit 1.1.1's `subset: true` writes a short-format `loca` without
+// padding odd-length glyph records, so most Tinos glyphs come out blank (while text extraction
+// still works). This subsetter parses the font once per process and, per document, copies only
+// the used glyphs (plus composite components) into a fresh font with a long-format `loca`,
+// 4-byte aligned glyph records, renumbered glyph ids and recomputed checksums.
+// Glyph instructions are dropped (PDF renderers do not hint), which keeps subsets small.
+
+interface TableRecord {
+  offset: number;
+  length: number;
+}
+
+export interface ParsedTrueType {
+  bytes: Uint8Array;
+  tables: Map<string, TableRecord>;
+  numGlyphs: number;
+  /** Glyph record offsets into `bytes` (numGlyphs + 1 entries). */
+  glyphStart: Uint32Array;
+  advances: Uint16Array;
+  lsbs: Int16Array;
+}
+
+export interface SubsetFont {
+  /** The TrueType file of the subset. */
+  bytes: Uint8Array;
+  /** Old glyph id → new glyph id (CID). */
+  newId: Map<number, number>;
+  /** Old glyph ids in new-id order (index = new id). */
+  oldIds: number[];
+}
+
+const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
+
+export function parseTrueType(bytes: Uint8Array): ParsedTrueType {
+  const dv = view(bytes);
+  const tag = dv.getUint32(0);
+  if (tag !== 0x00010000 && tag !== 0x74727565) throw new Error('Không đọc được phông chữ: chỉ hỗ trợ tệp TrueType (.ttf) có bảng glyf.');
+  const numTables = dv.getUint16(4);
+  const tables = new Map<string, TableRecord>();
+  for (let k = 0; k < numTables; k++) {
+    const p = 12 + 16 * k;
+    const name = String.fromCharCode(bytes[p], bytes[p + 1], bytes[p + 2], bytes[p + 3]);
+    tables.set(name, { offset: dv.getUint32(p + 8), length: dv.getUint32(p + 12) });
+  }
+  for (const need of ['head', 'hhea', 'maxp', 'hmtx', 'loca', 'glyf']) {
+    if (!tables.has(need)) throw new Error(`Phông chữ thiếu bảng "${need}": cần một tệp TrueType đầy đủ.`);
+  }
+  const head = tables.get('head')!;
+  const longLoca = dv.getInt16(head.offset + 50) === 1;
+  const numGlyphs = dv.getUint16(tables.get('maxp')!.offset + 4);
+  const loca = tables.get('loca')!;
+  const glyf = tables.get('glyf')!;
+  const glyphStart = new Uint32Array(numGlyphs + 1);
+  for (let g = 0; g <= numGlyphs; g++) {
+    const off = longLoca ? dv.getUint32(loca.offset + 4 * g) : dv.getUint16(loca.offset + 2 * g) * 2;
+    glyphStart[g] = glyf.offset + off;
+  }
+  const hmtx = tables.get('hmtx')!.offset;
+  const numMetrics = dv.getUint16(tables.get('hhea')!.offset + 34);
+  const advances = new Uint16Array(numGlyphs);
+  const lsbs = new Int16Array(numGlyphs);
+  for (let g = 0; g < numGlyphs; g++) {
+    if (g < numMetrics) {
+      advances[g] = dv.getUint16(hmtx + 4 * g);
+      lsbs[g] = dv.getInt16(hmtx + 4 * g + 2);
+    } else {
+      advances[g] = advances[numMetrics - 1];
+      lsbs[g] = dv.getInt16(hmtx + 4 * numMetrics + 2 * (g - numMetrics));
+    }
+  }
+  return { bytes, tables, numGlyphs, glyphStart, advances, lsbs };
+}
+
+// Composite glyph flags.
+const ARG_1_AND_2_ARE_WORDS = 0x0001;
+const WE_HAVE_A_SCALE = 0x0008;
+const MORE_COMPONENTS = 0x0020;
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
+const WE_HAVE_A_TWO_BY_TWO = 0x0080;
+const WE_HAVE_INSTRUCTIONS = 0x0100;
+
+/** Calls `fn` with the byte offset (inside the record) of each component's glyph index. */
+function forEachComponent(rec: Uint8Array, fn: (glyphIndexAt: number, flagsAt: number, flags: number) => void): number {
+  const dv = view(rec);
+  let p = 10;
+  for (;;) {
+    const flags = dv.getUint16(p);
+    fn(p + 2, p, flags);
+    p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) p += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) p += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) p += 8;
+    if (!(flags & MORE_COMPONENTS)) return p; // end of the component list
+  }
+}
+
+function glyphRecord(font: ParsedTrueType, gid: number): Uint8Array {
+  return font.bytes.subarray(font.glyphStart[gid], font.glyphStart[gid + 1]);
+}
+
+/** The glyph record without hinting instructions, components renumbered. */
+function rewriteGlyph(font: ParsedTrueType, gid: number, newId: Map<number, number>): Uint8Array {
+  const rec = glyphRecord(font, gid);
+  if (rec.length === 0) return rec;
+  const dv = view(rec);
+  const contours = dv.getInt16(0);
+  if (contours >= 0) {
+    const insAt = 10 + 2 * contours;
+    const insLen = dv.getUint16(insAt);
+    const out = new Uint8Array(rec.length - insLen);
+    out.set(rec.subarray(0, insAt), 0);
+    out[insAt] = 0;
+    out[insAt + 1] = 0;
+    out.set(rec.subarray(insAt + 2 + insLen), insAt + 2);
+    return out;
+  }
+  const copy = rec.slice();
+  const cdv = view(copy);
+  const end = forEachComponent(copy, (at, flagsAt, flags) => {
+    cdv.setUint16(at, newId.get(cdv.getUint16(at))!);
+    cdv.setUint16(flagsAt, flags & ~WE_HAVE_INSTRUCTIONS);
+  });
+  return copy.subarray(0, end);
+}
+
+/** Adds the components of composite glyphs (recursively). */
+function closeOverComponents(font: ParsedTrueType, gids: Iterable<number>): number[] {
+  const seen = new Set<number>([0]);
+  const stack = [...gids];
+  while (stack.length) {
+    const g = stack.pop()!;
+    if (seen.has(g) || g < 0 || g >= font.numGlyphs) continue;
+    seen.add(g);
+    const rec = glyphRecord(font, g);
+    if (rec.length && view(rec).getInt16(0) < 0) {
+      forEachComponent(rec, (at) => stack.push(view(rec).getUint16(at)));
+    }
+  }
+  return [...seen].sort((a, b) => a - b);
+}
+
+function checksum(b: Uint8Array): number {
+  const padded = b.length % 4 ? new Uint8Array(b.length + 4 - (b.length % 4)) : b;
+  if (padded !== b) padded.set(b);
+  const dv = view(padded);
+  let sum = 0;
+  for (let p = 0; p < padded.length; p += 4) sum = (sum + dv.getUint32(p)) >>> 0;
+  return sum;
+}
+
+/** cmap format 4 (platform 3, encoding 1) for the BMP code points of the subset. */
+function buildCmap(map: [number, number][]): Uint8Array {
+  const pairs = map.filter(([cp]) => cp < 0xffff).sort((a, b) => a[0] - b[0]);
+  // One segment per run of consecutive code points with consecutive glyph ids.
+  const segs: { start: number; end: number; delta: number }[] = [];
+  for (const [cp, g] of pairs) {
+    const last = segs[segs.length - 1];
+    if (last && cp === last.end + 1 && ((g - cp) & 0xffff) === last.delta) last.end = cp;
+    else segs.push({ start: cp, end: cp, delta: (g - cp) & 0xffff });
+  }
+  segs.push({ start: 0xffff, end: 0xffff, delta: 1 });
+  const n = segs.length;
+  const sub = new Uint8Array(16 + 8 * n);
+  const dv = view(sub);
+  dv.setUint16(0, 4);
+  dv.setUint16(2, sub.length);
+  dv.setUint16(6, 2 * n);
+  const pow = 2 ** Math.floor(Math.log2(n));
+  dv.setUint16(8, 2 * pow);
+  dv.setUint16(10, Math.log2(pow));
+  dv.setUint16(12, 2 * n - 2 * pow);
+  segs.forEach((s, k) => {
+    dv.setUint16(14 + 2 * k, s.end);
+    dv.setUint16(16 + 2 * n + 2 * k, s.start);
+    dv.setUint16(16 + 4 * n + 2 * k, s.delta);
+    dv.setUint16(16 + 6 * n + 2 * k, 0);
+  });
+  const out = new Uint8Array(12 + sub.length);
+  const odv = view(out);
+  odv.setUint16(2, 1); // one encoding record
+  odv.setUint16(4, 3);
+  odv.setUint16(6, 1);
+  odv.setUint32(8, 12);
+  out.set(sub, 12);
+  return out;
+}
+
+/**
+ * Builds a subset holding `.notdef`, the given glyphs and their components.
+ * `cmap` lists (code point, old glyph id) pairs to put in the subset's own cmap.
+ */
+export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cmap: [number, number][] = []): SubsetFont {
+  const oldIds = closeOverComponents(font, gids);
+  const newId = new Map<number, number>();
+  oldIds.forEach((g, k) => newId.set(g, k));
+  const n = oldIds.length;
+
+  const records = oldIds.map((g) => rewriteGlyph(font, g, newId));
+  const glyfLen = records.reduce((s, r) => s + ((r.length + 3) & ~3), 0);
+  const glyf = new Uint8Array(glyfLen);
+  const loca = new Uint8Array(4 * (n + 1));
+  const ldv = view(loca);
+  let pos = 0;
+  records.forEach((r, k) => {
+    ldv.setUint32(4 * k, pos);
+    glyf.set(r, pos);
+    pos += (r.length + 3) & ~3;
+  });
+  ldv.setUint32(4 * n, pos);
+
+  const hmtx = new Uint8Array(4 * n);
+  const hdv = view(hmtx);
+  oldIds.forEach((g, k) => {
+    hdv.setUint16(4 * k, font.advances[g]);
+    hdv.setInt16(4 * k + 2, font.lsbs[g]);
+  });
+
+  const src = (name: string) => {
+    const t = font.tables.get(name)!;
+    return font.bytes.slice(t.offset, t.offset + t.length);
+  };
+  const head = src('head');
+  view(head).setUint32(8, 0); // checkSumAdjustment, set below
+  view(head).setInt16(50, 1); // long loca
+  const hhea = src('hhea');
+  view(hhea).setUint16(34, n);
+  const maxp = src('maxp');
+  view(maxp).setUint16(4, n);
+  const post = new Uint8Array(32);
+  post.set(src('post').subarray(0, 32));
+  view(post).setUint32(0, 0x00030000); // version 3: no glyph names
+  const tables: [string, Uint8Array][] = [
+    ['cmap', buildCmap(cmap.filter(([, g]) => newId.has(g)).map(([cp, g]) => [cp, newId.get(g)!]))],
+    ['glyf', glyf],
+    ['head', head],
+    ['hhea', hhea],
+    ['hmtx', hmtx],
+    ['loca', loca],
+    ['maxp', maxp],
+    ['post', post],
+  ];
+  if (font.tables.has('OS/2')) tables.splice(0, 0, ['OS/2', src('OS/2')]);
+  if (font.tables.has('name')) tables.splice(tables.length - 1, 0, ['name', src('name')]);
+  tables.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+  const numTables = tables.length;
+  let size = 12 + 16 * numTables;
+  const offsets = tables.map(([, t]) => {
+    const at = size;
+    size += (t.length + 3) & ~3;
+    return at;
+  });
+  const out = new Uint8Array(size);
+  const dv = view(out);
+  dv.setUint32(0, 0x00010000);
+  dv.setUint16(4, numTables);
+  const pow = 2 ** Math.floor(Math.log2(numTables));
+  dv.setUint16(6, pow * 16);
+  dv.setUint16(8, Math.log2(pow));
+  dv.setUint16(10, numTables * 16 - pow * 16);
+  tables.forEach(([name, t], k) => {
+    const p = 12 + 16 * k;
+    for (let c = 0; c < 4; c++) out[p + c] = name.charCodeAt(c);
+    dv.setUint32(p + 4, checksum(t));
+    dv.setUint32(p + 8, offsets[k]);
+    dv.setUint32(p + 12, t.length);
+    out.set(t, offsets[k]);
+  });
+  const headAt = offsets[tables.findIndex(([name]) => name === 'head')];
+  dv.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return { bytes: out, newId, oldIds };
+}

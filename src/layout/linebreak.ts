@@ -1,0 +1,258 @@
+// Word-like line breaking of one paragraph: greedy, breaks at spaces (spaces at a break hang in
+// the margin) and after a hyphen inside a word; a word longer than the line is split by
+// characters. Justified lines stretch their inner spaces; the last line and centred/right
+// lines are not stretched.
+import type { FaceMetrics } from '../fonts/metrics.js';
+import type { Align, ParagraphSpec, Span } from './types.js';
+
+/** A laid-out piece of text, relative to the paragraph box and the line's baseline. */
+export interface Piece {
+  x: number;
+  text: string;
+  face: FaceMetrics;
+  size: number;
+  spaceExtra: number;
+  underline?: boolean;
+}
+
+export interface Line {
+  height: number;
+  /** Distance from the top of the line to its baseline. */
+  baseline: number;
+  pieces: Piece[];
+}
+
+/** Tolerance when comparing widths: text fits when it overshoots by less than this (pt). */
+const FIT_EPSILON = 0.01;
+
+/** A chunk of text inside one span: a word part, spaces, or an explicit break. */
+interface Chunk {
+  kind: 'box' | 'space' | 'break';
+  span: number;
+  start: number;
+  end: number;
+  width: number;
+  spaces: number;
+  /** A box that may end a line even though no space follows (after a hyphen). */
+  breakAfter: boolean;
+}
+
+const isSpace = (c: number) => c === 0x20;
+/** Hyphen-like characters after which Word may break a word (between letters or digits). */
+const isBreakingHyphen = (c: number) => c === 0x2d || c === 0x2013 || c === 0x2014;
+const isWordChar = (c: number) => c > 0x20 && !isSpace(c);
+
+function chunksOf(spans: Span[]): Chunk[] {
+  const out: Chunk[] = [];
+  spans.forEach((s, si) => {
+    const t = s.text;
+    const face = s.face;
+    let k = 0;
+    while (k < t.length) {
+      const c = t.charCodeAt(k);
+      if (c === 0x0a) {
+        out.push({ kind: 'break', span: si, start: k, end: k + 1, width: 0, spaces: 0, breakAfter: true });
+        k++;
+        continue;
+      }
+      if (isSpace(c)) {
+        let e = k;
+        while (e < t.length && isSpace(t.charCodeAt(e))) e++;
+        out.push({ kind: 'space', span: si, start: k, end: e, width: (e - k) * face.advance(0x20) * s.size, spaces: e - k, breakAfter: true });
+        k = e;
+        continue;
+      }
+      let e = k;
+      let w = 0;
+      while (e < t.length) {
+        const cc = t.charCodeAt(e);
+        if (cc === 0x0a || isSpace(cc)) break;
+        const cp = t.codePointAt(e)!;
+        w += face.advance(cp);
+        e += cp > 0xffff ? 2 : 1;
+        // Break opportunity after a hyphen between word characters ("KH-SYT").
+        if (isBreakingHyphen(cc) && e > k + 1 && e < t.length && isWordChar(t.charCodeAt(e)) && isWordChar(t.charCodeAt(e - 2))) break;
+      }
+      const endsHyphen = isBreakingHyphen(t.charCodeAt(e - 1)) && e < t.length && !isSpace(t.charCodeAt(e)) && t.charCodeAt(e) !== 0x0a;
+      out.push({ kind: 'box', span: si, start: k, end: e, width: w * s.size, spaces: 0, breakAfter: endsHyphen });
+      k = e;
+    }
+  });
+  return out;
+}
+
+/** Splits an over-long box into pieces that each fit `avail` (at least one character each). */
+function splitBox(c: Chunk, spans: Span[], firstAvail: number, avail: number): Chunk[] {
+  const s = spans[c.span];
+  const out: Chunk[] = [];
+  let start = c.start;
+  let w = 0;
+  let room = firstAvail;
+  for (let k = c.start; k < c.end; ) {
+    const cp = s.text.codePointAt(k)!;
+    const cw = s.face.advance(cp) * s.size;
+    const len = cp > 0xffff ? 2 : 1;
+    if (w + cw > room + FIT_EPSILON && k > start) {
+      out.push({ ...c, start, end: k, width: w, breakAfter: true });
+      start = k;
+      w = 0;
+      room = avail;
+    }
+    w += cw;
+    k += len;
+  }
+  out.push({ ...c, start, end: c.end, width: w });
+  return out;
+}
+
+interface RawLine {
+  chunks: Chunk[];
+  endsWithBreak: boolean;
+}
+
+function breakChunks(chunks: Chunk[], spans: Span[], firstWidth: number, width: number): RawLine[] {
+  const lines: RawLine[] = [];
+  let cur: Chunk[] = [];
+  let curWidth = 0; // width of the boxes and inner spaces placed so far
+  let pending: Chunk[] = []; // spaces after the last box
+  let pendingWidth = 0;
+  let hasBox = false;
+  const avail = () => (lines.length === 0 ? firstWidth : width);
+  const finish = (endsWithBreak: boolean) => {
+    lines.push({ chunks: cur, endsWithBreak });
+    cur = [];
+    curWidth = 0;
+    pending = [];
+    pendingWidth = 0;
+    hasBox = false;
+  };
+  const queue = chunks.slice();
+  for (let q = 0; q < queue.length; q++) {
+    const c = queue[q];
+    if (c.kind === 'break') {
+      cur.push(...pending);
+      finish(true);
+      continue;
+    }
+    if (c.kind === 'space') {
+      // Leading spaces of a wrapped line disappear; those of the first line are kept (Word).
+      if (!hasBox && lines.length > 0 && !lines[lines.length - 1].endsWithBreak) continue;
+      pending.push(c);
+      pendingWidth += c.width;
+      continue;
+    }
+    if (curWidth + pendingWidth + c.width <= avail() + FIT_EPSILON) {
+      cur.push(...pending, c);
+      curWidth += pendingWidth + c.width;
+      pending = [];
+      pendingWidth = 0;
+      hasBox = true;
+      continue;
+    }
+    if (hasBox) {
+      // Break before this box: at the spaces, or after the hyphen that ended the previous box.
+      const prev = cur[cur.length - 1];
+      if (pending.length || prev.breakAfter) {
+        finish(false);
+        q--;
+        continue;
+      }
+      // The previous box glues to this one (a word split across spans): break inside the
+      // word group only if the whole group cannot fit on a line of its own.
+      let g = cur.length - 1;
+      while (g > 0 && cur[g - 1].kind === 'box' && !cur[g - 1].breakAfter) g--;
+      if (g > 0) {
+        const group = cur.splice(g);
+        // Drop the spaces that preceded the group (they hang at the line end).
+        let tail = cur.length;
+        while (tail > 0 && cur[tail - 1].kind === 'space') tail--;
+        const hanging = cur.splice(tail);
+        void hanging;
+        finish(false);
+        queue.splice(q, 0, ...group);
+        q--;
+        continue;
+      }
+    }
+    // A box wider than the (rest of the) line: split it by characters.
+    const parts = splitBox(c, spans, avail() - curWidth - pendingWidth, width);
+    if (parts.length === 1) {
+      cur.push(...pending, c);
+      curWidth += pendingWidth + c.width;
+      pending = [];
+      pendingWidth = 0;
+      hasBox = true;
+      continue;
+    }
+    queue.splice(q, 1, ...parts);
+    q--;
+  }
+  cur.push(...pending);
+  if (cur.length || lines.length === 0 || lines[lines.length - 1].endsWithBreak) finish(false);
+  return lines;
+}
+
+function lineMetrics(chunks: Chunk[], spans: Span[], spec: ParagraphSpec): { height: number; baseline: number } {
+  let height = 0;
+  let baseline = 0;
+  const consider = (face: FaceMetrics, size: number) => {
+    const h = face.lineHeight * size;
+    if (h > height) {
+      height = h;
+      baseline = h - face.descent * size;
+    }
+  };
+  for (const c of chunks) if (c.kind !== 'break' || chunks.length === 1) consider(spans[c.span].face, spans[c.span].size);
+  if (height === 0) consider(spec.markFace, spec.markSize);
+  // Word's "multiple" line spacing scales the line; the text keeps its place at the bottom.
+  const h = height * spec.lineSpacing;
+  return { height: h, baseline: baseline + (h - height) };
+}
+
+function piecesOf(chunks: Chunk[], spans: Span[], x0: number, extraPerSpace: number): Piece[] {
+  const pieces: Piece[] = [];
+  let x = x0;
+  let cur: Piece | undefined;
+  let curSpan = -1;
+  for (const c of chunks) {
+    if (c.kind === 'break') continue;
+    const s = spans[c.span];
+    const text = s.text.slice(c.start, c.end);
+    if (!cur || curSpan !== c.span) {
+      cur = { x, text: '', face: s.face, size: s.size, spaceExtra: extraPerSpace, underline: s.underline };
+      curSpan = c.span;
+      pieces.push(cur);
+    }
+    cur.text += text;
+    x += c.width + c.spaces * extraPerSpace;
+  }
+  return pieces;
+}
+
+/** Lays out the lines of a paragraph in a box of `boxWidth` points. */
+export function layoutLines(spec: ParagraphSpec, boxWidth: number): Line[] {
+  const chunks = chunksOf(spec.spans);
+  const inner = boxWidth - spec.left - spec.right;
+  const raw = breakChunks(chunks, spec.spans, inner - spec.firstLine, inner);
+  return raw.map((l, k) => {
+    // Trailing spaces hang: they neither count for alignment nor get stretched.
+    let end = l.chunks.length;
+    while (end > 0 && l.chunks[end - 1].kind !== 'box') end--;
+    const visible = l.chunks.slice(0, end);
+    const natural = visible.reduce((w, c) => w + c.width, 0);
+    const start = spec.left + (k === 0 ? spec.firstLine : 0);
+    const avail = inner - (k === 0 ? spec.firstLine : 0);
+    const isLast = k === raw.length - 1;
+    let x = start;
+    let extra = 0;
+    const align: Align = spec.align;
+    if (align === 'center') x = start + (avail - natural) / 2;
+    else if (align === 'right') x = start + avail - natural;
+    else if (align === 'justify' && !isLast) {
+      const spaces = visible.reduce((n, c) => n + c.spaces, 0);
+      if (spaces > 0 && natural < avail) extra = (avail - natural) / spaces;
+    }
+    const m = lineMetrics(l.chunks, spec.spans, spec);
+    return { height: m.height, baseline: m.baseline, pieces: piecesOf(visible, spec.spans, x, extra) };
+  });
+}

@@ -1,0 +1,135 @@
+// Measuring blocks before pagination: paragraphs become lines, tables become rows of cells
+// whose content is a list of positioned lines.
+import { layoutLines, type Line } from './linebreak.js';
+import type { GlyphRun, ParagraphSpec, RuleLine, TableSpec } from './types.js';
+
+/** One line of a paragraph placed in a column, with its vertical offset. */
+export interface Slice {
+  /** Top of the slice relative to the start of its content (cell or paragraph). */
+  top: number;
+  height: number;
+  line?: Line;
+  /** Left edge of the paragraph box the line belongs to. */
+  x: number;
+  /** A bottom-border rule drawn inside the slice. */
+  rule?: { x1: number; x2: number; dy: number; width: number };
+}
+
+export interface MeasuredParagraph {
+  kind: 'paragraph';
+  spec: ParagraphSpec;
+  lines: Line[];
+  /** Height of the border below the last line (space + width). */
+  borderHeight: number;
+  boxWidth: number;
+}
+
+export function measureParagraph(spec: ParagraphSpec, boxWidth: number): MeasuredParagraph {
+  const lines = layoutLines(spec, boxWidth);
+  const borderHeight = spec.borderBottom ? spec.borderBottom.space + spec.borderBottom.width : 0;
+  return { kind: 'paragraph', spec, lines, borderHeight, boxWidth };
+}
+
+export function paragraphHeight(p: MeasuredParagraph): number {
+  return p.spec.spaceBefore + p.lines.reduce((h, l) => h + l.height, 0) + p.borderHeight + p.spec.spaceAfter;
+}
+
+/** The paragraphs of a cell as a stack of slices (space before/after folded into the offsets). */
+export function stackParagraphs(paras: MeasuredParagraph[], x: number): { slices: Slice[]; height: number } {
+  const slices: Slice[] = [];
+  let y = 0;
+  for (const p of paras) {
+    y += p.spec.spaceBefore;
+    p.lines.forEach((line, k) => {
+      const last = k === p.lines.length - 1;
+      const h = line.height + (last ? p.borderHeight : 0);
+      const slice: Slice = { top: y, height: h, line, x };
+      if (last && p.spec.borderBottom) slice.rule = ruleOf(p, line.height);
+      slices.push(slice);
+      y += h;
+    });
+    y += p.spec.spaceAfter;
+  }
+  return { slices, height: y };
+}
+
+function ruleOf(p: MeasuredParagraph, lineHeight: number) {
+  const b = p.spec.borderBottom!;
+  return { x1: p.spec.left, x2: p.boxWidth - p.spec.right, dy: lineHeight + b.space + b.width / 2, width: b.width };
+}
+
+/** Draws one line at (x, top). */
+export function drawLine(line: Line, x: number, top: number, out: GlyphRun[]): void {
+  const y = top + line.baseline;
+  for (const p of line.pieces) {
+    out.push({ x: x + p.x, y, face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, underline: p.underline });
+  }
+}
+
+export function drawSlice(s: Slice, x: number, top: number, runs: GlyphRun[], rules: RuleLine[]): void {
+  if (s.line) drawLine(s.line, x + s.x, top, runs);
+  if (s.rule && s.rule.x2 > s.rule.x1) {
+    const y = top + s.rule.dy;
+    rules.push({ x1: x + s.x + s.rule.x1, y1: y, x2: x + s.x + s.rule.x2, y2: y, width: s.rule.width });
+  }
+}
+
+// ---- Tables ----
+
+export interface MeasuredCell {
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  x: number;
+  width: number;
+  slices: Slice[];
+  contentHeight: number;
+  vAlign: 'top' | 'center';
+}
+
+export interface MeasuredRow {
+  cells: MeasuredCell[];
+  height: number;
+  header: boolean;
+  cantSplit: boolean;
+}
+
+export interface MeasuredTable {
+  kind: 'table';
+  spec: TableSpec;
+  rows: MeasuredRow[];
+  width: number;
+}
+
+export function measureTable(spec: TableSpec): MeasuredTable {
+  const colX: number[] = [0];
+  for (const w of spec.columns) colX.push(colX[colX.length - 1] + w);
+  const pad = spec.pad;
+  const rows: MeasuredRow[] = spec.rows.map((r) => {
+    const cells = r.cells.map((c): MeasuredCell => {
+      const x = colX[c.col];
+      const width = colX[Math.min(c.col + c.colSpan, spec.columns.length)] - x;
+      const inner = width - pad.left - pad.right;
+      const stacked = stackParagraphs(
+        c.paragraphs.map((p) => measureParagraph(p, inner)),
+        0,
+      );
+      return { col: c.col, colSpan: c.colSpan, rowSpan: c.rowSpan, x, width, slices: stacked.slices, contentHeight: stacked.height, vAlign: c.vAlign };
+    });
+    const single = cells.filter((c) => c.rowSpan <= 1);
+    const content = Math.max(0, ...single.map((c) => c.contentHeight));
+    return { cells, height: content + pad.top + pad.bottom, header: !!r.header, cantSplit: !!r.cantSplit };
+  });
+  // A vertically merged cell taller than the rows it spans grows its last row (as Word does).
+  rows.forEach((row, k) => {
+    for (const c of row.cells) {
+      if (c.rowSpan <= 1) continue;
+      const last = Math.min(rows.length - 1, k + c.rowSpan - 1);
+      let h = 0;
+      for (let j = k; j <= last; j++) h += rows[j].height;
+      const need = c.contentHeight + pad.top + pad.bottom;
+      if (need > h) rows[last].height += need - h;
+    }
+  });
+  return { kind: 'table', spec, rows, width: colX[colX.length - 1] };
+}

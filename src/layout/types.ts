@@ -1,0 +1,109 @@
+// Input and output of the layout engine. All lengths are points; y grows downwards from the
+// top edge of the page. The engine knows paragraphs, tables and pages — nothing about plans.
+import type { FaceMetrics } from '../fonts/metrics.js';
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/** A piece of text in one face and size; "\n" inside it is an explicit line break. */
+export interface Span {
+  text: string;
+  face: FaceMetrics;
+  size: number;
+  underline?: boolean;
+}
+
+export interface ParagraphSpec {
+  kind: 'paragraph';
+  spans: Span[];
+  align: Align;
+  /** Indents from the box edges; `firstLine` is added to `left` on the first line (negative = hanging). */
+  left: number;
+  right: number;
+  firstLine: number;
+  spaceBefore: number;
+  spaceAfter: number;
+  /** Multiple of the font's single line height (Word's "auto" line rule). */
+  lineSpacing: number;
+  /** Face and size of the paragraph mark: the height of an empty paragraph. */
+  markFace: FaceMetrics;
+  markSize: number;
+  keepNext?: boolean;
+  keepLines?: boolean;
+  /** Word's widow/orphan control (two lines). */
+  widowControl?: boolean;
+  /** A solid bottom border (a "rule"): `space` below the text, then the line. */
+  borderBottom?: { width: number; space: number };
+}
+
+export interface CellSpec {
+  /** First column of the cell and how many it covers. */
+  col: number;
+  colSpan: number;
+  rowSpan: number;
+  paragraphs: ParagraphSpec[];
+  vAlign: 'top' | 'center';
+}
+
+export interface RowSpec {
+  cells: CellSpec[];
+  header?: boolean;
+  cantSplit?: boolean;
+}
+
+export interface TableSpec {
+  kind: 'table';
+  /** Offset of the table's left edge from the box's left edge. */
+  indent: number;
+  columns: number[];
+  rows: RowSpec[];
+  /** Border line width, or 0 for a borderless layout table. */
+  border: number;
+  pad: { left: number; right: number; top: number; bottom: number };
+  keepNext?: boolean;
+}
+
+export interface PageBreakSpec {
+  kind: 'pageBreak';
+}
+
+export type BlockSpec = ParagraphSpec | TableSpec | PageBreakSpec;
+
+/** A section: a page geometry, the blocks flowing through it and its running header. */
+export interface SectionSpec {
+  width: number;
+  height: number;
+  margins: { top: number; bottom: number; left: number; right: number };
+  blocks: BlockSpec[];
+  /** The page-number paragraph, laid out at `headerDistance` from the top, from the second page on. */
+  pageNumber?: (n: number) => ParagraphSpec;
+  headerDistance: number;
+}
+
+// ---- Output ----
+
+export interface GlyphRun {
+  x: number;
+  /** Baseline. */
+  y: number;
+  face: FaceMetrics;
+  size: number;
+  text: string;
+  /** Extra advance after each space character (justification). */
+  spaceExtra: number;
+  underline?: boolean;
+}
+
+export interface RuleLine {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  width: number;
+}
+
+export interface PageOut {
+  width: number;
+  height: number;
+  runs: GlyphRun[];
+  rules: RuleLine[];
+}

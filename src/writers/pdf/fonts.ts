@@ -1,0 +1,152 @@
+// Embeds the faces a document uses as Type0 / CIDFontType2 fonts (Identity-H, CID = glyph id
+// of our own subset), with a ToUnicode CMap so that copying and text extraction give the text.
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import type { FaceMetrics } from '../../fonts/metrics.js';
+import { subsetTrueType } from '../../fonts/subset.js';
+
+/** Glyphs of one face used by a document: glyph id → the text it stands for. */
+export class FaceUsage {
+  readonly toText = new Map<number, string>();
+  /** Code point → glyph id, filled while encoding. */
+  private readonly gidOf = new Map<number, number>();
+  resourceName: string;
+
+  constructor(
+    readonly face: FaceMetrics,
+    index: number,
+  ) {
+    this.resourceName = `F${index + 1}`;
+  }
+
+  /** Old (full-font) glyph ids of a string, recording their text. */
+  glyphs(text: string): number[] {
+    const out: number[] = [];
+    for (const ch of text) {
+      const cp = ch.codePointAt(0)!;
+      let g = this.gidOf.get(cp);
+      if (g === undefined) {
+        g = this.face.glyphId(cp);
+        this.gidOf.set(cp, g);
+        if (!this.toText.has(g)) this.toText.set(g, ch);
+      }
+      out.push(g);
+    }
+    return out;
+  }
+
+  cmapPairs(): [number, number][] {
+    return [...this.gidOf.entries()];
+  }
+}
+
+export interface EmbeddedFace {
+  ref: PDFRef;
+  /** Old glyph id → CID in the embedded subset. */
+  cid: Map<number, number>;
+  name: string;
+}
+
+/** A subset tag (six capital letters) derived from the glyph set, so equal input gives equal bytes. */
+function subsetTag(face: FaceMetrics, gids: number[]): string {
+  const h = createHash('md5').update(face.postscriptName).update(Uint32Array.from(gids)).digest();
+  let tag = '';
+  for (let k = 0; k < 6; k++) tag += String.fromCharCode(65 + (h[k] % 26));
+  return tag;
+}
+
+const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
+
+function utf16Hex(s: string): string {
+  let out = '';
+  for (let k = 0; k < s.length; k++) out += hex4(s.charCodeAt(k));
+  return out;
+}
+
+function toUnicodeCMap(pairs: [number, string][]): string {
+  const head = [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+  ];
+  const body: string[] = [];
+  for (let k = 0; k < pairs.length; k += 100) {
+    const chunk = pairs.slice(k, k + 100);
+    body.push(`${chunk.length} beginbfchar`);
+    for (const [cid, text] of chunk) body.push(`<${hex4(cid)}> <${utf16Hex(text)}>`);
+    body.push('endbfchar');
+  }
+  const tail = ['endcmap', 'CMapName currentdict /CIDInit /ProcSet findresource /defineresource pop', 'end', 'end'];
+  return [...head, ...body, ...tail].join('\n');
+}
+
+/** Embeds the subset of `usage` into `doc`; `subset: false` embeds the whole font file (for tests). */
+export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: boolean } = {}): EmbeddedFace {
+  const ctx = doc.context;
+  const face = usage.face;
+  const font = face.font;
+  const used = [...usage.toText.keys()].sort((a, b) => a - b);
+  const doSubset = opts.subset !== false;
+  let bytes: Uint8Array;
+  let cid: Map<number, number>;
+  let cids: number[];
+  const ttf = face.trueType();
+  if (doSubset) {
+    const sub = subsetTrueType(ttf, used, usage.cmapPairs());
+    bytes = sub.bytes;
+    cid = sub.newId;
+    cids = sub.oldIds;
+  } else {
+    bytes = face.bytes;
+    cid = new Map(used.map((g) => [g, g]));
+    cids = Array.from({ length: ttf.numGlyphs }, (_, g) => g);
+  }
+  const name = doSubset ? `${subsetTag(face, used)}+${face.postscriptName}` : face.postscriptName;
+  const scale = 1000 / face.unitsPerEm;
+  const fontFile = ctx.flateStream(bytes, { Length1: bytes.length });
+  const bbox = font.bbox;
+  const italic = face.name === 'italic' || face.name === 'boldItalic';
+  const descriptor = ctx.obj({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: 2 | 32 | (italic ? 64 : 0), // serif, non-symbolic, italic
+    FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v: number) => Math.round(v * scale)),
+    ItalicAngle: font.italicAngle ?? 0,
+    Ascent: Math.round(font.ascent * scale),
+    Descent: Math.round(font.descent * scale),
+    CapHeight: Math.round((font.capHeight ?? font.ascent) * scale),
+    StemV: face.name.startsWith('bold') ? 120 : 80,
+    FontFile2: ctx.register(fontFile),
+  });
+  const widths = PDFArray.withContext(ctx);
+  for (const g of cids) widths.push(PDFNumber.of(Math.round(ttf.advances[g] * scale)));
+  const cidFont = ctx.obj({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+    FontDescriptor: ctx.register(descriptor),
+    DW: 1000,
+    W: [0, widths],
+    CIDToGIDMap: 'Identity',
+  });
+  const unicode = used.map((g): [number, string] => [cid.get(g)!, usage.toText.get(g)!]).sort((a, b) => a[0] - b[0]);
+  const toUnicode = ctx.flateStream(toUnicodeCMap(unicode));
+  const type0 = ctx.obj({
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [ctx.register(cidFont)],
+    ToUnicode: ctx.register(toUnicode),
+  });
+  return { ref: ctx.register(type0), cid, name };
+}
+
+export { PDFHexString, PDFName };

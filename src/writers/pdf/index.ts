@@ -1,0 +1,83 @@
+// PDF writer: lays the document model out with our own engine (src/layout) and writes it with
+// pdf-lib's low-level objects: our own content streams and our own font subsets, so no text
+// shaping happens per call and equal input gives byte-identical output.
+import { createHash } from 'node:crypto';
+import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import type { DocumentModel } from '../../model/document.js';
+import { loadFontSet, type FaceMetrics, type FontSet } from '../../fonts/metrics.js';
+import { paginate } from '../../layout/paginate.js';
+import type { PageOut } from '../../layout/types.js';
+import { buildSections } from './build.js';
+import { embedFace, FaceUsage } from './fonts.js';
+import { pageContent } from './content.js';
+
+export interface PdfOptions {
+  fonts?: FontSet;
+  /** Embed whole font files instead of subsets (tests compare the two renderings). */
+  subset?: boolean;
+}
+
+/** Lays out the model: the pages of every section, in order. */
+export function layoutDocument(model: DocumentModel, fonts: FontSet = loadFontSet()): PageOut[] {
+  return buildSections(model, fonts).flatMap((s) => paginate(s).pages);
+}
+
+/** A date of the plan as a PDF date in Vietnam time; never the clock. */
+function planDate(iso?: string): Date | undefined {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  return new Date(`${iso}T00:00:00+07:00`);
+}
+
+export async function writePdf(model: DocumentModel, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const fonts = opts.fonts ?? loadFontSet();
+  return renderPages(layoutDocument(model, fonts), model, opts);
+}
+
+/** Writes laid-out pages (exported for the glyph tests, which render pages of their own). */
+export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, 'meta'>, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const usages = new Map<FaceMetrics, FaceUsage>();
+  const usage = (face: FaceMetrics) => {
+    let u = usages.get(face);
+    if (!u) usages.set(face, (u = new FaceUsage(face, usages.size)));
+    return u;
+  };
+  // First pass: glyph ids per face (the subsets must exist before content can be written).
+  const glyphRuns = pages.map((p) => p.runs.map((r) => usage(r.face).glyphs(r.text)));
+  const embedded = new Map<FaceMetrics, ReturnType<typeof embedFace>>();
+  for (const [face, u] of usages) embedded.set(face, embedFace(doc, u, { subset: opts.subset }));
+
+  const hash = createHash('md5');
+  pages.forEach((p, k) => {
+    const page = doc.addPage([p.width, p.height]);
+    const content = pageContent(p, glyphRuns[k], (face) => {
+      const u = usages.get(face)!;
+      const e = embedded.get(face)!;
+      return { name: u.resourceName, cid: e.cid };
+    });
+    hash.update(content);
+    const stream = doc.context.flateStream(content);
+    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+    for (const [face, u] of usages) {
+      if (p.runs.some((r) => r.face === face)) page.node.setFontDictionary(PDFName.of(u.resourceName), embedded.get(face)!.ref);
+    }
+  });
+
+  const meta = model.meta;
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  if (meta.subject) doc.setSubject(meta.subject);
+  if (meta.keywords?.length) doc.setKeywords(meta.keywords);
+  doc.setCreator('kehoach');
+  doc.setProducer('kehoach');
+  doc.setLanguage(meta.language || 'vi-VN');
+  const date = planDate(meta.date);
+  if (date) {
+    doc.setCreationDate(date);
+    doc.setModificationDate(date);
+  }
+  // A fixed document ID derived from the content, so equal input gives equal bytes.
+  const id = PDFHexString.of(hash.update(meta.title).update(meta.author).digest('hex'));
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
