@@ -4,7 +4,9 @@ import { keHoach } from './doctypes/ke-hoach.js';
 import { buildDocument } from './model/build.js';
 import type { DocumentModel } from './model/document.js';
 import { resolvePage } from './nd30/page.js';
-import { loadFile } from './reader/load.js';
+import { InputError, type Diagnostic } from './reader/diagnostic.js';
+import { validateSource } from './reader/load.js';
+import { readSource, type Source } from './reader/source.js';
 import { loadTemplates, type TemplateSet } from './template/engine.js';
 
 export const DOC_TYPES: Record<string, DocType<any>> = { [keHoach.id]: keHoach };
@@ -19,8 +21,27 @@ export function buildModel<T>(type: DocType<T>, data: T, templates: TemplateSet,
   return buildDocument(markup, resolvePage(type.layout(data)));
 }
 
+export interface Loaded<T> {
+  data: T;
+  source: Source;
+  /** Rule warnings (errors throw). */
+  warnings: Diagnostic[];
+}
+
+/** Schema validation, then the type's domain rules; throws InputError listing every error. */
+export function checkSource<T>(type: DocType<T>, source: Source): Loaded<T> {
+  const { data } = validateSource(type.schema, source);
+  const diags = type.check?.(data, source) ?? [];
+  if (diags.some((d) => d.severity === 'error')) throw new InputError(diags);
+  return { data, source, warnings: diags };
+}
+
+export function loadInput<T>(type: DocType<T>, file: string): Loaded<T> {
+  return checkSource(type, readSource(file));
+}
+
 /** Reads, validates and builds the model of one input file. */
-export function modelFromFile<T>(type: DocType<T>, file: string, templates: TemplateSet): { data: T; model: DocumentModel } {
-  const { data } = loadFile(type.schema, file);
-  return { data, model: buildModel(type, data, templates) };
+export function modelFromFile<T>(type: DocType<T>, file: string, templates: TemplateSet): Loaded<T> & { model: DocumentModel } {
+  const loaded = loadInput(type, file);
+  return { ...loaded, model: buildModel(type, loaded.data, templates) };
 }

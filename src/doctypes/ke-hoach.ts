@@ -3,6 +3,7 @@
 import type { HelperDelegate } from 'handlebars';
 import { Plan } from '../schema/plan.js';
 import type { DocType } from './doctype.js';
+import { checkPlan } from '../rules/index.js';
 
 const ORDER = ['purposes', 'content', 'phases', 'targets', 'awards', 'budget', 'implementation'] as const;
 
@@ -27,6 +28,7 @@ export const keHoach: DocType<Plan> = {
   templates: 'ke-hoach',
   layout: (plan) => plan.layout,
   context: (plan, extra) => ({ plan, ...extra }),
+  check: (plan, source) => checkPlan(plan, source),
   helpers: { sectionOrder: ((plan: Plan) => sectionOrder(plan)) as HelperDelegate },
   fileStem: (plan) => {
     const n = plan.number ? String(plan.number) : 'du-thao';

@@ -5,7 +5,7 @@ import { keHoach } from '../../doctypes/ke-hoach.js';
 import { modelFromFile, templatesFor } from '../../pipeline.js';
 import { atomicWrite } from '../../util/atomic-write.js';
 import { ALL_FORMATS, WRITERS, type Format } from '../../writers/index.js';
-import { EXIT, reportError } from '../output.js';
+import { EXIT, printDiagnostics, reportError } from '../output.js';
 
 export function parseFormats(value: string): Format[] {
   const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -49,7 +49,8 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
   for (const file of files) {
     const started = performance.now();
     try {
-      const { model } = modelFromFile(keHoach, file, templates);
+      const { model, warnings } = modelFromFile(keHoach, file, templates);
+      if (!opts.quiet) printDiagnostics(warnings);
       // Render every format before writing any, so a failure leaves no partial set.
       const outputs: [string, Uint8Array][] = [];
       for (const f of formats) {

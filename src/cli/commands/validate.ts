@@ -1,21 +1,42 @@
-// `kehoach validate`: every problem in every file, with JSON path, line and a hint.
+// `kehoach validate`: every problem in every file (schema, then NĐ 30 and common-sense
+// rules), with JSON path, line and a hint; `--fix` writes back the automatic fixes.
 import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
-import { loadFile } from '../../reader/load.js';
+import { checkSource } from '../../pipeline.js';
 import { InputError } from '../../reader/diagnostic.js';
+import { readSource } from '../../reader/source.js';
+import { applyFixes } from '../../rules/fix.js';
+import { atomicWrite } from '../../util/atomic-write.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
-export function validate(files: string[], opts: { quiet?: boolean }): number {
+export interface ValidateOptions {
+  quiet?: boolean;
+  fix?: boolean;
+}
+
+function fixFile(file: string): void {
+  const source = readSource(file);
+  const fixed = applyFixes(source, /\.ya?ml$/i.test(file));
+  if (!fixed) return;
+  atomicWrite(file, fixed.text);
+  console.log(`${file}: đã sửa tự động ${fixed.fixes.length} chỗ:`);
+  for (const f of fixed.fixes) console.log(`  - ${f.path}: ${f.what}`);
+}
+
+export function validate(files: string[], opts: ValidateOptions): number {
   let bad = 0;
   for (const file of files) {
     try {
-      loadFile(keHoach.schema, file);
-      if (!opts.quiet) console.log(`${file}: hợp lệ.`);
+      if (opts.fix) fixFile(file);
+      const { warnings } = checkSource(keHoach, readSource(file));
+      printDiagnostics(warnings);
+      if (!opts.quiet) console.log(`${file}: hợp lệ${warnings.length ? ` (${warnings.length} cảnh báo)` : ''}.`);
     } catch (e) {
       bad++;
       if (e instanceof InputError) {
-        const n = e.diagnostics.filter((d) => d.severity === 'error').length;
-        console.error(`${file}: ${n} lỗi`);
+        const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
+        const warnings = e.diagnostics.length - errors;
+        console.error(`${file}: ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''}`);
         printDiagnostics(e.diagnostics);
       } else reportError(e, file);
     }
@@ -26,10 +47,11 @@ export function validate(files: string[], opts: { quiet?: boolean }): number {
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('Kiểm tra tệp kế hoạch, liệt kê mọi lỗi cùng vị trí và cách sửa')
+    .description('Kiểm tra tệp kế hoạch theo Nghị định 30: liệt kê mọi lỗi, cảnh báo cùng vị trí và cách sửa')
     .argument('<files...>', 'tệp kế hoạch (.json, .yaml)')
-    .option('-q, --quiet', 'chỉ in lỗi')
-    .action((files: string[], opts: { quiet?: boolean }) => {
+    .option('--fix', 'tự sửa các lỗi sửa được (mã Unicode, dấu cách thừa) và ghi lại vào tệp')
+    .option('-q, --quiet', 'chỉ in lỗi và cảnh báo')
+    .action((files: string[], opts: ValidateOptions) => {
       process.exitCode = validate(files, opts);
     });
 }

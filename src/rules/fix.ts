@@ -1,0 +1,52 @@
+// Automatic fixes written back by `kehoach validate --fix`: Unicode NFC and stray spaces.
+import { parseDocument } from 'yaml';
+import { formatPath } from '../reader/diagnostic.js';
+import type { Source } from '../reader/source.js';
+import { strings, type Path } from './rule.js';
+
+export interface Fix {
+  path: string;
+  what: string;
+}
+
+function fixString(s: string): { value: string; what: string[] } {
+  const what: string[] = [];
+  let v = s;
+  if (v !== v.normalize('NFC')) {
+    v = v.normalize('NFC');
+    what.push('chuyển sang Unicode dựng sẵn (NFC)');
+  }
+  const spaced = v.replace(/(\S) {2,}(?=\S)/g, '$1 ').replace(/^ +| +$/g, '');
+  if (spaced !== v) {
+    v = spaced;
+    what.push('bỏ dấu cách thừa');
+  }
+  return { value: v, what };
+}
+
+/** Returns the fixed file text (same format as the input) and the list of fixes, or null if nothing to fix. */
+export function applyFixes(source: Source, isYaml: boolean): { text: string; fixes: Fix[] } | null {
+  const fixes: Fix[] = [];
+  const changes: [Path, string][] = [];
+  for (const [s, path] of strings(source.data)) {
+    const { value, what } = fixString(s);
+    if (what.length) {
+      changes.push([path, value]);
+      fixes.push({ path: formatPath(path), what: what.join(', ') });
+    }
+  }
+  if (!changes.length) return null;
+  if (isYaml) {
+    const doc = parseDocument(source.text);
+    for (const [path, value] of changes) doc.setIn(path, value);
+    return { text: doc.toString(), fixes };
+  }
+  const data = structuredClone(source.data) as Record<string, unknown>;
+  for (const [path, value] of changes) {
+    let node: any = data;
+    for (const seg of path.slice(0, -1)) node = node[seg];
+    node[path[path.length - 1]] = value;
+  }
+  const indent = /\n( +)"/.exec(source.text)?.[1].length ?? 2;
+  return { text: JSON.stringify(data, null, indent) + '\n', fixes };
+}

@@ -1,0 +1,147 @@
+import { provinces } from '../data/provinces.js';
+import type { Finding, Rule } from './rule.js';
+import { norm, strings } from './rule.js';
+
+/** Characters that TCVN3 (ABC) or VNI text shows as when read as Unicode; none occurs in Vietnamese Unicode text. */
+const LEGACY = /[¸µ¶·¹¨©ª«¬®§¦¥¤¢¡£¼½¾ÆÇøïñÑÿ]/gu;
+
+const where = (s: string) => (s.length > 50 ? s.slice(0, 50) + '…' : s);
+
+export const textRules: Rule[] = [
+  {
+    id: 'legacy-encoding',
+    severity: 'error',
+    source: 'NĐ 30, Phụ lục I (phông chữ Unicode TCVN 6909:2001)',
+    check(_plan, raw) {
+      const out: Finding[] = [];
+      for (const [s, path] of strings(raw)) {
+        const hits = s.match(LEGACY);
+        if (hits && hits.length >= 2)
+          out.push({
+            path,
+            message: `chữ có vẻ được gõ bằng bảng mã cũ (TCVN3/VNI), không phải Unicode: "${where(s)}".`,
+            hint: 'Dùng Unikey (Công cụ chuyển mã) chuyển đoạn này từ TCVN3 hoặc VNI sang Unicode rồi dán lại.',
+          });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'nfc',
+    severity: 'warning',
+    source: 'NĐ 30, Phụ lục I',
+    check(_plan, raw) {
+      const out: Finding[] = [];
+      for (const [s, path] of strings(raw))
+        if (s !== s.normalize('NFC'))
+          out.push({ path, message: `chữ có dấu ở dạng tổ hợp (NFD), dấu có thể bị tách rời: "${where(s.normalize('NFC'))}".`, hint: 'Tự động sửa khi tạo văn bản; chạy "kehoach validate --fix" để sửa trong tệp.' });
+      return out;
+    },
+  },
+  {
+    id: 'double-space',
+    severity: 'warning',
+    source: 'thực tiễn',
+    check(_plan, raw) {
+      const out: Finding[] = [];
+      for (const [s, path] of strings(raw))
+        if (/\S {2,}\S/.test(s) || /^ | $/.test(s)) out.push({ path, message: `thừa dấu cách: "${where(s)}".`, hint: 'Chạy "kehoach validate --fix" để sửa tự động.' });
+      return out;
+    },
+  },
+  {
+    id: 'quotes',
+    severity: 'warning',
+    source: 'thực tiễn',
+    check(_plan, raw) {
+      let straight: [string, (string | number)[]] | undefined;
+      let curly = false;
+      for (const [s, path] of strings(raw)) {
+        if (/[“”]/.test(s)) curly = true;
+        if (!straight && /"/.test(s)) straight = [s, path];
+      }
+      return curly && straight
+        ? [{ path: straight[1], message: `dùng lẫn ngoặc kép thẳng (") và ngoặc kép cong (“ ”): "${where(straight[0])}".`, hint: 'Dùng thống nhất một kiểu, thường là “ ”.' }]
+        : [];
+    },
+  },
+  {
+    id: 'title-vv',
+    severity: 'error',
+    source: 'NĐ 30, Phụ lục I (V/v chỉ dùng cho công văn)',
+    check(plan) {
+      return /^\s*V\/v\b/iu.test(plan.title)
+        ? [{ path: ['title'], message: '"V/v" chỉ dùng trong trích yếu của công văn, không dùng dưới tên loại "KẾ HOẠCH".', hint: 'Xóa "V/v" và viết trích yếu bắt đầu bằng chữ hoa, ví dụ "Tổ chức …".' }]
+        : [];
+    },
+  },
+  {
+    id: 'title-case',
+    severity: 'warning',
+    source: 'NĐ 30, Phụ lục I',
+    check(plan) {
+      const letters = plan.title.replace(/[^\p{L}]/gu, '');
+      return letters.length > 8 && letters === letters.toLocaleUpperCase('vi-VN')
+        ? [{ path: ['title'], message: 'trích yếu viết toàn chữ in hoa; Nghị định 30 quy định chữ thường, viết hoa chữ đầu câu.', hint: 'Ví dụ "Phát động phong trào thi đua năm 2026".' }]
+        : [];
+    },
+  },
+  {
+    id: 'closing-punctuation',
+    severity: 'warning',
+    source: 'thực tiễn',
+    check(plan) {
+      return (plan.closing.blocks ?? []).flatMap((b, i): Finding[] =>
+        typeof b === 'string' && !/[.;:!?…)”"]$/u.test(b.trim())
+          ? [{ path: ['closing', 'blocks', i], message: `câu không có dấu kết thúc: "…${b.trim().slice(-40)}".`, hint: 'Thêm dấu chấm cuối câu.' }]
+          : [],
+      );
+    },
+  },
+  {
+    id: 'place-full-name',
+    severity: 'error',
+    source: 'NĐ 30, Phụ lục I (địa danh mang tên người viết đầy đủ)',
+    check(plan) {
+      return /^(TP\.?\s*(HCM|Hồ Chí Minh)|HCM|Tp\.?\s*Hồ Chí Minh|TPHCM|Sài Gòn)$/iu.test(plan.place.trim())
+        ? [{ path: ['place'], message: `địa danh "${plan.place}" phải viết đầy đủ.`, hint: 'Viết "Thành phố Hồ Chí Minh".' }]
+        : [];
+    },
+  },
+  {
+    id: 'place-province',
+    severity: 'warning',
+    source: 'NĐ 30, Phụ lục I (địa danh của cơ quan cấp tỉnh là tên tỉnh)',
+    check(plan) {
+      const parent = norm(plan.issuer.parent);
+      const self = norm(plan.issuer.name);
+      const m = /^(?:UBND|ỦY BAN NHÂN DÂN) (?:TỈNH|THÀNH PHỐ|TP\.?) (.+)$/u.exec(parent) ?? /^(?:UBND|ỦY BAN NHÂN DÂN) (?:TỈNH|THÀNH PHỐ|TP\.?) (.+)$/u.exec(self);
+      if (!m) return [];
+      const province = provinces().find((p) => norm(p.name) === m[1]);
+      if (!province) return [];
+      const expected = province.name === 'Hồ Chí Minh' ? 'Thành phố Hồ Chí Minh' : province.name;
+      return norm(plan.place) === norm(expected)
+        ? []
+        : [{ path: ['place'], message: `cơ quan cấp tỉnh của ${province.kind} ${province.name} ghi địa danh là tên tỉnh, thành phố: "${expected}", không phải "${plan.place}".`, hint: `Sửa "place": "${expected}".` }];
+    },
+  },
+  {
+    id: 'province-exists',
+    severity: 'warning',
+    source: 'Nghị quyết 202/2025/QH15',
+    check(plan) {
+      if (plan.date.slice(0, 10) < '2025-07-01') return [];
+      const parent = norm(plan.issuer.parent);
+      const m = /^(?:UBND|ỦY BAN NHÂN DÂN) (?:TỈNH|THÀNH PHỐ|TP\.?) (.+)$/u.exec(parent);
+      if (!m || provinces().some((p) => norm(p.name) === m[1])) return [];
+      const merged = provinces().find((p) => p.mergedFrom.some((f) => norm(f) === m[1]));
+      return [
+        {
+          path: ['issuer', 'parent'],
+          message: `từ ngày 01/7/2025 không còn đơn vị hành chính "${m[1]}".`,
+          hint: merged ? `${m[1]} đã hợp nhất vào ${merged.kind} ${merged.name}.` : 'Kiểm tra tên tỉnh, thành phố (34 đơn vị từ 01/7/2025).',
+        },
+      ];
+    },
+  },
+];
