@@ -33,7 +33,9 @@ export interface SubsetFont {
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-export function parseTrueType(bytes: Uint8Array): ParsedTrueType {
+export function parseTrueType(input: Uint8Array): ParsedTrueType {
+  // A plain Uint8Array copy: Buffer#slice would alias the file and let subsets write into it.
+  const bytes = new Uint8Array(input);
   const dv = view(bytes);
   const tag = dv.getUint32(0);
   if (tag !== 0x00010000 && tag !== 0x74727565) throw new Error('Không đọc được phông chữ: chỉ hỗ trợ tệp TrueType (.ttf) có bảng glyf.');
