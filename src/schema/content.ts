@@ -75,7 +75,10 @@ export const TableCell: z.ZodType<TableCellInput> = z.strictObject({
   bold: z.boolean().optional().describe('In đậm cả ô'),
 });
 
-const CellValue = z.union([Inline, TableCell, z.number()]);
+/** An empty cell may be written as "" (other text must not be empty). */
+const EmptyCell = z.literal('').describe('Ô trống');
+const CellValue = z.union([Inline, TableCell, z.number(), EmptyCell]);
+const HeaderCell = z.union([Inline, TableCell, EmptyCell]);
 
 export const Table: z.ZodType<TableInput> = z.strictObject({
   columns: z
@@ -83,7 +86,7 @@ export const Table: z.ZodType<TableInput> = z.strictObject({
     .optional()
     .describe('Độ rộng tương đối của các cột, ví dụ [1, 6, 3]'),
   header: z
-    .union([z.array(z.array(z.union([Inline, TableCell]))), z.array(z.union([Inline, TableCell]))])
+    .union([z.array(z.array(HeaderCell)), z.array(HeaderCell)])
     .optional()
     .describe('Hàng tiêu đề (lặp lại ở đầu mỗi trang)'),
   rows: z.array(z.array(CellValue)).min(1).describe('Các hàng của bảng'),
