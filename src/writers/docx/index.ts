@@ -33,6 +33,7 @@ function textRuns(runs: Run[], extra: { size?: number } = {}): TextRun[] {
   for (const r of runs) {
     const parts = r.text.split('\n');
     parts.forEach((t, k) => {
+      if (!t && k === 0) return; // no empty runs; a break still gets its own run
       out.push(
         new TextRun({
           text: t,
@@ -220,7 +221,16 @@ function appendixSection(a: Appendix, model: DocumentModel, fonts: FontSet): ISe
   return { properties: pageProps(model, a.landscape), headers: pageHeaders(model), children };
 }
 
-export function buildDocx(model: DocumentModel, fonts: FontSet = loadFontSet()): Document {
+/** Deep copy with every string in Unicode NFC (NĐ 30 / TCVN 6909), whoever built the model. */
+function nfc<T>(x: T): T {
+  if (typeof x === 'string') return x.normalize('NFC') as T;
+  if (Array.isArray(x)) return x.map(nfc) as T;
+  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, nfc(v)])) as T;
+  return x;
+}
+
+export function buildDocx(input: DocumentModel, fonts: FontSet = loadFontSet()): Document {
+  const model = nfc(input);
   const g = headerGeometry(model, fonts);
   const body = model.body;
   const closing = closingBlock(model, g);
@@ -229,13 +239,15 @@ export function buildDocx(model: DocumentModel, fonts: FontSet = loadFontSet()):
     headers: pageHeaders(model),
     children: [headerBand(model, g), ...titleBlock(model, g), ...blocks(body, model, g.textWidth, !!closing), ...(closing ? [closing] : [])],
   };
+  // Core properties are one-line fields: a trích yếu or agency broken over lines becomes one line.
+  const oneLine = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\s+/g, ' ').trim().normalize('NFC'));
   return new Document({
-    title: model.meta.title,
-    creator: model.meta.author,
-    lastModifiedBy: model.meta.author,
-    subject: model.meta.subject,
-    keywords: model.meta.keywords?.join('; '),
-    description: model.meta.subject,
+    title: oneLine(model.meta.title),
+    creator: oneLine(model.meta.author),
+    lastModifiedBy: oneLine(model.meta.author),
+    subject: oneLine(model.meta.subject),
+    keywords: oneLine(model.meta.keywords?.join('; ')),
+    description: oneLine(model.meta.subject),
     styles: buildStyles(model.page),
     sections: [main, ...model.appendices.map((a) => appendixSection(a, model, fonts))],
   });

@@ -52,26 +52,38 @@ function part(id: string, name: string, size: number, opts: { bold?: boolean; it
   };
 }
 
+function bodyStyle(id: string, name: string, style: ParagraphStyle, page: PageSetup, outlineLevel?: number): IParagraphStyleOptions {
+  const g = paragraphGeometry(style, page);
+  return {
+    id,
+    name,
+    basedOn: 'Normal',
+    next: style.startsWith('heading') ? WORD_STYLES.body.id : id,
+    quickFormat: true,
+    run: { size: halfPt(g.size), bold: g.bold || undefined, italics: g.italic || undefined },
+    paragraph: {
+      alignment: ALIGN[g.align],
+      indent: { firstLine: g.firstLine > 0 ? twip(g.firstLine) : undefined, left: g.left ? twip(g.left) : undefined },
+      spacing: { before: Math.round(g.spaceBefore * 20), after: Math.round(g.spaceAfter * 20), ...lineSpacing(page) },
+      keepNext: g.keepNext || undefined,
+      outlineLevel,
+    },
+  };
+}
+
 export function buildStyles(page: PageSetup): IStylesOptions {
-  const body = (Object.keys(WORD_STYLES) as ParagraphStyle[]).map((style): IParagraphStyleOptions => {
-    const g = paragraphGeometry(style, page);
+  const body = (Object.keys(WORD_STYLES) as ParagraphStyle[]).map((style) => {
     const { id, name } = WORD_STYLES[style];
-    return {
-      id,
-      name,
-      basedOn: 'Normal',
-      next: style.startsWith('heading') ? 'KHBody' : id,
-      quickFormat: true,
-      run: { size: halfPt(g.size), bold: g.bold || undefined, italics: g.italic || undefined },
-      paragraph: {
-        alignment: ALIGN[g.align],
-        indent: { firstLine: g.firstLine > 0 ? twip(g.firstLine) : undefined, left: g.left ? twip(g.left) : undefined },
-        spacing: { before: Math.round(g.spaceBefore * 20), after: Math.round(g.spaceAfter * 20), ...lineSpacing(page) },
-        keepNext: g.keepNext || undefined,
-        outlineLevel: style.startsWith('heading') ? Number(style.slice(-1)) - 1 : undefined,
-      },
-    };
+    return bodyStyle(id, name, style, page, style.startsWith('heading') ? Number(style.slice(-1)) - 1 : undefined);
   });
+  // docx ships Title, Heading 5–6 and Caption in blue and other sizes; a clerk who applies them
+  // later must still get NĐ 30 text (Times New Roman, black, body geometry).
+  const builtIns: IParagraphStyleOptions[] = [
+    bodyStyle('Heading5', 'heading 5', 'heading4', page, 4),
+    bodyStyle('Heading6', 'heading 6', 'heading4', page, 5),
+    { ...part('Title', 'Title', page.bodySize, { bold: true }), quickFormat: true },
+    { ...part('Caption', 'caption', page.tableSize, { italic: true }), quickFormat: true },
+  ];
   return {
     default: {
       document: {
@@ -81,6 +93,7 @@ export function buildStyles(page: PageSetup): IStylesOptions {
     },
     paragraphStyles: [
       ...body,
+      ...builtIns,
       part(PART.parent, 'KH Cơ quan chủ quản', page.agencySize),
       part(PART.agency, 'KH Cơ quan ban hành', page.agencySize, { bold: true }),
       part(PART.number, 'KH Số, ký hiệu', 13),
