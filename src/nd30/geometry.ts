@@ -93,9 +93,10 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   const rightWidth = Math.max(100, Math.ceil(national + 2 * LAYOUT_CELL_PAD + 3));
   const leftWidth = textWidth - rightWidth;
   const mottoRule = ptToMm(bold.width(model.header.motto, p.mottoSize));
-  const agencyLines = model.header.agency.split('\n');
-  const agencyMax = Math.max(...agencyLines.map((l) => ptToMm(bold.width(l, p.agencySize))));
-  const agencyRule = Math.min(agencyMax, leftWidth - 2 * LAYOUT_CELL_PAD) * RULE_SHARE;
+  // A long agency name wraps in its column: the rule follows the longest line as laid out.
+  const agencyInner = mmToPt(leftWidth - 2 * LAYOUT_CELL_PAD);
+  const agencyWidths = model.header.agency.split('\n').flatMap((l) => wrappedLineWidths([{ text: l, bold: true }], p.agencySize, fonts, agencyInner));
+  const agencyRule = ptToMm(Math.max(0, ...agencyWidths)) * RULE_SHARE;
   const maxPt = mmToPt(textWidth);
   const summaryWidths = model.title.summary.flatMap((line) => wrappedLineWidths(line, p.bodySize, fonts, maxPt));
   const summaryRule = ptToMm(Math.max(0, ...summaryWidths)) * RULE_SHARE;
