@@ -7,9 +7,8 @@ import { basename, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { buildModel, modelFromFile, templatesFor } from '../src/pipeline.js';
+import { buildModel, loadInput, modelFromFile, templatesFor } from '../src/pipeline.js';
 import { InputError } from '../src/reader/diagnostic.js';
-import { loadFile } from '../src/reader/load.js';
 import { Plan } from '../src/schema/plan.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import { docxParagraphs, docxTextLines, paragraphText, textLines } from './helpers/docx-text.js';
@@ -49,10 +48,10 @@ describe('examples', () => {
     const path = join(EXAMPLES, file);
 
     describe(name, () => {
-      it('validates without errors', () => {
+      it('validates without errors (schema and domain rules)', () => {
         let problems = '';
         try {
-          loadFile(keHoach.schema, path);
+          loadInput(keHoach, path);
         } catch (e) {
           problems = e instanceof InputError ? e.message : String(e);
         }
