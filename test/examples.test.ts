@@ -10,6 +10,7 @@ import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { buildModel, loadInput, modelFromFile, templatesFor } from '../src/pipeline.js';
 import { InputError } from '../src/reader/diagnostic.js';
 import { Plan } from '../src/schema/plan.js';
+import { tableView, TT_SHARE } from '../src/template/table-helpers.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import { docxParagraphs, docxTextLines, paragraphText, textLines } from './helpers/docx-text.js';
 
@@ -145,6 +146,16 @@ describe('template options the real plans need', () => {
     const plan = base();
     plan.appendices = [{ title: 'Bảng', blocks: [{ table: { header: ['A', ''], rows: [['x', '']] } }] }];
     expect(Plan.safeParse(plan).success).toBe(true);
+  });
+
+  it('the automatic TT column keeps its share of the width whatever scale the column widths use', () => {
+    for (const columns of [[5, 3.2, 1.6], [50, 32, 16], [1, 1, 1]]) {
+      const v = tableView({ numbered: true, columns, header: ['A', 'B', 'C'], rows: [['x', 'y', '']] });
+      const total = v.columns.reduce((a, b) => a + b, 0);
+      expect(v.columns.length).toBe(4);
+      expect(v.columns[0] / total).toBeCloseTo(TT_SHARE, 6);
+      expect(v.columns.slice(1)).toEqual(columns);
+    }
   });
 
   it('a single appendix is "Phụ lục"; two or more are numbered I, II (NĐ 30, Phụ lục I)', async () => {

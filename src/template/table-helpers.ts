@@ -30,6 +30,9 @@ function cell(x: unknown): CellView {
   return { paragraphs, colspan: c.colspan, rowspan: c.rowspan, align: c.align, bold: c.bold };
 }
 
+/** Share of the table width given to the automatic TT column (≈ 12 mm on a portrait page). */
+export const TT_SHARE = 0.075;
+
 const span = (row: CellView[]) => row.reduce((s, c) => s + (c.colspan ?? 1), 0);
 
 export function tableView(t: TableInput, numberLabel = 'TT'): TableView {
@@ -42,7 +45,13 @@ export function tableView(t: TableInput, numberLabel = 'TT'): TableView {
   }
   const width = Math.max(...[...header, ...rows].map(span));
   let columns = t.columns ? [...t.columns] : Array(width).fill(2);
-  if (t.numbered && (!t.columns || t.columns.length === width - 1)) columns = [0.6, ...(t.columns ?? Array(width - 1).fill(2))];
+  if (t.numbered && (!t.columns || t.columns.length === width - 1)) {
+    // The TT column takes a fixed share of the table, whatever scale the user's widths use
+    // ([5, 3, 2] or [50, 30, 20]), so "TT" and two-digit numbers never wrap.
+    const rest = t.columns ?? Array(width - 1).fill(2);
+    const sum = rest.reduce((a, b) => a + b, 0);
+    columns = [(sum * TT_SHARE) / (1 - TT_SHARE), ...rest];
+  }
   return { columns, header, rows, fontSize: t.fontSize };
 }
 
