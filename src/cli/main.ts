@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Help } from 'commander';
 import { PACKAGE_ROOT } from '../template/engine.js';
+import { registerBatch } from './commands/batch.js';
 import { registerInit } from './commands/init.js';
 import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
@@ -35,6 +36,7 @@ Ví dụ:
   registerValidate(program);
   registerSchema(program);
   registerInit(program);
+  registerBatch(program);
   program.exitOverride();
   program.commands.forEach((c) => c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride());
   return program;

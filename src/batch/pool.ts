@@ -1,0 +1,98 @@
+// A fixed set of worker threads; each takes up to DEPTH tasks at a time so it never waits
+// for the main thread between two plans.
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../template/engine.js';
+import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
+
+const DEPTH = 2;
+
+/** The compiled worker; under vitest (TypeScript sources) the built one in dist/. */
+function workerUrl(): URL {
+  if (import.meta.url.endsWith('.ts')) return pathToFileURL(join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js'));
+  return new URL('./worker.js', import.meta.url);
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Map<number, { task: WorkerTask; resolve: (r: TaskResult) => void }>;
+}
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private queue: { task: WorkerTask; resolve: (r: TaskResult) => void }[] = [];
+  private closing = false;
+
+  constructor(
+    readonly size: number,
+    private readonly init: WorkerInit,
+  ) {
+    for (let k = 0; k < size; k++) this.slots.push(this.spawn());
+  }
+
+  /** Tasks that must finish (or be abandoned) before the run can end. */
+  get capacity(): number {
+    return this.size * DEPTH;
+  }
+
+  inFlight(): WorkerTask[] {
+    return [...this.slots.flatMap((s) => [...s.busy.values()].map((b) => b.task)), ...this.queue.map((q) => q.task)];
+  }
+
+  run(task: WorkerTask): Promise<TaskResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Lets running tasks finish, then stops the threads. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  /** Stops at once; unfinished tasks resolve as cancelled. */
+  async terminate(): Promise<void> {
+    this.closing = true;
+    const pending = [...this.slots.flatMap((s) => [...s.busy.values()]), ...this.queue];
+    this.queue = [];
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const p of pending) p.resolve({ id: p.task.id, ok: false, kind: 'cancelled', message: 'Đã dừng (Ctrl-C).' });
+    for (const s of this.slots) s.busy.clear();
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerUrl(), { workerData: this.init });
+    const slot: Slot = { worker, busy: new Map() };
+    worker.on('message', (r: TaskResult) => {
+      const b = slot.busy.get(r.id);
+      slot.busy.delete(r.id);
+      b?.resolve(r);
+      this.dispatch();
+    });
+    // A crashed thread fails only its own tasks; a new one takes its place.
+    const crashed = (message: string) => {
+      if (this.closing) return;
+      for (const b of slot.busy.values()) b.resolve({ id: b.task.id, ok: false, kind: 'internal', message: `Lỗi nội bộ: ${message}` });
+      slot.busy.clear();
+      const k = this.slots.indexOf(slot);
+      if (k >= 0) this.slots[k] = this.spawn();
+      this.dispatch();
+    };
+    worker.on('error', (e) => crashed(e.message));
+    worker.on('exit', (code) => crashed(`luồng xử lý dừng bất thường (mã ${code})`));
+    return slot;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length) {
+      const slot = this.slots.reduce((a, b) => (b.busy.size < a.busy.size ? b : a));
+      if (slot.busy.size >= DEPTH) return;
+      const next = this.queue.shift()!;
+      slot.busy.set(next.task.id, next);
+      slot.worker.postMessage(next.task);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+// Messages between the batch coordinator and its worker threads.
+import type { Diagnostic } from '../reader/diagnostic.js';
+import type { Format } from '../writers/index.js';
+
+export interface WorkerInit {
+  template?: string;
+}
+
+export interface WorkerTask {
+  id: number;
+  /** The merged plan, not yet validated. */
+  plan: unknown;
+  /** Extra template context (province). */
+  extra: Record<string, unknown>;
+  /** Absolute output paths, one per format. */
+  outputs: { format: Format; path: string }[];
+}
+
+export interface WrittenFile {
+  format: Format;
+  path: string;
+  sha256: string;
+  bytes: number;
+}
+
+export type TaskResult =
+  | { id: number; ok: true; files: WrittenFile[]; warnings: Diagnostic[] }
+  | { id: number; ok: false; kind: 'input'; diagnostics: Diagnostic[] }
+  | { id: number; ok: false; kind: 'template' | 'internal' | 'cancelled'; message: string; stack?: string };

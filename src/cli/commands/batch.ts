@@ -1,0 +1,158 @@
+// `kehoach batch`: one base plan and many variations (a rows file, or the 34 provinces)
+// → one DOCX/PDF set per row, with a manifest. See docs/BATCH.md.
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../../reader/diagnostic.js';
+import { createProgress, type ProgressSink } from '../../batch/progress.js';
+import { DEFAULT_PATTERN, runBatch, type BatchOptions } from '../../batch/run.js';
+import { PatternError } from '../../batch/names.js';
+import type { ManifestEntry } from '../../batch/manifest.js';
+import { ALL_FORMATS, WRITERS } from '../../writers/index.js';
+import { EXIT, reportError } from '../output.js';
+import { defaultFormats, parseFormats } from './render.js';
+
+/** Exit code after Ctrl-C (128 + SIGINT), as shells expect. */
+const EXIT_INTERRUPTED = 130;
+
+interface CliOptions {
+  rows?: string;
+  provinces?: boolean;
+  output: string;
+  name: string;
+  format: string;
+  template?: string;
+  force?: boolean;
+  jobs?: string;
+  merge?: boolean;
+  quiet?: boolean;
+}
+
+function usage(message: string): number {
+  console.error(`Lỗi: ${message}`);
+  return EXIT.usage;
+}
+
+function rowText(entry: ManifestEntry, label: string): { text?: string; isError: boolean } {
+  switch (entry.status) {
+    case 'created':
+      return { text: `${label}: đã ghi ${entry.outputs.map((o) => o.path).join(', ')}`, isError: false };
+    case 'unchanged':
+      return { text: `${label}: không thay đổi, giữ nguyên ${entry.outputs.map((o) => o.path).join(', ')}`, isError: false };
+    case 'failed': {
+      const details = (entry.diagnostics ?? []).map((d) => '  ' + formatDiagnostic(d).replace(/\n/g, '\n  '));
+      return { text: [`${label}: không tạo được (${details.length || 1} lỗi)`, ...details].join('\n'), isError: true };
+    }
+    default:
+      return { isError: false };
+  }
+}
+
+export async function batch(base: string, cli: CliOptions): Promise<number> {
+  if (!cli.rows && !cli.provinces) return usage('cần --rows <tệp> (các dòng thay đổi) hoặc --provinces (34 tỉnh, thành phố).');
+  let formats;
+  try {
+    formats = parseFormats(cli.format);
+  } catch (e) {
+    return usage(`${(e as Error).message}.`);
+  }
+  if (!formats.length) return usage('cần ít nhất một định dạng trong --format.');
+  const missing = formats.filter((f) => !WRITERS[f]);
+  if (missing.length) return usage(`định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
+  if (cli.merge && !formats.includes('pdf')) return usage('--merge gộp các tệp PDF, cần có "pdf" trong --format.');
+  let jobs: number | undefined;
+  if (cli.jobs !== undefined) {
+    jobs = Number(cli.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs cần một số nguyên dương, không phải "${cli.jobs}".`);
+  }
+  const opts: BatchOptions = {
+    base,
+    rows: cli.rows,
+    provinces: cli.provinces,
+    output: cli.output,
+    name: cli.name,
+    formats,
+    template: cli.template,
+    force: cli.force,
+    jobs,
+    merge: cli.merge,
+  };
+
+  const stop = new AbortController();
+  const abort = new AbortController();
+  let progress: ProgressSink | undefined;
+  const onSignal = () => {
+    if (!stop.signal.aborted) {
+      stop.abort();
+      const msg = 'Đang dừng: chờ các kế hoạch đang tạo xong rồi ghi bảng kê… (nhấn Ctrl-C lần nữa để dừng ngay)';
+      if (progress) progress.notice(msg);
+      else console.error(msg);
+    } else abort.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await runBatch(
+      opts,
+      {
+        start: (total) => {
+          progress = createProgress(total, { tty: !!process.stderr.isTTY, quiet: cli.quiet });
+        },
+        row: (entry, label) => {
+          const { text, isError } = rowText(entry, label);
+          progress!.row(text, isError);
+        },
+      },
+      { stop: stop.signal, abort: abort.signal },
+    );
+    progress?.done();
+    const s = result.manifest.summary;
+    for (const w of result.warnings) console.error(`${w.text}${w.count > 1 ? `\n    (ở ${w.count} kế hoạch)` : ''}`);
+    const ok = s.created + s.unchanged;
+    const detail = s.unchanged ? ` (${s.created} tạo mới, ${s.unchanged} không thay đổi)` : '';
+    const merged = result.manifest.merged ? `\nĐã gộp các tệp PDF vào ${result.manifest.merged.path} (${result.manifest.merged.pages} trang).` : '';
+    if (result.interrupted) {
+      console.error(`Đã dừng: ${ok} thành công, ${s.failed} lỗi, ${s.cancelled} chưa xử lý. Bảng kê: ${result.manifestPath}`);
+      return EXIT_INTERRUPTED;
+    }
+    const line = `${ok} thành công, ${s.failed} lỗi${detail}. Bảng kê: ${result.manifestPath}${merged}`;
+    if (s.failed) console.error(line);
+    else console.log(line);
+    return s.failed ? EXIT.inputError : EXIT.ok;
+  } catch (e) {
+    progress?.done();
+    if (e instanceof PatternError) return usage(`${e.message} (--name "${cli.name}").`);
+    return reportError(e);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export function registerBatch(program: Command): void {
+  program
+    .command('batch')
+    .description('Tạo hàng loạt: một kế hoạch gốc cho nhiều tỉnh, thành phố hoặc đơn vị')
+    .argument('<base>', 'kế hoạch gốc (.json, .yaml)')
+    .option('-r, --rows <file>', 'tệp các dòng thay đổi (.csv, .json, .jsonl, .yaml); mỗi dòng một kế hoạch')
+    .option('-p, --provinces', 'một kế hoạch cho mỗi tỉnh, thành phố (34 đơn vị từ 01/7/2025)')
+    .option('-o, --output <dir>', 'thư mục ghi kết quả', 'output')
+    .option('-n, --name <pattern>', 'mẫu tên tệp, ví dụ "{{slug}}/ke-hoach-{{number}}"', DEFAULT_PATTERN)
+    .option('-f, --format <list>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
+    .option('-t, --template <dir>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('--force', 'tạo lại tất cả, kể cả kế hoạch không thay đổi')
+    .option('-j, --jobs <n>', 'số luồng xử lý song song (mặc định: số nhân CPU)')
+    .option('--merge', 'gộp tất cả tệp PDF thành một tệp tong-hop.pdf để in')
+    .option('-q, --quiet', 'chỉ in lỗi và dòng tổng kết')
+    .addHelpText(
+      'after',
+      `
+Ví dụ:
+  kehoach batch ke-hoach.json --provinces -o ket-qua/
+  kehoach batch ke-hoach.json --rows don-vi.csv --name "{{slug}}/ke-hoach-{{number}}"
+
+Mã thoát: 0 tất cả thành công; 1 có dòng bị lỗi (các dòng khác vẫn được tạo); 2 dùng lệnh sai;
+3 lỗi nội bộ; 130 dừng bằng Ctrl-C (bảng kê ghi những gì đã xong). Xem docs/BATCH.md.`,
+    )
+    .action(async (base: string, opts: CliOptions) => {
+      process.exitCode = await batch(base, opts);
+    });
+}
