@@ -2,7 +2,7 @@
 // pdf-lib's low-level objects: our own content streams and our own font subsets, so no text
 // shaping happens per call and equal input gives byte-identical output.
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { DocumentModel } from '../../model/document.js';
 import { loadFontSet, type FaceMetrics, type FontSet } from '../../fonts/metrics.js';
 import { paginate } from '../../layout/paginate.js';
@@ -22,10 +22,11 @@ export function layoutDocument(model: DocumentModel, fonts: FontSet = loadFontSe
   return buildSections(model, fonts).flatMap((s) => paginate(s).pages);
 }
 
-/** A date of the plan as a PDF date in Vietnam time; never the clock. */
-function planDate(iso?: string): Date | undefined {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
-  return new Date(`${iso}T00:00:00+07:00`);
+/** The plan's date as a PDF date in Vietnam time (a draft may give only the year or month); never the clock. */
+function planDate(iso?: string): string | undefined {
+  const m = iso?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
+  if (!m) return undefined;
+  return `D:${m[1]}${m[2] ?? '01'}${m[3] ?? '01'}000000+07'00'`;
 }
 
 export async function writePdf(model: DocumentModel, opts: PdfOptions = {}): Promise<Uint8Array> {
@@ -73,8 +74,9 @@ export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, '
   doc.setLanguage(meta.language || 'vi-VN');
   const date = planDate(meta.date);
   if (date) {
-    doc.setCreationDate(date);
-    doc.setModificationDate(date);
+    const info = doc.getInfoDict();
+    info.set(PDFName.of('CreationDate'), PDFString.of(date));
+    info.set(PDFName.of('ModDate'), PDFString.of(date));
   }
   // A fixed document ID derived from the content, so equal input gives equal bytes.
   const id = PDFHexString.of(hash.update(meta.title).update(meta.author).digest('hex'));
