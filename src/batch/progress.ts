@@ -73,7 +73,7 @@ export function createProgress(total: number, opts: { tty: boolean; quiet?: bool
       draw(true);
     },
     done() {
-      draw(true);
+      if (done < total || !drawn) draw(true);
       err.write('\n');
     },
   };

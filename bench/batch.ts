@@ -1,0 +1,144 @@
+// Benchmark of `kehoach batch` (npm run bench:batch): the 34-province run, and 100- and
+// 1,000-row runs, each in DOCX only and in every available format. It runs the real CLI
+// (bin/kehoach.js, compiled dist/) as a clerk would, and samples the peak RSS of the whole
+// process tree from /proc (worker threads share their process's RSS).
+//
+// Target (issue 5): 1,000 plans, DOCX + PDF, 3 pages each, in ≤ 15 s on 2 cores, peak RSS ≤ 400 MB.
+//
+// Options: --repeat N (default 3; the best wall time is reported), --rows 100,1000,
+//          --formats docx|all|both (default both), --json (machine-readable output).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// Compiled to .scratch-bench/batch.js: the repository is one folder up, as from bench/.
+const REPO = resolve(import.meta.dirname, '..');
+const BIN = join(REPO, 'bin', 'kehoach.js');
+/** A 3-page provincial plan (Sở Y tế Lào Cai, 2017). */
+const BASE = join(REPO, 'examples', 'lao-cai-2017-truyen-thong-thi-dua.json');
+
+function arg(name: string, fallback: string): string {
+  const k = process.argv.indexOf(`--${name}`);
+  return k >= 0 && process.argv[k + 1] ? process.argv[k + 1] : fallback;
+}
+const REPEAT = Number(arg('repeat', '3'));
+const ROW_COUNTS = arg('rows', '100,1000').split(',').map(Number);
+const FORMATS = arg('formats', 'both');
+const JSON_OUT = process.argv.includes('--json');
+
+/** Resident set of a process tree in kB: the process and its descendants (VmHWM = peak). */
+function treeKb(root: number, field: 'VmHWM' | 'VmRSS'): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid)!.push(Number(name));
+    } catch {
+      /* gone */
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      total += m ? Number(m[1]) : 0;
+    } catch {
+      /* gone */
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+interface RunResult {
+  wallMs: number;
+  peakMb: number;
+  code: number | null;
+  summary: string;
+}
+
+function runCli(args: string[]): Promise<RunResult> {
+  return new Promise((done) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    let peakKb = 0;
+    const sample = () => {
+      // VmHWM is the process's own high-water mark, so sparse sampling still sees the peak.
+      peakKb = Math.max(peakKb, treeKb(child.pid!, 'VmHWM'));
+    };
+    const timer = setInterval(sample, 25);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      done({ wallMs: performance.now() - started, peakMb: peakKb / 1024, code, summary: out.trim().split('\n').pop() ?? '' });
+    });
+  });
+}
+
+interface Case {
+  label: string;
+  plans: number;
+  args: (out: string) => string[];
+}
+
+const work = mkdtempSync(join(tmpdir(), 'kehoach-bench-batch-'));
+
+function rowsFile(n: number): string {
+  const file = join(work, `rows-${n}.jsonl`);
+  const lines: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    lines.push(JSON.stringify({ slug: `don-vi-${i}`, number: i, 'issuer.name': `Trung tâm Y tế số ${i}`, 'signer.name': `Nguyễn Văn ${i}` }));
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+const formatSets: { name: string; flag: string[] }[] = [];
+if (FORMATS === 'docx' || FORMATS === 'both') formatSets.push({ name: 'DOCX', flag: ['--format', 'docx'] });
+if (FORMATS === 'all' || FORMATS === 'both') formatSets.push({ name: 'tất cả định dạng (mặc định)', flag: [] });
+
+const cases: Case[] = [];
+for (const f of formatSets) {
+  cases.push({ label: `34 tỉnh, ${f.name}`, plans: 34, args: (o) => ['batch', BASE, '--provinces', '-o', o, '--force', '-q', ...f.flag] });
+  for (const n of ROW_COUNTS) {
+    const rows = rowsFile(n);
+    cases.push({ label: `${n} dòng, ${f.name}`, plans: n, args: (o) => ['batch', BASE, '--rows', rows, '-o', o, '--force', '-q', ...f.flag] });
+  }
+}
+
+const results: { label: string; plans: number; bestWallS: number; plansPerS: number; peakRssMb: number; runs: RunResult[] }[] = [];
+if (!JSON_OUT) console.log(`kehoach batch — ${availableParallelism()} nhân CPU, tốt nhất trong ${REPEAT} lần chạy; kế hoạch gốc ${BASE.slice(REPO.length + 1)}`);
+for (const c of cases) {
+  const runs: RunResult[] = [];
+  for (let k = 0; k < REPEAT; k++) {
+    const out = join(work, 'out');
+    rmSync(out, { recursive: true, force: true });
+    const r = await runCli(c.args(out));
+    if (r.code !== 0) throw new Error(`${c.label}: exit ${r.code}: ${r.summary}`);
+    runs.push(r);
+  }
+  const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
+  const row = {
+    label: c.label,
+    plans: c.plans,
+    bestWallS: best.wallMs / 1000,
+    plansPerS: (c.plans * 1000) / best.wallMs,
+    peakRssMb: Math.max(...runs.map((r) => r.peakMb)),
+    runs,
+  };
+  results.push(row);
+  if (!JSON_OUT)
+    console.log(
+      `${c.label.padEnd(38)} ${row.bestWallS.toFixed(2).padStart(7)} s  ${row.plansPerS.toFixed(1).padStart(6)} kế hoạch/s  RSS đỉnh ${row.peakRssMb.toFixed(0).padStart(4)} MB  (các lần: ${runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`,
+    );
+}
+rmSync(work, { recursive: true, force: true });
+if (JSON_OUT) console.log(JSON.stringify(results.map(({ runs: _r, ...rest }) => rest), null, 2));
