@@ -3,8 +3,9 @@ import type { DocumentModel } from '../model/document.js';
 import type { FontSet } from '../fonts/metrics.js';
 import { writeDocx } from './docx/index.js';
 import { writePdf } from './pdf/index.js';
+import { writeHtml } from './html/index.js';
 
-export type Format = 'docx' | 'pdf';
+export type Format = 'docx' | 'pdf' | 'html';
 
 export interface WriterOptions {
   fonts?: FontSet;
@@ -19,6 +20,7 @@ export interface Writer {
 export const WRITERS: Partial<Record<Format, Writer>> = {
   docx: { format: 'docx', extension: '.docx', write: (m, o) => writeDocx(m, o?.fonts) },
   pdf: { format: 'pdf', extension: '.pdf', write: (m, o) => writePdf(m, { fonts: o?.fonts }) },
+  html: { format: 'html', extension: '.html', write: (m, o) => writeHtml(m, { fonts: o?.fonts }) },
 };
 
 export const ALL_FORMATS: Format[] = ['docx', 'pdf'];
