@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
+import { readFontInfo, type FontInfo } from './sfnt.js';
 import { parseTrueType, type ParsedTrueType } from './subset.js';
 
 export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -44,54 +44,53 @@ export interface FaceMetrics {
   glyphId(cp: number): number;
   /** Width of a string in points. */
   width(text: string, size: number): number;
-  /** The font's glyph tables for subsetting (parsed on first use, then kept). */
+  /** The font's glyph tables for subsetting. */
   trueType(): ParsedTrueType;
-  font: any;
+  /** Vertical metrics, bounding box, names and cmap read from the font file. */
+  info: FontInfo;
 }
 
 function loadFace(name: FaceName, file: string): FaceMetrics {
   const bytes = readFileSync(file);
-  const font: any = (fontkit as any).create(bytes);
-  const upm: number = font.unitsPerEm;
-  const os2 = font['OS/2'];
-  const hhea = font.hhea;
-  const winAscent = os2?.winAscent ?? font.ascent;
-  const winDescent = os2?.winDescent ?? -font.descent;
-  const lineGap = Math.max(0, hhea?.lineGap ?? font.lineGap ?? 0);
+  const ttf = parseTrueType(bytes);
+  const info = readFontInfo(ttf);
+  const upm = info.unitsPerEm;
+  const lineGap = Math.max(0, info.lineGap);
+  // Advance widths in em, per code point, filled on first use.
   const adv = new Map<number, number>();
-  const gid = new Map<number, number>();
   const lookup = (cp: number) => {
     let a = adv.get(cp);
     if (a === undefined) {
-      const g = font.glyphForCodePoint(cp);
-      a = g && g.id ? g.advanceWidth / upm : 0;
+      const g = info.cmap.get(cp) ?? 0;
+      a = g ? ttf.advances[g] / upm : 0;
       adv.set(cp, a);
-      gid.set(cp, g ? g.id : 0);
     }
     return a;
   };
-  let ttf: ParsedTrueType | undefined;
   return {
     name,
     file,
     bytes,
-    trueType: () => (ttf ??= parseTrueType(bytes)),
-    postscriptName: font.postscriptName,
+    trueType: () => ttf,
+    info,
+    postscriptName: info.postscriptName,
     unitsPerEm: upm,
-    lineHeight: (winAscent + winDescent + lineGap) / upm,
-    ascent: winAscent / upm,
-    descent: winDescent / upm,
+    lineHeight: (info.winAscent + info.winDescent + lineGap) / upm,
+    ascent: info.winAscent / upm,
+    descent: info.winDescent / upm,
     advance: lookup,
-    glyphId(cp) {
-      lookup(cp);
-      return gid.get(cp) ?? 0;
-    },
+    glyphId: (cp) => info.cmap.get(cp) ?? 0,
     width(text, size) {
       let w = 0;
-      for (const ch of text) w += lookup(ch.codePointAt(0)!);
+      for (let k = 0; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c >= 0xd800 && c < 0xdc00) {
+          w += lookup(text.codePointAt(k)!);
+          k++;
+        } else w += lookup(c);
+      }
       return w * size;
     },
-    font,
   };
 }
 

@@ -1,7 +1,8 @@
 // Embeds the faces a document uses as Type0 / CIDFontType2 fonts (Identity-H, CID = glyph id
 // of our own subset), with a ToUnicode CMap so that copying and text extraction give the text.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import { subsetTrueType } from '../../fonts/subset.js';
 
@@ -86,17 +87,43 @@ function toUnicodeCMap(pairs: [number, string][]): string {
   return [...head, ...body, ...tail].join('\n');
 }
 
-/** Embeds the subset of `usage` into `doc`; `subset: false` embeds the whole font file (for tests). */
-export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: boolean } = {}): EmbeddedFace {
-  const ctx = doc.context;
+/** A compressed stream, deflated with node's zlib (much faster than pdf-lib's JS deflate). */
+export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<string, number> = {}): PDFRawStream {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
+  return PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode', ...extra }), deflateSync(bytes));
+}
+
+interface BuiltSubset {
+  name: string;
+  cid: Map<number, number>;
+  /** Old glyph ids in CID order. */
+  cids: number[];
+  fontFile: Uint8Array; // deflated
+  length1: number;
+  toUnicode: Uint8Array; // deflated
+}
+
+/**
+ * Subsets by glyph set, kept across documents: plans of one agency use nearly the same letters,
+ * and a batch of plans then subsets each face once.
+ */
+const subsetCache = new Map<string, BuiltSubset>();
+const SUBSET_CACHE_SIZE = 64;
+
+function buildSubset(usage: FaceUsage, doSubset: boolean): BuiltSubset {
   const face = usage.face;
-  const font = face.font;
   const used = [...usage.toText.keys()].sort((a, b) => a - b);
-  const doSubset = opts.subset !== false;
+  const key = `${face.file}|${doSubset}|${usage
+    .cmapPairs()
+    .map(([cp]) => cp)
+    .sort((a, b) => a - b)
+    .join(',')}`;
+  const hit = subsetCache.get(key);
+  if (hit) return hit;
+  const ttf = face.trueType();
   let bytes: Uint8Array;
   let cid: Map<number, number>;
   let cids: number[];
-  const ttf = face.trueType();
   if (doSubset) {
     const sub = subsetTrueType(ttf, used, usage.cmapPairs());
     bytes = sub.bytes;
@@ -107,9 +134,29 @@ export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: b
     cid = new Map(used.map((g) => [g, g]));
     cids = Array.from({ length: ttf.numGlyphs }, (_, g) => g);
   }
-  const name = doSubset ? `${subsetTag(face, used)}+${face.postscriptName}` : face.postscriptName;
+  const unicode = used.map((g): [number, string] => [cid.get(g)!, usage.toText.get(g)!]).sort((a, b) => a[0] - b[0]);
+  const built: BuiltSubset = {
+    name: doSubset ? `${subsetTag(face, used)}+${face.postscriptName}` : face.postscriptName,
+    cid,
+    cids,
+    fontFile: deflateSync(bytes),
+    length1: bytes.length,
+    toUnicode: deflateSync(Buffer.from(toUnicodeCMap(unicode), 'latin1')),
+  };
+  if (subsetCache.size >= SUBSET_CACHE_SIZE) subsetCache.delete(subsetCache.keys().next().value!);
+  subsetCache.set(key, built);
+  return built;
+}
+
+/** Embeds the subset of `usage` into `doc`; `subset: false` embeds the whole font file (for tests). */
+export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: boolean } = {}): EmbeddedFace {
+  const ctx = doc.context;
+  const face = usage.face;
+  const font = face.info;
+  const sub = buildSubset(usage, opts.subset !== false);
+  const name = sub.name;
   const scale = 1000 / face.unitsPerEm;
-  const fontFile = ctx.flateStream(bytes, { Length1: bytes.length });
+  const fontFile = PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode', Length1: sub.length1 }), sub.fontFile);
   const bbox = font.bbox;
   const italic = face.name === 'italic' || face.name === 'boldItalic';
   const descriptor = ctx.obj({
@@ -117,15 +164,16 @@ export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: b
     FontName: name,
     Flags: 2 | 32 | (italic ? 64 : 0), // serif, non-symbolic, italic
     FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v: number) => Math.round(v * scale)),
-    ItalicAngle: font.italicAngle ?? 0,
-    Ascent: Math.round(font.ascent * scale),
-    Descent: Math.round(font.descent * scale),
-    CapHeight: Math.round((font.capHeight ?? font.ascent) * scale),
+    ItalicAngle: font.italicAngle,
+    Ascent: Math.round(font.hheaAscent * scale),
+    Descent: Math.round(font.hheaDescent * scale),
+    CapHeight: Math.round(font.capHeight * scale),
     StemV: face.name.startsWith('bold') ? 120 : 80,
     FontFile2: ctx.register(fontFile),
   });
+  const ttf = face.trueType();
   const widths = PDFArray.withContext(ctx);
-  for (const g of cids) widths.push(PDFNumber.of(Math.round(ttf.advances[g] * scale)));
+  for (const g of sub.cids) widths.push(PDFNumber.of(Math.round(ttf.advances[g] * scale)));
   const cidFont = ctx.obj({
     Type: 'Font',
     Subtype: 'CIDFontType2',
@@ -136,8 +184,7 @@ export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: b
     W: [0, widths],
     CIDToGIDMap: 'Identity',
   });
-  const unicode = used.map((g): [number, string] => [cid.get(g)!, usage.toText.get(g)!]).sort((a, b) => a[0] - b[0]);
-  const toUnicode = ctx.flateStream(toUnicodeCMap(unicode));
+  const toUnicode = PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode' }), sub.toUnicode);
   const type0 = ctx.obj({
     Type: 'Font',
     Subtype: 'Type0',
@@ -146,7 +193,6 @@ export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: b
     DescendantFonts: [ctx.register(cidFont)],
     ToUnicode: ctx.register(toUnicode),
   });
-  return { ref: ctx.register(type0), cid, name };
+  return { ref: ctx.register(type0), cid: sub.cid, name };
 }
 
-export { PDFHexString, PDFName };

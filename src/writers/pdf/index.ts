@@ -2,13 +2,13 @@
 // pdf-lib's low-level objects: our own content streams and our own font subsets, so no text
 // shaping happens per call and equal input gives byte-identical output.
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { DocumentModel } from '../../model/document.js';
 import { loadFontSet, type FaceMetrics, type FontSet } from '../../fonts/metrics.js';
 import { paginate } from '../../layout/paginate.js';
 import type { PageOut } from '../../layout/types.js';
 import { buildSections } from './build.js';
-import { embedFace, FaceUsage } from './fonts.js';
+import { embedFace, FaceUsage, flate } from './fonts.js';
 import { pageContent } from './content.js';
 
 export interface PdfOptions {
@@ -57,7 +57,7 @@ export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, '
       return { name: u.resourceName, cid: e.cid };
     });
     hash.update(content);
-    const stream = doc.context.flateStream(content);
+    const stream = flate(doc.context, content);
     page.node.set(PDFName.of('Contents'), doc.context.register(stream));
     for (const [face, u] of usages) {
       if (p.runs.some((r) => r.face === face)) page.node.setFontDictionary(PDFName.of(u.resourceName), embedded.get(face)!.ref);
@@ -74,12 +74,12 @@ export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, '
   doc.setLanguage(meta.language || 'vi-VN');
   const date = planDate(meta.date);
   if (date) {
-    const info = doc.getInfoDict();
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
     info.set(PDFName.of('CreationDate'), PDFString.of(date));
     info.set(PDFName.of('ModDate'), PDFString.of(date));
   }
   // A fixed document ID derived from the content, so equal input gives equal bytes.
   const id = PDFHexString.of(hash.update(meta.title).update(meta.author).digest('hex'));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
 }
