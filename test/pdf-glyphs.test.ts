@@ -3,7 +3,7 @@
 // still extracts the right text while drawing blank glyphs. So both PDFs are rasterised with
 // pdftoppm (poppler-utils) and compared pixel by pixel; the test skips when pdftoppm is absent.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,7 @@ describe('Vietnamese glyphs in the embedded subsets', () => {
     };
     const subset = raster('subset', await renderPages([page], meta));
     const full = raster('full', await renderPages([page], meta, { subset: false }));
+    rmSync(dir, { recursive: true, force: true });
     expect(subset.length).toBe(full.length);
     // Ink must be there (a blank rendering of both would compare equal too).
     const ink = (img: Buffer) => img.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
