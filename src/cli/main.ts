@@ -5,8 +5,10 @@ import { Command, CommanderError, Help } from 'commander';
 import { PACKAGE_ROOT } from '../template/engine.js';
 import { registerBatch } from './commands/batch.js';
 import { registerInit } from './commands/init.js';
+import { registerPreview } from './commands/preview.js';
 import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
+import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
 import { EXIT, reportError } from './output.js';
 
@@ -36,6 +38,8 @@ Ví dụ:
   registerValidate(program);
   registerSchema(program);
   registerInit(program);
+  registerPreview(program);
+  registerTemplates(program);
   registerBatch(program);
   program.exitOverride();
   program.commands.forEach((c) => c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride());

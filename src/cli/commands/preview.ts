@@ -1,0 +1,83 @@
+// `kehoach preview`: a local web page showing the plan as printed pages beside the real PDF,
+// rebuilt whenever the plan or a template is saved.
+import { existsSync, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { openBrowser, startPreviewServer, type PreviewServer } from '../../preview/index.js';
+import { EXIT } from '../output.js';
+
+/** NĐ 30 → port 8030; taken ports fall back to any free one unless the clerk chose it. */
+export const DEFAULT_PORT = 8030;
+
+export interface PreviewOptions {
+  template?: string;
+  port?: string;
+  open: boolean;
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : NaN;
+}
+
+async function listen(file: string, opts: PreviewOptions, port: number | undefined): Promise<PreviewServer> {
+  const base = { planFile: file, templateDir: opts.template, log: (l: string) => console.log(l) };
+  try {
+    return await startPreviewServer({ ...base, port: port ?? DEFAULT_PORT });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port !== undefined) throw e;
+    return startPreviewServer({ ...base, port: 0 });
+  }
+}
+
+export async function preview(file: string, opts: PreviewOptions): Promise<number> {
+  const port = parsePort(opts.port);
+  if (Number.isNaN(port)) {
+    console.error(`Lỗi: cổng "${opts.port}" không hợp lệ (một số từ 0 đến 65535; 0 = tự chọn cổng trống).`);
+    return EXIT.usage;
+  }
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    console.error(`Lỗi: không tìm thấy tệp kế hoạch ${file}.`);
+    return EXIT.inputError;
+  }
+  if (opts.template && (!existsSync(opts.template) || !statSync(opts.template).isDirectory())) {
+    console.error(`Lỗi: không tìm thấy thư mục mẫu ${opts.template}. Tạo thư mục mẫu bằng: kehoach templates eject ${opts.template}`);
+    return EXIT.inputError;
+  }
+  let server: PreviewServer;
+  try {
+    server = await listen(file, opts, port);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') {
+      console.error(`Lỗi: cổng ${port} đang được chương trình khác dùng. Chọn cổng khác với --port, hoặc --port 0 để tự chọn.`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  console.log(`Xem trước ${file} tại ${server.url}`);
+  console.log('Trang tự cập nhật mỗi khi bạn lưu tệp kế hoạch hoặc tệp mẫu. Nhấn Ctrl+C để dừng.');
+  if (opts.open && !(await openBrowser(server.url))) console.log('Không mở được trình duyệt: hãy mở địa chỉ trên bằng trình duyệt của bạn.');
+  else if (!opts.open) console.log('Mở địa chỉ trên bằng trình duyệt của bạn.');
+
+  await new Promise<void>((stop) => {
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  console.log('Đã dừng xem trước.');
+  return EXIT.ok;
+}
+
+export function registerPreview(program: Command): void {
+  program
+    .command('preview')
+    .description('Xem trước kế hoạch trong trình duyệt, tự cập nhật khi sửa tệp kế hoạch hoặc mẫu')
+    .argument('<file>', 'tệp kế hoạch (.json, .yaml)')
+    .option('-t, --template <dir>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('-p, --port <n>', `cổng trên 127.0.0.1 (mặc định ${DEFAULT_PORT}; 0 = tự chọn cổng trống)`)
+    .option('--no-open', 'không tự mở trình duyệt, chỉ in địa chỉ')
+    .action(async (file: string, opts: PreviewOptions) => {
+      process.exitCode = await preview(file, opts);
+    });
+}

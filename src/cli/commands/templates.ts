@@ -1,0 +1,83 @@
+// `kehoach templates`: copy the built-in templates out for editing (eject), and show which
+// template files a folder overrides (list).
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import type { Command } from 'commander';
+import { keHoach } from '../../doctypes/ke-hoach.js';
+import { BUILTIN_TEMPLATES } from '../../template/engine.js';
+import { EXIT } from '../output.js';
+
+const builtinDir = () => join(BUILTIN_TEMPLATES, keHoach.templates);
+
+/** Template files of a folder, relative to it, with "/" separators, sorted. */
+export function templateFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.hbs')) out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort((a, b) => (a === 'document.hbs' ? -1 : b === 'document.hbs' ? 1 : a.localeCompare(b)));
+}
+
+export function eject(dir: string, opts: { force?: boolean }): number {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    console.error(`Lỗi: ${dir} là một tệp, không phải thư mục.`);
+    return EXIT.usage;
+  }
+  const files = templateFiles(builtinDir());
+  const clashes = files.filter((f) => existsSync(join(dir, f)));
+  if (clashes.length && !opts.force) {
+    console.error(`Lỗi: ${dir} đã có ${clashes.length} tệp mẫu (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Thêm --force để ghi đè, hoặc chọn thư mục khác.`);
+    return EXIT.usage;
+  }
+  for (const f of files) {
+    const to = join(dir, f);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(join(builtinDir(), f), to);
+  }
+  console.log(`Đã chép ${files.length} tệp mẫu vào ${dir}.`);
+  console.log(`Sửa các tệp rồi xem trước: kehoach preview <kế-hoạch.json> --template ${dir}`);
+  console.log('Tệp nào không cần sửa có thể xóa: khi đó mẫu có sẵn được dùng thay (xem docs/TEMPLATES.md).');
+  return EXIT.ok;
+}
+
+export function list(opts: { template?: string }): number {
+  if (opts.template && !existsSync(opts.template)) {
+    console.error(`Lỗi: không tìm thấy thư mục mẫu ${opts.template}.`);
+    return EXIT.inputError;
+  }
+  const own = new Set(opts.template ? templateFiles(opts.template) : []);
+  const all = [...new Set([...templateFiles(builtinDir()), ...own])];
+  const width = Math.max(...all.map((f) => f.length));
+  for (const f of all) {
+    const name = f === 'document.hbs' ? f : f.replace(/^partials\//, '').replace(/\.hbs$/, '');
+    const from = own.has(f) ? `riêng (${join(opts.template!, f)})` : 'có sẵn';
+    console.log(`${name.padEnd(width)}  ${from}`);
+  }
+  return EXIT.ok;
+}
+
+export function registerTemplates(program: Command): void {
+  const templates = program.command('templates').description('Quản lý mẫu (Handlebars) của văn bản');
+  templates
+    .command('eject')
+    .description('Chép các mẫu có sẵn ra một thư mục để sửa (dùng với --template)')
+    .argument('<dir>', 'thư mục nhận các mẫu')
+    .option('--force', 'ghi đè các tệp mẫu đã có trong thư mục')
+    .action((dir: string, opts: { force?: boolean }) => {
+      process.exitCode = eject(dir, opts);
+    });
+  templates
+    .command('list')
+    .description('Liệt kê mẫu chính và các mẫu con; với --template, chỉ rõ mẫu nào được ghi đè')
+    .option('-t, --template <dir>', 'thư mục mẫu riêng')
+    .action((opts: { template?: string }) => {
+      process.exitCode = list(opts);
+    });
+  // main.ts sets these on top-level commands only: usage errors must reach its handler (exit 2).
+  for (const c of templates.commands) c.helpOption('-h, --help', 'xem hướng dẫn').exitOverride();
+}

@@ -1,0 +1,150 @@
+// The script of the preview page (served as /preview.js). Plain browser JavaScript kept as a
+// string: it is tiny, and shipping it as-is means no bundler between the source and the tab.
+//
+// It listens to /events (Server-Sent Events). On a new version it fetches /pages and swaps only
+// the pages that changed, keeping the scroll position; a problem shows the overlay (built with
+// textContent: messages quote template and plan text) until a good build clears it.
+export const CLIENT_JS = String.raw`(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const pagesEl = $('kh-pages');
+  const overlay = $('kh-overlay');
+  const stateEl = $('kh-state');
+  const pdfFrame = $('kh-pdf');
+  const warnEl = $('kh-warnings');
+  const initial = JSON.parse($('kh-status').textContent);
+  let server = initial.server;
+  let shown = initial.version;      // version of the pages on screen
+  let pdfShown = initial.pdfVersion; // version in the PDF pane
+  let latest = initial;
+  let loading = false;
+
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
+  function patchPages(html) {
+    const x = window.scrollX, y = window.scrollY;
+    const tpl = document.createElement('template');
+    tpl.innerHTML = html;
+    const fresh = Array.from(tpl.content.children);
+    const old = Array.from(pagesEl.children);
+    fresh.forEach((p, i) => {
+      if (!old[i]) pagesEl.appendChild(p);
+      else if (!old[i].isEqualNode(p)) old[i].replaceWith(p);
+    });
+    for (let i = fresh.length; i < old.length; i++) old[i].remove();
+    window.scrollTo(x, y);
+  }
+
+  async function loadPages() {
+    if (loading) return;
+    loading = true;
+    try {
+      while (shown !== latest.version) {
+        const want = latest.version;
+        const res = await fetch('/pages?v=' + want, { cache: 'no-store' });
+        if (!res.ok) break;
+        patchPages(await res.text());
+        shown = want;
+        document.body.dataset.version = String(shown);
+      }
+    } finally {
+      loading = false;
+    }
+  }
+
+  function where(p) {
+    const parts = [];
+    if (p.file) parts.push(p.file);
+    if (p.line) parts.push('dòng ' + p.line);
+    if (p.column) parts.push('cột ' + p.column);
+    return parts.join(', ');
+  }
+
+  function excerpt(x) {
+    const pre = el('pre', 'kh-excerpt');
+    const width = String(x.first + x.lines.length - 1).length;
+    x.lines.forEach((text, i) => {
+      const n = x.first + i;
+      const row = el('span', n === x.line ? 'kh-line kh-here' : 'kh-line', String(n).padStart(width) + ' | ' + text + '\n');
+      pre.appendChild(row);
+      if (n === x.line && x.column) pre.appendChild(el('span', 'kh-caret', ' '.repeat(width + 3 + x.column - 1) + '^\n'));
+    });
+    return pre;
+  }
+
+  function showError(err) {
+    const box = el('div', 'kh-overlay-box');
+    box.appendChild(el('h2', null, err.title));
+    for (const p of err.problems) {
+      const item = el('div', 'kh-problem');
+      const w = where(p);
+      if (w) item.appendChild(el('div', 'kh-where', w));
+      if (p.path) item.appendChild(el('div', 'kh-path', 'Trường: ' + p.path));
+      item.appendChild(el('div', 'kh-message', p.message));
+      if (p.hint) item.appendChild(el('div', 'kh-hint', '→ ' + p.hint));
+      if (p.excerpt) item.appendChild(excerpt(p.excerpt));
+      box.appendChild(item);
+    }
+    box.appendChild(el('p', 'kh-note', 'Trang bên dưới là bản đúng gần nhất. Sửa lỗi rồi lưu tệp: trang tự cập nhật.'));
+    overlay.replaceChildren(box);
+    overlay.hidden = false;
+    document.body.classList.add('kh-has-error');
+  }
+
+  function hideError() {
+    overlay.hidden = true;
+    overlay.replaceChildren();
+    document.body.classList.remove('kh-has-error');
+  }
+
+  function showWarnings(list) {
+    warnEl.replaceChildren();
+    warnEl.hidden = !list.length;
+    if (!list.length) return;
+    warnEl.appendChild(el('summary', null, list.length + ' cảnh báo'));
+    const ul = el('ul');
+    for (const w of list) ul.appendChild(el('li', null, (where(w) ? where(w) + ': ' : '') + (w.path ? '"' + w.path + '": ' : '') + w.message + (w.hint ? ' → ' + w.hint : '')));
+    warnEl.appendChild(ul);
+  }
+
+  function showState(s, text) {
+    if (text) { stateEl.textContent = text; return; }
+    const t = new Date(s.builtAt).toLocaleTimeString('vi-VN', { hour12: false });
+    stateEl.textContent = (s.error ? 'Có lỗi lúc ' + t : 'Đã cập nhật lúc ' + t) + ' · ' + s.pageCount + ' trang · ' + s.ms + ' ms';
+    stateEl.className = s.error ? 'kh-state kh-bad' : 'kh-state';
+  }
+
+  function apply(s) {
+    if (s.server !== server) { location.reload(); return; }
+    latest = s;
+    if (s.error) showError(s.error); else hideError();
+    showWarnings(s.warnings || []);
+    showState(s);
+    if (s.version !== shown) loadPages();
+    if (s.pdfVersion && s.pdfVersion !== pdfShown && pdfFrame) {
+      pdfShown = s.pdfVersion;
+      pdfFrame.src = '/document.pdf?v=' + s.pdfVersion;
+    }
+  }
+
+  // Zoom and the PDF pane are the author's choice; remember them.
+  const zoom = $('kh-zoom');
+  const setZoom = (z) => { pagesEl.style.zoom = z; zoom.value = z; try { localStorage.setItem('kh-zoom', z); } catch (e) {} };
+  zoom.addEventListener('change', () => setZoom(zoom.value));
+  try { const z = localStorage.getItem('kh-zoom'); if (z && zoom.querySelector('option[value="' + z + '"]')) setZoom(z); } catch (e) {}
+  const pdfToggle = $('kh-show-pdf');
+  const setPdf = (on) => { document.body.classList.toggle('kh-no-pdf', !on); pdfToggle.checked = on; try { localStorage.setItem('kh-pdf', on ? '1' : '0'); } catch (e) {} };
+  pdfToggle.addEventListener('change', () => setPdf(pdfToggle.checked));
+  try { if (localStorage.getItem('kh-pdf') === '0') setPdf(false); } catch (e) {}
+
+  apply(initial);
+  const events = new EventSource('/events');
+  events.onmessage = (e) => apply(JSON.parse(e.data));
+  events.onerror = () => showState(latest, 'Mất kết nối với máy chủ xem trước (lệnh kehoach preview đã dừng?). Đang thử kết nối lại…');
+})();
+`;

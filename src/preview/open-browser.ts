@@ -1,0 +1,28 @@
+// Opens the preview in the clerk's browser, where there is one to open.
+import { spawn } from 'node:child_process';
+
+/** The command that opens a URL on this platform, or undefined when there is no display. */
+export function openCommand(url: string, platform = process.platform, env = process.env): [string, string[]] | undefined {
+  if (platform === 'darwin') return ['open', [url]];
+  if (platform === 'win32') return ['cmd', ['/c', 'start', '""', url]];
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return undefined;
+  return ['xdg-open', [url]];
+}
+
+/** Starts the browser without waiting for it; false when it could not be started. */
+export function openBrowser(url: string): Promise<boolean> {
+  const cmd = openCommand(url);
+  if (!cmd) return Promise.resolve(false);
+  return new Promise((done) => {
+    try {
+      const child = spawn(cmd[0], cmd[1], { stdio: 'ignore', detached: true, windowsHide: true });
+      child.once('error', () => done(false));
+      child.once('spawn', () => {
+        child.unref();
+        done(true);
+      });
+    } catch {
+      done(false);
+    }
+  });
+}

@@ -1,0 +1,164 @@
+// The preview's HTTP server. Bound to 127.0.0.1 only; serves a fixed table of routes (its own
+// page, script, style sheet and fonts, and the generated pages, PDF and DOCX), never a path
+// taken from the URL; refuses any Host but 127.0.0.1:<port> / localhost:<port>, so a web page
+// elsewhere cannot reach it through DNS rebinding.
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadFontSet, type FaceMetrics, type FaceName, type FontSet } from '../fonts/metrics.js';
+import { CLIENT_JS } from './client.js';
+import { previewCss, shellHtml } from './page.js';
+import { PreviewSession, type PreviewStatus, type SessionOptions } from './session.js';
+
+const FONT_ROUTE: Record<FaceName, string> = {
+  regular: '/fonts/tinos-regular.ttf',
+  bold: '/fonts/tinos-bold.ttf',
+  italic: '/fonts/tinos-italic.ttf',
+  boldItalic: '/fonts/tinos-bold-italic.ttf',
+};
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'", // the runs are positioned with style attributes
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "object-src 'self'",
+  "connect-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface PreviewServerOptions extends SessionOptions {
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+export interface PreviewServer {
+  url: string;
+  port: number;
+  session: PreviewSession;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array, extra: Record<string, string> = {}): void {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': String(bytes.length), ...extra });
+  res.end(res.req.method === 'HEAD' ? undefined : bytes);
+}
+
+const text = (res: ServerResponse, status: number, message: string) => send(res, status, 'text/plain; charset=utf-8', message + '\n');
+
+/** `attachment; filename="ke-hoach.pdf"; filename*=UTF-8''k%E1%BA%BF…` (ASCII fallback first). */
+function disposition(kind: 'inline' | 'attachment', name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Whether the Host header names this server (and nothing else). */
+export function hostAllowed(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+export async function startPreviewServer(opts: PreviewServerOptions): Promise<PreviewServer> {
+  const fonts: FontSet = opts.fonts ?? loadFontSet();
+  const session = new PreviewSession({ ...opts, fonts });
+  const faces = Object.values(fonts.faces) as FaceMetrics[];
+  const fontBytes = new Map<string, Buffer>();
+  for (const f of faces) fontBytes.set(FONT_ROUTE[f.name], readFileSync(f.file));
+  const streams = new Set<ServerResponse>();
+
+  const routes = new Map<string, Handler>([
+    ['/', (_q, res) => send(res, 200, 'text/html; charset=utf-8', shellHtml(session.status(), session.pagesHtml()), { 'Content-Security-Policy': CSP })],
+    ['/preview.js', (_q, res) => send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS)],
+    ['/preview.css', (_q, res) => send(res, 200, 'text/css; charset=utf-8', previewCss(faces, (f) => FONT_ROUTE[f.name], session.pages()))],
+    ['/pages', (_q, res) => send(res, 200, 'text/html; charset=utf-8', session.pagesHtml(), { 'Content-Security-Policy': CSP })],
+    ['/status', (_q, res) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(session.status()))],
+    ['/events', (req, res) => events(req, res)],
+    ['/document.pdf', async (_q, res) => {
+      const pdf = session.pdfBytes();
+      if (!pdf) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
+      send(res, 200, 'application/pdf', await pdf, { 'Content-Disposition': disposition('inline', `${session.stem()}.pdf`) });
+    }],
+    ['/document.docx', async (_q, res) => {
+      const docx = session.docxBytes();
+      if (!docx) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
+      send(res, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await docx, {
+        'Content-Disposition': disposition('attachment', `${session.stem()}.docx`),
+      });
+    }],
+    ['/favicon.ico', (_q, res) => {
+      res.writeHead(204);
+      res.end();
+    }],
+    ...[...fontBytes].map(([route, bytes]): [string, Handler] => [route, (_q, res) => send(res, 200, 'font/ttf', bytes, { 'Cache-Control': 'max-age=3600' })]),
+  ]);
+
+  function events(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    if (req.method === 'HEAD') return void res.end();
+    const push = (s: PreviewStatus) => res.write(`data: ${JSON.stringify(s)}\n\n`);
+    res.write('retry: 1000\n\n');
+    push(session.status());
+    const off = session.subscribe(push);
+    // A comment now and then keeps proxies and sleeping laptops from dropping the stream.
+    const beat = setInterval(() => res.write(': \n\n'), 15_000);
+    streams.add(res);
+    res.on('close', () => {
+      off();
+      clearInterval(beat);
+      streams.delete(res);
+    });
+  }
+
+  let port = 0;
+  const server: Server = createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
+    if (!hostAllowed(req.headers.host, port)) return text(res, 403, 'Từ chối: máy chủ xem trước chỉ phục vụ 127.0.0.1 và localhost.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return text(res, 405, 'Phương thức không được hỗ trợ.');
+    }
+    // The route is the raw path up to "?": no decoding, no normalising, no file system.
+    const url = req.url ?? '';
+    const q = url.indexOf('?');
+    const handler = routes.get(q < 0 ? url : url.slice(0, q));
+    if (!handler) return text(res, 404, 'Không tìm thấy.');
+    Promise.resolve(handler(req, res)).catch((e) => {
+      if (!res.headersSent) text(res, 500, `Lỗi nội bộ: ${(e as Error)?.message ?? String(e)}`);
+      else res.destroy();
+    });
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  // First build once the port is known, so its errors are shown in the page, not thrown.
+  session.rebuild();
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    session,
+    close: () =>
+      new Promise<void>((ok) => {
+        session.close();
+        for (const s of streams) s.destroy();
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
