@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { loadFontSet } from '../src/fonts/metrics.js';
-import type { DocumentModel, ParagraphStyle } from '../src/model/document.js';
+import type { DocumentModel, ParagraphStyle, Table } from '../src/model/document.js';
 import { buildModel, modelFromFile, templatesFor } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
 import { writeDocx } from '../src/writers/docx/index.js';
@@ -99,6 +99,12 @@ function expectedSectionCount(plan: Plan): number {
   const keys = ['purposes', 'content', 'phases', 'targets', 'awards', 'budget', 'implementation'] as const;
   return keys.filter((k) => plan[k]).length + (plan.sections?.length ?? 0);
 }
+
+const STAMPS = ['KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC', 'MẬT', 'TỐI MẬT', 'TUYỆT MẬT'];
+const isRed = (c: string | undefined) => {
+  const m = /^([0-9A-F]{2})([0-9A-F]{2})([0-9A-F]{2})$/i.exec(c ?? '');
+  return !!m && parseInt(m[1], 16) >= 0xc0 && parseInt(m[2], 16) <= 0x40 && parseInt(m[3], 16) <= 0x40;
+};
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 
@@ -266,6 +272,7 @@ const EDGE: Record<string, Plan> = {
     issuer: { parent: 'UBND tỉnh Lào Cai', name: 'Sở Nông nghiệp\nvà Môi trường', abbreviation: 'SNNMT' },
     signer: { authority: 'Q.', position: 'Giám đốc', name: 'Hoàng Văn Minh' },
   }),
+  'urgent (KHẨN) plan': variant({ urgency: 'KHẨN' }),
   'decomposed (NFD) input text': variant({
     title: 'Tổ chức Tháng hành động vì an toàn thực phẩm năm 2026'.normalize('NFD'),
     place: 'Lào Cai'.normalize('NFD'),
@@ -325,17 +332,20 @@ const RULES: Record<string, Rule> = {
     expect(base.lang, 'document language').toBe(ND30.lang);
     const parts = [doc.allParagraphs(), ...doc.headerFooterParts().map((n) => doc.paragraphsOf(doc.xml(n)))].flat();
     for (const p of parts) {
+      const stamp = STAMPS.includes(textOf(p)); // độ khẩn / độ mật are stamped in red
       for (const r of [...p.runs, ...p.fieldRuns]) {
         for (const slot of ['ascii', 'hAnsi', 'cs']) expect(r.props.fonts[slot], `font (${slot}) of "${r.text}"`).toBe(ND30.font);
         expect(r.props.lang ?? ND30.lang, `language of "${r.text}"`).toBe(ND30.lang);
-        expect(['auto', '000000', undefined], `colour of "${r.text}"`).toContain(r.props.color);
+        if (!stamp) expect(['auto', '000000', undefined], `colour of "${r.text}"`).toContain(r.props.color);
         expect(r.props.vanish ?? false, `hidden text "${r.text}"`).toBe(false);
       }
       expect(p.text, 'NFC').toBe(p.text.normalize('NFC'));
     }
-    // Styles a clerk may apply later keep the font and colour too.
+    // Styles in use (stamps aside) and the built-ins a clerk may apply later keep the font and colour too.
+    const used = new Set(parts.flatMap((p) => (STAMPS.includes(textOf(p)) ? [] : doc.styles.chain(p.props.styleId, 'paragraph').map((s) => s.id))));
+    const builtIn = ['Normal', 'Title', 'Caption', 'ListParagraph', ...[1, 2, 3, 4, 5, 6].map((k) => `Heading${k}`)];
     for (const s of doc.styles.byId.values()) {
-      if (s.type !== 'paragraph') continue;
+      if (s.type !== 'paragraph' || !(used.has(s.id) || builtIn.includes(s.id))) continue;
       const f = kid(s.rPr, 'w:rFonts');
       if (f) for (const [k, v] of Object.entries(f.attrs)) expect(/Theme$/.test(k) ? 'theme' : v, `style ${s.id} ${k}`).toBe(ND30.font);
       const color = kid(s.rPr, 'w:color');
@@ -530,7 +540,7 @@ const RULES: Record<string, Rule> = {
     if (plan.layout?.firstLineIndent) expect([...indents][0]).toBe(plan.layout.firstLineIndent === 12.7 ? 720 : 567);
   },
 
-  'căn cứ italic, ";" then "."; section titles I., II. … bold caps without gaps; ends with "./."'({ parts, plan, model }) {
+  'căn cứ italic, ";" then "."; section titles I., II. … bold caps without gaps; ends with "./."'({ parts, plan, doc }) {
     const paras = bodyParas(parts);
     const count = plan.basis?.items.length ?? 0;
     // basis.joinIntro: the last căn cứ and the lead-in sentence share one (upright) paragraph.
@@ -559,7 +569,8 @@ const RULES: Record<string, Rule> = {
     const lastItem = parts.body[parts.body.length - 1];
     expect(lastItem.kind === 'p' && lastItem.p === last, 'nothing between the "./." paragraph and Nơi nhận').toBe(true);
     expect(last.props.keepNext, 'last body paragraph keeps with the signature').toBe(true);
-    expect(paras.every((p) => !/_{3,}/.test(textOf(p))), 'no rules typed as underscores').toBe(true);
+    expect(doc.allParagraphs().every((p) => !/_{3,}/.test(textOf(p))), 'no rules typed as underscores').toBe(true);
+    expect(doc.allParagraphs().some((p) => /^V\/v\b/.test(textOf(p))), '"V/v" is for công văn, never under KẾ HOẠCH').toBe(false);
   },
 
   'nơi nhận | signatory: borderless row that cannot split, sizes and punctuation'({ parts, plan }) {
@@ -615,6 +626,7 @@ const RULES: Record<string, Rule> = {
     // Separated from the "./." paragraph by at least the paragraph spacing of the body.
     expect(lines[0].props.before ?? 0, 'gap above the signature block ≥ 6 pt').toBeGreaterThanOrEqual(ND30.minSpaceBefore);
     expect(twipsToMm(cell.width), 'Nơi nhận column narrower than the signatory column').toBeLessThan(twipsToMm(right.width));
+    expect(inRange(twipsToMm(cell.width), [48, 60]), `Nơi nhận column ${twipsToMm(cell.width).toFixed(1)} mm (decree: ~53 mm)`).toBe(true);
   },
 
   'page numbers: top centre from page 2, none on page 1, none in footers'({ doc }) {
@@ -693,6 +705,99 @@ const RULES: Record<string, Rule> = {
     expect(Object.values(doc.rels).some((r) => r.type === 'image')).toBe(false);
     const ct = doc.text('[Content_Types].xml');
     expect(ct).toContain('wordprocessingml.document.main+xml');
+  },
+
+  'độ khẩn: bold caps in a red one-line frame under "Số"'({ parts, plan }) {
+    const band = parts.band;
+    const stamps = cellsOf(band).flatMap((c) => c.paras.filter((p) => STAMPS.includes(textOf(p))));
+    expect(stamps.map(textOf)).toEqual([plan.urgency, plan.confidentiality].filter((x): x is NonNullable<typeof x> => !!x));
+    const no = findIn(band, (p) => textOf(p).startsWith('Số'))!;
+    for (const u of stamps) {
+      const what = `"${textOf(u)}"`;
+      expect(u.cell, `${what} in the "Số" cell`).toBe(no.cell);
+      expect(u.cell!.paras.indexOf(u), `${what} under "Số"`).toBeGreaterThan(u.cell!.paras.indexOf(no));
+      expect(runsAll(u, (r) => !!r.bold && !r.italic), `${what} bold upright`).toBe(true);
+      expect(isCaps(u)).toBe(true);
+      for (const s of sizes(u)) expect(inRange(s, ND30.bodySize), `${what} size ${s}`).toBe(true);
+      expect(runsAll(u, (r) => isRed(r.color)), `${what} in red`).toBe(true);
+      for (const side of ['borderTop', 'borderBottom', 'borderLeft', 'borderRight'] as const) {
+        expect(u.props[side]?.val, `${what} framed (${side})`).toBe('single');
+        expect(isRed(u.props[side]?.color), `${what} frame in red`).toBe(true);
+      }
+      const w = runsWidthMm(inkRuns(u), fonts);
+      const box = boxMm(u);
+      expect(box, `${what} fits on one line`).toBeGreaterThanOrEqual(w);
+      expect(box - w, `${what} frame hugs the word (${box.toFixed(1)} mm box, ${w.toFixed(1)} mm text)`).toBeLessThanOrEqual(3);
+      expect(Math.abs((u.props.indLeft ?? 0) - (u.props.indRight ?? 0)), `${what} centred`).toBeLessThanOrEqual(20);
+    }
+  },
+
+  'content tables: header row bold, centred and repeated; 12–13 pt; no word split'({ parts, model, plan }) {
+    const modelTables = [...model.body, ...model.appendices.flatMap((a) => a.blocks)].filter((b): b is Table => b.kind === 'table');
+    const docTables = [...parts.body, ...parts.afterClosing].flatMap((b) => (b.kind === 'tbl' ? [b.t] : []));
+    expect(docTables.length).toBe(modelTables.length);
+    docTables.forEach((t, i) => {
+      const mt = modelTables[i];
+      const size = mt.fontSize ?? plan.layout?.tableFontSize;
+      expect(t.rows.length).toBe(mt.rows.length);
+      t.rows.forEach((row, r) => {
+        const header = !!mt.rows[r].header;
+        expect(row.header, `table ${i + 1} row ${r + 1} repeats on each page`).toBe(header);
+        for (const c of row.cells)
+          for (const p of c.paras) {
+            if (isEmpty(p)) continue;
+            const what = `table ${i + 1} "${textOf(p).slice(0, 30)}"`;
+            for (const s of sizes(p)) expect(size ? s === size : inRange(s, [12, 13]), `${what} size ${s}`).toBe(true);
+            if (header) {
+              expect(p.props.align, `${what} centred`).toBe('center');
+              expect(runsAll(p, (x) => !!x.bold), `${what} bold`).toBe(true);
+            }
+            const longestWord = Math.max(...wrapLinesMm(p.runs, fonts, 0));
+            expect(longestWord, `${what}: the longest word fits its column (${boxMm(p).toFixed(1)} mm)`).toBeLessThanOrEqual(boxMm(p) + 0.05);
+          }
+      });
+    });
+  },
+
+  'appendices: new page, label 14 bold, title caps bold, note italic, short centred rule'({ doc, parts, model }) {
+    expect(doc.sections.length, 'one section per appendix').toBe(1 + model.appendices.length);
+    const paras = parts.afterClosing.flatMap((b) => (b.kind === 'p' ? [b.p] : []));
+    let at = 0;
+    model.appendices.forEach((a, i) => {
+      const sec = doc.sections[i + 1];
+      expect(sec.breakType, 'appendix starts a new page').toBe('nextPage');
+      expect(sec.pageWidth > sec.pageHeight, 'landscape only when asked').toBe(!!a.landscape);
+      const k = paras.findIndex((p, j) => j >= at && /^Phụ lục( [IVXLC]+)?$/.test(textOf(p)));
+      expect(k, `appendix ${i + 1} label`).toBeGreaterThanOrEqual(0);
+      const label = paras[k];
+      expect(label.props.align).toBe('center');
+      expect(runsAll(label, (r) => !!r.bold), 'label bold').toBe(true);
+      expect(sizes(label)).toEqual([14]);
+      const rest = paras.slice(k + 1);
+      const ruleIdx = rest.findIndex((p) => isEmpty(p) && p.props.borderBottom && p.props.borderBottom.val !== 'none');
+      expect(ruleIdx, 'rule under the appendix heading').toBeGreaterThan(0);
+      const head = rest.slice(0, ruleIdx).filter((p) => !isEmpty(p));
+      const note = head.find((p) => textOf(p).startsWith('(Kèm theo'));
+      expect(note, 'the "(Kèm theo …)" line').toBeDefined();
+      expect(runsAll(note!, (r) => !!r.italic), 'note italic').toBe(true);
+      const titles = head.filter((p) => p !== note);
+      expect(titles.length).toBeGreaterThan(0);
+      let longest = 0;
+      for (const p of [...titles, note!]) {
+        expect(p.props.align, `"${textOf(p).slice(0, 30)}" centred`).toBe('center');
+        for (const s of sizes(p)) expect(inRange(s, ND30.bodySize), `"${textOf(p).slice(0, 30)}" size ${s}`).toBe(true);
+      }
+      const box = twipsToMm(sec.pageWidth - sec.margins.left - sec.margins.right);
+      for (const p of titles) {
+        expect(runsAll(p, (r) => !!r.bold) && isCaps(p), 'appendix title bold caps').toBe(true);
+        longest = Math.max(longest, ...wrapLinesMm(p.runs, fonts, box - twipsToMm((p.props.indLeft ?? 0) + (p.props.indRight ?? 0))));
+      }
+      const rule = rest[ruleIdx];
+      expectSolidCentredRule(rule, 'appendix');
+      const len = box - twipsToMm((rule.props.indLeft ?? 0) + (rule.props.indRight ?? 0));
+      expect(inRange(len / longest, ND30.ruleShare, 0.005), `appendix rule ${len.toFixed(1)} mm of ${longest.toFixed(1)} mm`).toBe(true);
+      at = k + 1;
+    });
   },
 
   'core properties: title = trích yếu, creator = issuing agency'({ doc, plan }) {

@@ -141,6 +141,8 @@ export interface ParaProps {
   outlineLvl?: number;
   borderBottom?: Border;
   borderTop?: Border;
+  borderLeft?: Border;
+  borderRight?: Border;
   hasNumbering?: boolean;
 }
 
@@ -208,6 +210,10 @@ export function applyPPr(base: ParaProps, pPr: XEl | undefined): ParaProps {
   if (bdr) {
     if (kid(bdr, 'w:bottom')) p.borderBottom = border(kid(bdr, 'w:bottom'));
     if (kid(bdr, 'w:top')) p.borderTop = border(kid(bdr, 'w:top'));
+    const left = kid(bdr, 'w:left') ?? kid(bdr, 'w:start');
+    const right = kid(bdr, 'w:right') ?? kid(bdr, 'w:end');
+    if (left) p.borderLeft = border(left);
+    if (right) p.borderRight = border(right);
   }
   if (kid(pPr, 'w:numPr')) p.hasNumbering = true;
   return p;
@@ -345,6 +351,8 @@ export interface Cell {
 
 export interface Row {
   cantSplit: boolean;
+  /** Repeated at the top of each page (w:tblHeader). */
+  header: boolean;
   cells: Cell[];
   el: XEl;
 }
@@ -371,6 +379,8 @@ export interface SectionProps {
   headers: Record<string, string>; // type → part name ("word/header1.xml")
   footers: Record<string, string>;
   pageNumberStart?: number;
+  /** How the section starts: nextPage (default), continuous, evenPage, oddPage. */
+  breakType: string;
   el: XEl;
 }
 
@@ -435,6 +445,7 @@ export class DocxFile {
       headers: refs('w:headerReference'),
       footers: refs('w:footerReference'),
       pageNumberStart: pg?.attrs['w:start'] !== undefined ? Number(pg.attrs['w:start']) : undefined,
+      breakType: kid(s, 'w:type')?.attrs['w:val'] ?? 'nextPage',
       el: s,
     };
   }
@@ -554,7 +565,7 @@ export class DocxFile {
     };
     kids(el, 'w:tr').forEach((tr, ri) => {
       const trPr = kid(tr, 'w:trPr');
-      const row: Row = { cantSplit: onOff(kid(trPr, 'w:cantSplit')) ?? false, cells: [], el: tr };
+      const row: Row = { cantSplit: onOff(kid(trPr, 'w:cantSplit')) ?? false, header: onOff(kid(trPr, 'w:tblHeader')) ?? false, cells: [], el: tr };
       let col = 0;
       for (const tc of kids(tr, 'w:tc')) {
         const tcPr = kid(tc, 'w:tcPr');

@@ -24,7 +24,7 @@ import type { Appendix, Block, DocumentModel, Paragraph as PPara, Run, Table } f
 import { loadFontSet, ptToMm, type FontSet } from '../../fonts/metrics.js';
 import { A4, GAPS, RULE_GAP_BEFORE, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
 import { WORD_STYLES } from '../../nd30/styles.js';
-import { ALIGN, buildStyles, PART, twip } from './styles.js';
+import { ALIGN, buildStyles, PART, STAMP_RED, twip } from './styles.js';
 
 const NO_BORDER = TableBorders.NONE;
 
@@ -68,6 +68,23 @@ function rule(lengthMm: number, boxMm: number, after = 0): Paragraph {
   });
 }
 
+/**
+ * Độ khẩn / độ mật stamp: bold caps in bright red inside a single red frame sized to the word
+ * (NĐ 30, Phụ lục I). Drawn with paragraph borders, so it stays text a clerk can edit.
+ */
+function stamp(text: string, size: number, boxMm: number, fonts: FontSet): Paragraph {
+  const word = ptToMm(fonts.face(true, false).width(text, size));
+  const side = Math.max(0, (boxMm - word) / 2 - 0.3); // 0.3 mm of slack so it never wraps
+  const line = { style: BorderStyle.SINGLE, size: 8, color: STAMP_RED, space: 1 };
+  return new Paragraph({
+    style: PART.urgency,
+    indent: { left: twip(side), right: twip(side) },
+    border: { top: line, bottom: line, left: { ...line, space: 4 }, right: { ...line, space: 4 } },
+    spacing: { before: 160 },
+    children: [new TextRun(text)],
+  });
+}
+
 function layoutCell(width: number, children: Paragraph[]): DocxTableCell {
   return new DocxTableCell({
     width: { size: twip(width), type: WidthType.DXA },
@@ -76,7 +93,7 @@ function layoutCell(width: number, children: Paragraph[]): DocxTableCell {
   });
 }
 
-function headerBand(model: DocumentModel, g: HeaderGeometry): DocxTable {
+function headerBand(model: DocumentModel, g: HeaderGeometry, fonts: FontSet): DocxTable {
   const h = model.header;
   const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
   const left: Paragraph[] = [
@@ -86,8 +103,7 @@ function headerBand(model: DocumentModel, g: HeaderGeometry): DocxTable {
   ];
   const right: Paragraph[] = [...lines(h.nationalTitle, PART.national), ...lines(h.motto, PART.motto), rule(g.mottoRule, inner(g.rightWidth))];
   const numberCell: Paragraph[] = [...lines(h.number, PART.number, { before: 6 })];
-  if (h.urgency) numberCell.push(new Paragraph({ style: PART.urgency, children: [new TextRun(h.urgency)], spacing: { before: 120 } }));
-  if (h.confidentiality) numberCell.push(new Paragraph({ style: PART.urgency, children: [new TextRun(h.confidentiality)], spacing: { before: 120 } }));
+  for (const mark of [h.urgency, h.confidentiality]) if (mark) numberCell.push(stamp(mark, model.page.bodySize, inner(g.leftWidth), fonts));
   return new DocxTable({
     width: { size: twip(g.leftWidth + g.rightWidth), type: WidthType.DXA },
     columnWidths: [twip(g.leftWidth), twip(g.rightWidth)],
@@ -237,7 +253,7 @@ export function buildDocx(input: DocumentModel, fonts: FontSet = loadFontSet()):
   const main: ISectionOptions = {
     properties: pageProps(model),
     headers: pageHeaders(model),
-    children: [headerBand(model, g), ...titleBlock(model, g), ...blocks(body, model, g.textWidth, !!closing), ...(closing ? [closing] : [])],
+    children: [headerBand(model, g, fonts), ...titleBlock(model, g), ...blocks(body, model, g.textWidth, !!closing), ...(closing ? [closing] : [])],
   };
   // Core properties are one-line fields: a trích yếu or agency broken over lines becomes one line.
   const oneLine = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\s+/g, ' ').trim().normalize('NFC'));

@@ -5,6 +5,8 @@ import { paragraphGeometry, WORD_STYLES, type Align } from '../../nd30/styles.js
 import { RECIPIENT_ITEM_SIZE, RECIPIENT_LABEL_SIZE } from '../../nd30/geometry.js';
 
 export const FONT = 'Times New Roman';
+/** "Mực … màu đỏ tươi": the độ khẩn / độ mật stamps. */
+export const STAMP_RED = 'FF0000';
 export const twip = (mm: number) => Math.round(mm * 56.6929);
 export const halfPt = (pt: number) => Math.round(pt * 2);
 
@@ -112,7 +114,7 @@ export function buildStyles(page: PageSetup): IStylesOptions {
       part(PART.appendixTitle, 'KH Tên phụ lục', page.bodySize, { bold: true }),
       part(PART.appendixNote, 'KH Kèm theo', page.bodySize, { italic: true }),
       part(PART.pageNumber, 'KH Số trang', page.bodySize),
-      part(PART.urgency, 'KH Độ khẩn', page.bodySize, { bold: true }),
+      { ...part(PART.urgency, 'KH Độ khẩn', page.bodySize, { bold: true }), run: { size: halfPt(page.bodySize), bold: true, color: STAMP_RED } },
     ],
   };
 }
