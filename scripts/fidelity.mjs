@@ -62,17 +62,21 @@ function pdfLines(pdf) {
 }
 const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-/** Lines that occur in both (as multisets): they start and end on the same words. */
-function compare(a, b) {
+/**
+ * Lines that occur in both (as multisets): they start and end on the same words. With
+ * `byPage`, a line must also be on the same page (so page breaks count too).
+ */
+function compare(a, b, byPage = false) {
+  const key = (l) => (byPage ? `${l.page}|${l.text}` : l.text);
   const count = new Map();
-  for (const l of b) count.set(l.text, (count.get(l.text) ?? 0) + 1);
+  for (const l of b) count.set(key(l), (count.get(key(l)) ?? 0) + 1);
   let same = 0;
   const onlyOurs = [];
   for (const l of a) {
-    const c = count.get(l.text) ?? 0;
+    const c = count.get(key(l)) ?? 0;
     if (c > 0) {
       same++;
-      count.set(l.text, c - 1);
+      count.set(key(l), c - 1);
     } else onlyOurs.push(l);
   }
   const onlyTheirs = [];
@@ -88,9 +92,18 @@ for (const docx of docxFiles) {
   const lo = existsSync(join(out, `${name}.pdf`)) ? pdfLines(join(out, `${name}.pdf`)) : { lines: [], pages: 0 };
   const c = compare(ours.lines, lo.lines);
   const share = c.total ? (100 * c.same) / c.total : 100;
+  const p = compare(ours.lines, lo.lines, true);
+  const pageShare = p.total ? (100 * p.same) / p.total : 100;
   const pass = ours.pages === lo.pages && share >= 98;
   ok &&= pass;
-  rows.push({ example: name, pages: `${ours.pages}/${lo.pages}`, lines: `${c.same}/${c.total}`, sameBreaks: `${share.toFixed(1)} %`, pass: pass ? 'yes' : 'NO' });
+  rows.push({
+    example: name,
+    'pages ours/LO': `${ours.pages}/${lo.pages}`,
+    'same lines': `${c.same}/${c.total}`,
+    'same line breaks': `${share.toFixed(1)} %`,
+    'same page too': `${pageShare.toFixed(1)} %`,
+    pass: pass ? 'yes' : 'NO',
+  });
   if (verbose && (c.onlyOurs.length || c.onlyTheirs.length)) {
     console.log(`\n== ${name}: lines only in ours`);
     for (const l of c.onlyOurs) console.log(`  p${l.page}: ${l.text}`);

@@ -68,7 +68,7 @@ export function paginate(section: SectionSpec): SectionLayout {
       const n = b.lines.length;
       const all = b.lines.reduce((a, l) => a + l.height, 0) + b.borderHeight;
       const unsplittable = s.keepLines || n === 1 || (s.widowControl && n < 2 * MIN_LINES);
-      if (s.keepNext && unsplittable) h = s.spaceBefore + all + s.spaceAfter + lead(i + 1);
+      if (s.keepNext) h = s.spaceBefore + all + s.spaceAfter + lead(i + 1);
       else if (unsplittable) h = s.spaceBefore + all;
       else h = s.spaceBefore + b.lines.slice(0, s.widowControl ? MIN_LINES : 1).reduce((a, l) => a + l.height, 0);
     } else if (b.kind === 'table') {
@@ -114,6 +114,12 @@ export function paginate(section: SectionSpec): SectionLayout {
         // All the rest fits; "keep with next" may still push the tail to the next page.
         const after = page.y + sb + h + s.spaceAfter;
         if (s.keepNext && !page.empty && after + lead(i + 1) > bottom + EPS && lead(i + 1) > 0) {
+          // Like LibreOffice laying out our DOCX: a paragraph kept with the next one moves whole
+          // to the next page (only a continuation on a page of its own gives up its tail).
+          if (from === 0) {
+            newPage(true);
+            continue;
+          }
           k = rest - 1;
         } else {
           put(p, from, rest, sb);
@@ -121,8 +127,9 @@ export function paginate(section: SectionSpec): SectionLayout {
           return;
         }
       }
-      // Splitting: widow/orphan control and "keep lines together".
-      if (s.keepLines && from === 0) k = 0;
+      // Splitting: widow/orphan control and "keep lines together". A paragraph kept with the
+      // next one is not split either (LibreOffice moves it whole).
+      if ((s.keepLines || s.keepNext) && from === 0) k = 0;
       if (s.widowControl) {
         if (rest - k < MIN_LINES) k = rest - MIN_LINES;
         if (from === 0 && k < MIN_LINES) k = 0;
