@@ -285,7 +285,23 @@ const EDGE: Record<string, Plan> = {
         { table: { columns: [1, 6, 2], header: ['TT', 'Nội dung', 'Thời gian'], rows: [['1', 'Kiểm tra liên ngành', 'Tháng 4'], ['2', 'Tổng kết', 'Tháng 5']] } },
       ],
     },
-    appendices: [{ title: 'Danh sách cơ sở kiểm tra', blocks: ['Các cơ sở sản xuất, kinh doanh thực phẩm trên địa bàn tỉnh.'] }],
+    appendices: [
+      { title: 'Danh sách cơ sở kiểm tra', blocks: ['Các cơ sở sản xuất, kinh doanh thực phẩm trên địa bàn tỉnh.'] },
+      {
+        title: 'Bảng tổng hợp kết quả kiểm tra\ntheo từng huyện, thị xã, thành phố',
+        landscape: true,
+        blocks: [
+          {
+            table: {
+              numbered: true,
+              columns: [4, 2, 2, 2, 2, 2, 2, 3],
+              header: ['Đơn vị', 'Số cơ sở', 'Đạt', 'Không đạt', 'Nhắc nhở', 'Phạt tiền', 'Đình chỉ', 'Ghi chú'],
+              rows: [['Thành phố Lào Cai', 120, 110, 10, 6, 3, 1, 'Kiểm tra liên ngành']],
+            },
+          },
+        ],
+      },
+    ],
   }),
 };
 
@@ -367,6 +383,7 @@ const RULES: Record<string, Rule> = {
       for (const b of kids(kid(kid(c.el, 'w:tcPr'), 'w:tcBorders'))) expect(['none', 'nil'], `cell border ${b.name}`).toContain(b.attrs['w:val']);
       expect(Math.abs(c.width - t.grid[c.col]), 'cell width = grid column').toBeLessThanOrEqual(1);
     }
+    if (t.width !== undefined && t.widthType === 'dxa') expect(Math.abs(t.width - t.grid.reduce((a, b) => a + b, 0)), 'table width = sum of columns').toBeLessThanOrEqual(2);
     const textWidth = 210 - model.page.margins.left - model.page.margins.right;
     const widthMm = twipsToMm(t.grid.reduce((a, b) => a + b, 0) + t.indent);
     expect(widthMm, 'band does not cross the right margin').toBeLessThanOrEqual(textWidth + 0.5);
@@ -635,6 +652,7 @@ const RULES: Record<string, Rule> = {
     doc.sections.forEach((s, k) => {
       expect(s.titlePage, `section ${k}: different first page`).toBe(true);
       expect(s.headers.default, `section ${k}: default header`).toBeDefined();
+      expect(s.headers.first, `section ${k}: a first-page header of its own`).toBeDefined();
       expect(hasPage(s.headers.first), `section ${k}: no page number on the first page`).toBe(false);
       const paras = doc.paragraphsOf(doc.xml(s.headers.default));
       const pn = paras.filter((p) => p.fields.some((f) => /^PAGE\b/.test(f)));
@@ -703,8 +721,15 @@ const RULES: Record<string, Rule> = {
       expect([...names].some((n) => n.startsWith('wps:') || n.startsWith('wpg:')), `${name} contains a shape`).toBe(false);
     }
     expect(Object.values(doc.rels).some((r) => r.type === 'image')).toBe(false);
-    const ct = doc.text('[Content_Types].xml');
-    expect(ct).toContain('wordprocessingml.document.main+xml');
+    // Every part a relationship points to exists and has a content type (Word refuses the file otherwise).
+    const ct = doc.xml('[Content_Types].xml');
+    const overrides = new Set(kids(ct, 'Override').map((o) => o.attrs.PartName.replace(/^\//, '')));
+    const defaults = new Set(kids(ct, 'Default').map((d) => d.attrs.Extension.toLowerCase()));
+    expect(kids(ct, 'Override').some((o) => o.attrs.PartName === '/word/document.xml' && /wordprocessingml\.document\.main\+xml$/.test(o.attrs.ContentType))).toBe(true);
+    for (const r of Object.values(doc.rels)) {
+      expect(doc.has(r.target), `relationship target ${r.target} exists`).toBe(true);
+      expect(overrides.has(r.target) || defaults.has(r.target.split('.').pop()!.toLowerCase()), `${r.target} has a content type`).toBe(true);
+    }
   },
 
   'độ khẩn: bold caps in a red one-line frame under "Số"'({ parts, plan }) {
@@ -732,11 +757,20 @@ const RULES: Record<string, Rule> = {
     }
   },
 
-  'content tables: header row bold, centred and repeated; 12–13 pt; no word split'({ parts, model, plan }) {
+  'content tables: header row bold, centred and repeated; 12–13 pt; no word split'({ doc, parts, model, plan }) {
     const modelTables = [...model.body, ...model.appendices.flatMap((a) => a.blocks)].filter((b): b is Table => b.kind === 'table');
-    const docTables = [...parts.body, ...parts.afterClosing].flatMap((b) => (b.kind === 'tbl' ? [b.t] : []));
+    // Each table with the section it is in, to check it fits that section's text width.
+    const docTables: { t: Tbl; section: number }[] = [];
+    let section = 0;
+    for (const b of [...parts.body, { kind: 'p' as const, p: { endsSection: false } as Para }, ...parts.afterClosing]) {
+      if (b.kind === 'tbl') docTables.push({ t: b.t, section });
+      else if (b.p.endsSection) section++;
+    }
     expect(docTables.length).toBe(modelTables.length);
-    docTables.forEach((t, i) => {
+    docTables.forEach(({ t, section }, i) => {
+      const sec = doc.sections[section];
+      const textWidth = sec.pageWidth - sec.margins.left - sec.margins.right;
+      expect(t.grid.reduce((a, b) => a + b, 0) + t.indent, `table ${i + 1} fits the text width`).toBeLessThanOrEqual(textWidth + 30);
       const mt = modelTables[i];
       const size = mt.fontSize ?? plan.layout?.tableFontSize;
       expect(t.rows.length).toBe(mt.rows.length);

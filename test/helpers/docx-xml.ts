@@ -335,6 +335,8 @@ export interface Para {
   fields: string[];
   /** Set when the paragraph is in a table cell. */
   cell?: Cell;
+  /** Set when this paragraph ends a section (all sections but the last). */
+  endsSection: boolean;
 }
 
 export interface Cell {
@@ -529,6 +531,7 @@ export class DocxFile {
       markProps,
       runs,
       fieldRuns,
+      endsSection: !!kid(pPr, 'w:sectPr'),
       text: runs.map((r) => r.text).join(''),
       fields: fields.map((f) => f.trim()),
     };
