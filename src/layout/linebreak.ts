@@ -13,6 +13,7 @@ export interface Piece {
   size: number;
   spaceExtra: number;
   underline?: boolean;
+  color?: Span['color'];
 }
 
 export interface Line {
@@ -219,7 +220,7 @@ function piecesOf(chunks: Chunk[], spans: Span[], x0: number, extraPerSpace: num
     const s = spans[c.span];
     const text = s.text.slice(c.start, c.end);
     if (!cur || curSpan !== c.span) {
-      cur = { x, text: '', face: s.face, size: s.size, spaceExtra: extraPerSpace, underline: s.underline };
+      cur = { x, text: '', face: s.face, size: s.size, spaceExtra: extraPerSpace, underline: s.underline, color: s.color };
       curSpan = c.span;
       pieces.push(cur);
     }

@@ -13,6 +13,8 @@ export interface Slice {
   x: number;
   /** A bottom-border rule drawn inside the slice. */
   rule?: { x1: number; x2: number; dy: number; width: number };
+  /** The paragraph whose frame starts with this slice. */
+  framed?: MeasuredParagraph;
 }
 
 export interface MeasuredParagraph {
@@ -21,29 +23,49 @@ export interface MeasuredParagraph {
   lines: Line[];
   /** Height of the border below the last line (space + width). */
   borderHeight: number;
+  /** Height of a frame's top edge above the first line (space + width). */
+  frameTop: number;
   boxWidth: number;
 }
 
 export function measureParagraph(spec: ParagraphSpec, boxWidth: number): MeasuredParagraph {
   const lines = layoutLines(spec, boxWidth);
-  const borderHeight = spec.borderBottom ? spec.borderBottom.space + spec.borderBottom.width : 0;
-  return { kind: 'paragraph', spec, lines, borderHeight, boxWidth };
+  const f = spec.frame;
+  const borderHeight = spec.borderBottom ? spec.borderBottom.space + spec.borderBottom.width : f ? f.space.bottom + f.width : 0;
+  const frameTop = f ? f.space.top + f.width : 0;
+  return { kind: 'paragraph', spec, lines, borderHeight, frameTop, boxWidth };
 }
 
 export function paragraphHeight(p: MeasuredParagraph): number {
-  return p.spec.spaceBefore + p.lines.reduce((h, l) => h + l.height, 0) + p.borderHeight + p.spec.spaceAfter;
+  return p.spec.spaceBefore + p.frameTop + p.lines.reduce((h, l) => h + l.height, 0) + p.borderHeight + p.spec.spaceAfter;
+}
+
+/** The four sides of a paragraph frame whose text starts at `top` (absolute coordinates). */
+export function frameLines(p: MeasuredParagraph, x: number, top: number, rules: RuleLine[]): void {
+  const f = p.spec.frame;
+  if (!f) return;
+  const w = f.width;
+  const x1 = x + p.spec.left - f.space.left - w / 2;
+  const x2 = x + p.boxWidth - p.spec.right + f.space.right + w / 2;
+  const y1 = top - f.space.top - w / 2;
+  const y2 = top + p.lines.reduce((h, l) => h + l.height, 0) + f.space.bottom + w / 2;
+  const c = f.color;
+  rules.push({ x1, y1, x2, y2: y1, width: w, color: c }, { x1, y1: y2, x2, y2, width: w, color: c }, { x1, y1, x2: x1, y2, width: w, color: c }, { x1: x2, y1, x2, y2, width: w, color: c });
 }
 
 /** The paragraphs of a cell as a stack of slices (space before/after folded into the offsets). */
 export function stackParagraphs(paras: MeasuredParagraph[], x: number): { slices: Slice[]; height: number } {
   const slices: Slice[] = [];
   let y = 0;
+  let lastAfter = 0;
   for (const p of paras) {
-    y += p.spec.spaceBefore;
+    y += Math.max(0, p.spec.spaceBefore - lastAfter) + p.frameTop;
+    lastAfter = p.spec.spaceAfter;
     p.lines.forEach((line, k) => {
       const last = k === p.lines.length - 1;
       const h = line.height + (last ? p.borderHeight : 0);
       const slice: Slice = { top: y, height: h, line, x };
+      if (k === 0 && p.spec.frame) slice.framed = p;
       if (last && p.spec.borderBottom) slice.rule = ruleOf(p, line.height);
       slices.push(slice);
       y += h;
@@ -62,12 +84,13 @@ function ruleOf(p: MeasuredParagraph, lineHeight: number) {
 export function drawLine(line: Line, x: number, top: number, out: GlyphRun[]): void {
   const y = top + line.baseline;
   for (const p of line.pieces) {
-    out.push({ x: x + p.x, y, face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, underline: p.underline });
+    out.push({ x: x + p.x, y, face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, underline: p.underline, color: p.color });
   }
 }
 
 export function drawSlice(s: Slice, x: number, top: number, runs: GlyphRun[], rules: RuleLine[]): void {
   if (s.line) drawLine(s.line, x + s.x, top, runs);
+  if (s.framed) frameLines(s.framed, x + s.x, top, rules);
   if (s.rule && s.rule.x2 > s.rule.x1) {
     const y = top + s.rule.dy;
     rules.push({ x1: x + s.x + s.rule.x1, y1: y, x2: x + s.x + s.rule.x2, y2: y, width: s.rule.width });

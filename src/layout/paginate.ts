@@ -6,6 +6,7 @@
 import {
   drawLine,
   drawSlice,
+  frameLines,
   measureParagraph,
   measureTable,
   type MeasuredCell,
@@ -47,11 +48,15 @@ export function paginate(section: SectionSpec): SectionLayout {
   const pages: PageOut[] = [];
   let page!: PageState;
   let fresh = false; // the page holds nothing but a table's repeated header rows
+  // Space after the paragraph just placed: the next one's space before only adds what exceeds it
+  // (the larger of the two separates them, as LibreOffice lays out our DOCX).
+  let lastAfter = 0;
   const newPage = (natural: boolean) => {
     const out: PageOut = { width: section.width, height: section.height, runs: [], rules: [] };
     pages.push(out);
     page = { out, y: top, empty: true, natural };
     fresh = false;
+    lastAfter = 0;
   };
   newPage(false);
 
@@ -98,7 +103,7 @@ export function paginate(section: SectionSpec): SectionLayout {
     const n = p.lines.length;
     let from = 0; // first line not yet placed
     for (let guard = 0; from < n && guard < 10_000; guard++) {
-      const sb = from === 0 && !(page.empty && page.natural) ? s.spaceBefore : 0;
+      const sb = from === 0 && !(page.empty && page.natural) ? Math.max(0, s.spaceBefore - lastAfter) : 0;
       const avail = bottom - page.y - sb;
       // How many of the remaining lines fit here.
       let k = 0;
@@ -124,6 +129,7 @@ export function paginate(section: SectionSpec): SectionLayout {
         } else {
           put(p, from, rest, sb);
           page.y += s.spaceAfter;
+          lastAfter = s.spaceAfter;
           return;
         }
       }
@@ -158,6 +164,10 @@ export function paginate(section: SectionSpec): SectionLayout {
 
   function put(p: MeasuredParagraph, from: number, count: number, sb: number) {
     page.y += sb;
+    if (from === 0 && p.spec.frame) {
+      page.y += p.frameTop;
+      frameLines(p, boxX, page.y, page.out.rules);
+    }
     for (let k = from; k < from + count; k++) {
       const line = p.lines[k];
       drawLine(line, boxX, page.y, page.out.runs);
@@ -305,6 +315,7 @@ export function paginate(section: SectionSpec): SectionLayout {
     });
     page.empty = false;
     fresh = false;
+    lastAfter = 0;
   }
 
   // ---- page numbers ----

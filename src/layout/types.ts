@@ -5,11 +5,15 @@ import type { FaceMetrics } from '../fonts/metrics.js';
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
 /** A piece of text in one face and size; "\n" inside it is an explicit line break. */
+/** An RGB colour, components 0–1 (black when absent). */
+export type Color = [number, number, number];
+
 export interface Span {
   text: string;
   face: FaceMetrics;
   size: number;
   underline?: boolean;
+  color?: Color;
 }
 
 export interface ParagraphSpec {
@@ -33,6 +37,8 @@ export interface ParagraphSpec {
   widowControl?: boolean;
   /** A solid bottom border (a "rule"): `space` below the text, then the line. */
   borderBottom?: { width: number; space: number };
+  /** A box around the paragraph (Word paragraph borders on all sides): line width, colour, gaps. */
+  frame?: { width: number; color?: Color; space: { top: number; bottom: number; left: number; right: number } };
 }
 
 export interface CellSpec {
@@ -91,6 +97,7 @@ export interface GlyphRun {
   /** Extra advance after each space character (justification). */
   spaceExtra: number;
   underline?: boolean;
+  color?: Color;
 }
 
 export interface RuleLine {
@@ -99,6 +106,7 @@ export interface RuleLine {
   x2: number;
   y2: number;
   width: number;
+  color?: Color;
 }
 
 export interface PageOut {

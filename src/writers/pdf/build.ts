@@ -11,6 +11,7 @@ import {
   LAYOUT_CELL_PAD,
   RECIPIENT_ITEM_SIZE,
   RECIPIENT_LABEL_SIZE,
+  RULE_GAP_BEFORE,
   RULE_SHARE,
   RULE_WIDTH,
   TABLE_CELL_PAD,
@@ -19,7 +20,7 @@ import {
   type HeaderGeometry,
 } from '../../nd30/geometry.js';
 import { paragraphGeometry, type Align } from '../../nd30/styles.js';
-import type { CellSpec, BlockSpec, ParagraphSpec, RowSpec, SectionSpec, Span, TableSpec } from '../../layout/types.js';
+import type { CellSpec, BlockSpec, Color, ParagraphSpec, RowSpec, SectionSpec, Span, TableSpec } from '../../layout/types.js';
 
 /** mm → pt through whole twips, exactly as the DOCX stores the length. */
 export const twipPt = (mm: number) => Math.round(mm * 56.6929) / 20;
@@ -30,6 +31,9 @@ const WIDOW_CONTROL = true;
 const TABLE_PAD_TB = 2;
 /** Content-table border: the DOCX's size 4 (eighths of a point). */
 const TABLE_BORDER = 0.5;
+/** Độ khẩn / độ mật stamps: the DOCX's STAMP_RED (FF0000), frame size 8 (1 pt). */
+const STAMP_RED: Color = [1, 0, 0];
+const STAMP_FRAME = 1;
 /** Rule paragraphs: a 1 pt paragraph mark and a bottom border 1 pt below it. */
 const RULE_MARK_SIZE = 1;
 const RULE_SPACE = 1;
@@ -46,6 +50,7 @@ interface Style {
   firstLine?: number;
   left?: number;
   keepNext?: boolean;
+  color?: Color;
 }
 
 class Builder {
@@ -61,7 +66,7 @@ class Builder {
   spans(runs: Run[], st: Style, size = st.size): Span[] {
     return runs
       .filter((r) => r.text.length)
-      .map((r) => ({ text: r.text, face: this.face(st.bold || r.bold, st.italic || r.italic), size, underline: r.underline }));
+      .map((r) => ({ text: r.text.normalize('NFC'), face: this.face(st.bold || r.bold, st.italic || r.italic), size, underline: r.underline, color: st.color }));
   }
 
   para(runs: Run[], st: Style, runSize?: number): ParagraphSpec {
@@ -91,7 +96,7 @@ class Builder {
   rule(lengthMm: number, boxMm: number, after = 0): ParagraphSpec {
     const side = twipPt(Math.max(0, (boxMm - lengthMm) / 2));
     return {
-      ...this.para([], { size: RULE_MARK_SIZE, spaceAfter: after }),
+      ...this.para([], { size: RULE_MARK_SIZE, spaceBefore: RULE_GAP_BEFORE, spaceAfter: after }),
       left: side,
       right: side,
       borderBottom: { width: RULE_WIDTH, space: RULE_SPACE },
@@ -130,11 +135,22 @@ class Builder {
       this.rule(g.mottoRule, inner(g.rightWidth)),
     ];
     const numberCell = this.lines(h.number, { size: 13, spaceBefore: 6 });
-    for (const extra of [h.urgency, h.confidentiality]) {
-      if (extra) numberCell.push(this.para([{ text: extra }], { size: p.bodySize, bold: true, spaceBefore: 6 }));
-    }
+    for (const mark of [h.urgency, h.confidentiality]) if (mark) numberCell.push(this.stamp(mark, inner(g.leftWidth)));
     const placeDate = this.lines(h.placeDate, { size: p.placeDateSize, italic: true, spaceBefore: 6 });
     return this.layoutTable([g.leftWidth, g.rightWidth], [[left, right], [numberCell, placeDate]], { cantSplit: true });
+  }
+
+  /** Độ khẩn / độ mật: bold red caps in a red frame sized to the word (the DOCX's stamp()). */
+  stamp(text: string, boxMm: number): ParagraphSpec {
+    const size = this.model.page.bodySize;
+    const word = (this.face(true, false).width(text, size) / 72) * 25.4;
+    const side = twipPt(Math.max(0, (boxMm - word) / 2 - 0.3));
+    return {
+      ...this.para([{ text }], { size, bold: true, spaceBefore: 8, color: STAMP_RED }),
+      left: side,
+      right: side,
+      frame: { width: STAMP_FRAME, color: STAMP_RED, space: { top: 1, bottom: 1, left: 4, right: 4 } },
+    };
   }
 
   titleBlock(g: HeaderGeometry): ParagraphSpec[] {
@@ -217,13 +233,13 @@ class Builder {
     const p = this.model.page;
     const left: ParagraphSpec[] = [];
     if (recipients) {
-      left.push(this.para([{ text: recipients.label }], { size: RECIPIENT_LABEL_SIZE, bold: true, italic: true, align: 'left' }));
+      left.push(this.para([{ text: recipients.label }], { size: RECIPIENT_LABEL_SIZE, bold: true, italic: true, align: 'left', spaceBefore: GAPS.beforeClosingBlock }));
       for (const item of recipients.items) left.push(this.para([{ text: item }], { size: RECIPIENT_ITEM_SIZE, align: 'left' }));
     }
     const right: ParagraphSpec[] = [];
     if (signature) {
       const signer: Style = { size: p.bodySize, bold: true };
-      for (const l of signature.lines) right.push(this.para([{ text: l }], signer));
+      signature.lines.forEach((l, k) => right.push(this.para([{ text: l }], k === 0 ? { ...signer, spaceBefore: GAPS.beforeClosingBlock } : signer)));
       const gap = signature.gapLines ?? p.signatureGapLines;
       for (let k = 0; k < gap; k++) right.push(this.para([], signer));
       right.push(this.para([{ text: signature.name }], signer));

@@ -1,7 +1,13 @@
 // Page content streams: text as glyph-id strings (Identity-H) with TJ adjustments after spaces
 // for justification, and stroked lines for rules and table borders.
 import type { FaceMetrics } from '../../fonts/metrics.js';
-import type { PageOut } from '../../layout/types.js';
+import type { Color, PageOut } from '../../layout/types.js';
+
+/** Colour operator (`rg` fill, `RG` stroke); black as the one-number gray form. */
+function colorOp(c: Color | undefined, op: 'rg' | 'RG'): string {
+  if (!c || (c[0] === 0 && c[1] === 0 && c[2] === 0)) return op === 'rg' ? '0 g' : '0 G';
+  return `${num(c[0])} ${num(c[1])} ${num(c[2])} ${op}`;
+}
 
 /** Short, deterministic number formatting (at most 3 decimals, no "-0"). */
 export function num(n: number): string {
@@ -26,7 +32,13 @@ export function pageContent(page: PageOut, glyphs: number[][], fontOf: (face: Fa
   const ops: string[] = [];
   const lines: string[] = [];
   let lineWidth = -1;
-  const stroke = (x1: number, y1: number, x2: number, y2: number, w: number) => {
+  let strokeColor = '0 G';
+  const stroke = (x1: number, y1: number, x2: number, y2: number, w: number, color?: Color) => {
+    const c = colorOp(color, 'RG');
+    if (c !== strokeColor) {
+      lines.push(c);
+      strokeColor = c;
+    }
     if (w !== lineWidth) {
       lines.push(`${num(w)} w`);
       lineWidth = w;
@@ -37,8 +49,14 @@ export function pageContent(page: PageOut, glyphs: number[][], fontOf: (face: Fa
     ops.push('BT');
     let curFont = '';
     let curSize = -1;
+    let fill = '0 g';
     page.runs.forEach((r, k) => {
       const f = fontOf(r.face);
+      const c = colorOp(r.color, 'rg');
+      if (c !== fill) {
+        ops.push(c);
+        fill = c;
+      }
       if (f.name !== curFont || r.size !== curSize) {
         ops.push(`/${f.name} ${num(r.size)} Tf`);
         curFont = f.name;
@@ -64,12 +82,12 @@ export function pageContent(page: PageOut, glyphs: number[][], fontOf: (face: Fa
       if (r.underline) {
         const width = r.face.width(r.text, r.size) + r.spaceExtra * (r.text.split(' ').length - 1);
         const y = r.y - UNDERLINE_POS * r.size;
-        stroke(r.x, y, r.x + width, y, UNDERLINE_THICK * r.size);
+        stroke(r.x, y, r.x + width, y, UNDERLINE_THICK * r.size, r.color);
       }
     });
     ops.push('ET');
   }
-  for (const l of page.rules) stroke(l.x1, l.y1, l.x2, l.y2, l.width);
+  for (const l of page.rules) stroke(l.x1, l.y1, l.x2, l.y2, l.width, l.color);
   if (lines.length) ops.push('0 G 0 J', ...lines);
   return ops.join('\n');
 }

@@ -65,10 +65,12 @@ export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, '
   });
 
   const meta = model.meta;
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  if (meta.subject) doc.setSubject(meta.subject);
-  if (meta.keywords?.length) doc.setKeywords(meta.keywords);
+  // One-line fields (as in the DOCX core properties), in NFC.
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().normalize('NFC');
+  doc.setTitle(oneLine(meta.title), { showInWindowTitleBar: true });
+  doc.setAuthor(oneLine(meta.author));
+  if (meta.subject) doc.setSubject(oneLine(meta.subject));
+  if (meta.keywords?.length) doc.setKeywords(meta.keywords.map(oneLine));
   doc.setCreator('kehoach');
   doc.setProducer('kehoach');
   doc.setLanguage(meta.language || 'vi-VN');
