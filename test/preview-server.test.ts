@@ -251,8 +251,10 @@ describe('preview server: rebuilds', () => {
 
 describe('preview: error descriptions', () => {
   it('finds the innermost unclosed block, ignoring comments', () => {
-    expect(unclosedBlock('a\n  {{#if x}}\nb')).toEqual({ name: 'if', line: 2, column: 3 });
-    expect(unclosedBlock('{{#each a}}{{#if b}}{{/if}}{{!-- {{#with}} --}}')).toEqual({ name: 'each', line: 1, column: 1 });
+    expect(unclosedBlock('a\n  {{#if x}}\nb')).toEqual({ name: 'if', line: 2, column: 3, laterLines: [] });
+    expect(unclosedBlock('{{#each a}}{{#if b}}{{/if}}{{!-- {{#with}} --}}')).toEqual({ name: 'each', line: 1, column: 1, laterLines: [] });
+    // Closers pair with the nearest opener: a stray {{#if}} inside a block shows up as the outer one.
+    expect(unclosedBlock('{{#if a}}\n{{#if b}}\n{{#if c}}{{/if}}\n{{/if}}')).toEqual({ name: 'if', line: 1, column: 1, laterLines: [2, 3] });
     expect(unclosedBlock('{{#if a}}{{~/if}}')).toBeUndefined();
   });
 

@@ -1,8 +1,8 @@
 // The script of the preview page (served as /preview.js). Plain browser JavaScript kept as a
 // string: it is tiny, and shipping it as-is means no bundler between the source and the tab.
 //
-// It listens to /events (Server-Sent Events). On a new version it fetches /pages and swaps only
-// the pages that changed, keeping the scroll position; a problem shows the overlay (built with
+// It listens to /events (Server-Sent Events). A new version comes with its pages (or, failing
+// that, is fetched from /pages); only the pages that changed are swapped, keeping the scroll; a problem shows the overlay (built with
 // textContent: messages quote template and plan text) until a good build clears it.
 export const CLIENT_JS = String.raw`(() => {
   'use strict';
@@ -70,9 +70,8 @@ export const CLIENT_JS = String.raw`(() => {
     const width = String(x.first + x.lines.length - 1).length;
     x.lines.forEach((text, i) => {
       const n = x.first + i;
-      const row = el('span', n === x.line ? 'kh-line kh-here' : 'kh-line', String(n).padStart(width) + ' | ' + text + '\n');
-      pre.appendChild(row);
-      if (n === x.line && x.column) pre.appendChild(el('span', 'kh-caret', ' '.repeat(width + 3 + x.column - 1) + '^\n'));
+      pre.appendChild(el('span', n === x.line ? 'kh-line kh-here' : 'kh-line', String(n).padStart(width) + ' | ' + text));
+      if (n === x.line && x.column) pre.appendChild(el('span', 'kh-caret', ' '.repeat(width + 3 + x.column - 1) + '^'));
     });
     return pre;
   }
@@ -119,16 +118,29 @@ export const CLIENT_JS = String.raw`(() => {
     stateEl.className = s.error ? 'kh-state kh-bad' : 'kh-state';
   }
 
+  // The reloaded PDF opens at the page the author is looking at on the left.
+  function pdfUrl(v) {
+    const top = window.scrollY + 60;
+    const pages = pagesEl.children;
+    let n = 1;
+    for (let i = 0; i < pages.length; i++) if (pages[i].offsetTop <= top) n = i + 1;
+    return '/document.pdf?v=' + v + '#page=' + n + '&view=FitH&navpanes=0';
+  }
+
   function apply(s) {
     if (s.server !== server) { location.reload(); return; }
     latest = s;
     if (s.error) showError(s.error); else hideError();
     showWarnings(s.warnings || []);
     showState(s);
-    if (s.version !== shown) loadPages();
+    if (typeof s.html === 'string' && s.version !== shown) {
+      patchPages(s.html);
+      shown = s.version;
+      document.body.dataset.version = String(shown);
+    } else if (s.version !== shown) loadPages();
     if (s.pdfVersion && s.pdfVersion !== pdfShown && pdfFrame) {
       pdfShown = s.pdfVersion;
-      pdfFrame.src = '/document.pdf?v=' + s.pdfVersion;
+      pdfFrame.src = pdfUrl(s.pdfVersion);
     }
   }
 
@@ -143,7 +155,7 @@ export const CLIENT_JS = String.raw`(() => {
   try { if (localStorage.getItem('kh-pdf') === '0') setPdf(false); } catch (e) {}
 
   apply(initial);
-  const events = new EventSource('/events');
+  const events = new EventSource('/events?v=' + shown);
   events.onmessage = (e) => apply(JSON.parse(e.data));
   events.onerror = () => showState(latest, 'Mất kết nối với máy chủ xem trước (lệnh kehoach preview đã dừng?). Đang thử kết nối lại…');
 })();

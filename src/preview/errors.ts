@@ -70,18 +70,35 @@ function fromDiagnostic(d: Diagnostic, sourceText?: string): ProblemView {
   };
 }
 
+export interface OpenBlock {
+  name: string;
+  line: number;
+  column: number;
+  /** Lines of the blocks of the same name opened after it: any of them may be the one left open. */
+  laterLines: number[];
+}
+
 /** The innermost block ({{#if}}, {{#each}}, …) a template opens and never closes. */
-export function unclosedBlock(src: string): { name: string; line: number; column: number } | undefined {
+export function unclosedBlock(src: string): OpenBlock | undefined {
   const stack: { name: string; at: number }[] = [];
+  const opened: { name: string; at: number }[] = [];
   const tag = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{~?\s*([#/])\s*[>*]?\s*([^\s}~()]+)/g;
   for (let m; (m = tag.exec(src)); ) {
-    if (m[1] === '#') stack.push({ name: m[2], at: m.index });
-    else if (m[1] === '/') stack.pop();
+    if (m[1] === '#') {
+      stack.push({ name: m[2], at: m.index });
+      opened.push({ name: m[2], at: m.index });
+    } else if (m[1] === '/') stack.pop();
   }
   const open = stack.pop();
   if (!open) return undefined;
+  const lineOf = (at: number) => src.slice(0, at).split('\n').length;
   const before = src.slice(0, open.at);
-  return { name: open.name, line: before.split('\n').length, column: open.at - before.lastIndexOf('\n') };
+  return {
+    name: open.name,
+    line: lineOf(open.at),
+    column: open.at - before.lastIndexOf('\n'),
+    laterLines: opened.filter((o) => o.name === open.name && o.at > open.at).map((o) => lineOf(o.at)),
+  };
 }
 
 /** A template error, made more precise where Handlebars' own report is vague. */
@@ -103,7 +120,9 @@ function templateProblem(e: TemplateError): ProblemView {
     if (open) {
       ({ line, column } = open);
       message = `khối {{#${open.name}}} chưa được đóng: thiếu {{/${open.name}}}`;
-      hint = `Thêm {{/${open.name}}} ở nơi khối kết thúc, hoặc xóa {{#${open.name}}} nếu không cần.`;
+      hint = open.laterLines.length
+        ? `Thẻ đóng được ghép với khối gần nhất, nên khối thiếu {{/${open.name}}} có thể là khối ở dòng ${[open.line, ...open.laterLines].join(', ')}: kiểm tra từng khối, thêm {{/${open.name}}} nơi khối kết thúc hoặc xóa {{#${open.name}}} thừa.`
+        : `Thêm {{/${open.name}}} ở nơi khối kết thúc, hoặc xóa {{#${open.name}}} nếu không cần.`;
     } else {
       message = 'mẫu kết thúc khi một khối {{#…}} còn mở';
       hint = 'Mỗi {{#if}}, {{#each}}, {{#with}}, {{#unless}} cần một thẻ đóng {{/…}} tương ứng.';

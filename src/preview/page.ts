@@ -41,7 +41,8 @@ body.kh-no-pdf .kh-overlay{width:auto;right:16px}
 .kh-message{margin:4px 0;font-size:15px}
 .kh-hint{color:#2e5d2e}
 .kh-excerpt{margin:6px 0 0;padding:8px;background:#f6f6f6;border-radius:4px;font:12px/1.45 ui-monospace,Menlo,Consolas,monospace;overflow-x:auto;white-space:pre}
-.kh-here{background:#ffe0e0;display:inline-block;min-width:100%}
+.kh-line,.kh-caret{display:block;min-width:max-content}
+.kh-here{background:#ffe0e0}
 .kh-caret{color:#c62828;font-weight:700}
 .kh-note{color:#555;font-size:13px;margin:8px 0 0}
 body.kh-has-error .kh-pages{opacity:.55}
@@ -86,7 +87,7 @@ ${pages || '<p class="kh-empty">Chưa có bản dựng nào thành công.</p>'}
     </div>
   </section>
   <aside class="kh-right" aria-label="Tệp PDF">
-    <iframe id="kh-pdf" title="Tệp PDF" src="${status.pdfVersion ? `/document.pdf?v=${status.pdfVersion}` : 'about:blank'}"></iframe>
+    <iframe id="kh-pdf" title="Tệp PDF" src="${status.pdfVersion ? `/document.pdf?v=${status.pdfVersion}#view=FitH&navpanes=0` : 'about:blank'}"></iframe>
   </aside>
 </main>
 <div id="kh-overlay" class="kh-overlay" role="alert" hidden></div>

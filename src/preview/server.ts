@@ -101,7 +101,14 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   function events(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     if (req.method === 'HEAD') return void res.end();
-    const push = (s: PreviewStatus) => res.write(`data: ${JSON.stringify(s)}\n\n`);
+    // The tab says which pages it shows (/events?v=N); it gets the pages with the status
+    // whenever they are newer, so an update needs no second request.
+    let has = Number(/[?&]v=(\d+)/.exec(req.url ?? '')?.[1] ?? -1);
+    const push = (s: PreviewStatus) => {
+      const msg = s.version !== has && s.version > 0 ? { ...s, html: session.pagesHtml() } : s;
+      has = s.version;
+      res.write(`data: ${JSON.stringify(msg)}\n\n`);
+    };
     res.write('retry: 1000\n\n');
     push(session.status());
     const off = session.subscribe(push);

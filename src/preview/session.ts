@@ -23,6 +23,8 @@ export interface PreviewStatus {
   /** The problem of the last build; the pages still show the last good one. */
   error?: ErrorView;
   warnings: ProblemView[];
+  /** The pages of `version`, sent along when the tab does not have them (saves a round trip). */
+  html?: string;
 }
 
 export interface SessionOptions extends PreviewInput {
@@ -69,7 +71,6 @@ export class PreviewSession {
       this.good = outcome;
       this.error = undefined;
       if (changed) this.version++;
-      this.startPdf(outcome, this.version);
       this.log(`${clock()} Đã cập nhật: ${outcome.pages.length} trang (${outcome.ms} ms)`);
       for (const w of outcome.warnings) this.log(`    Cảnh báo${w.path ? ` tại "${w.path}"` : ''}: ${w.message}`);
     } else {
@@ -80,10 +81,28 @@ export class PreviewSession {
     this.rewatch();
     const s = this.status();
     for (const fn of this.listeners) fn(s);
+    // The PDF takes longer than the HTML pages and blocks the process while it is written:
+    // start it once the tabs have been told.
+    if (outcome.ok) {
+      const build = outcome;
+      const version = this.version;
+      setImmediate(() => {
+        if (this.good === build) this.startPdf(build, version);
+      });
+    }
     return s;
   }
 
+  /** Makes the PDF now, for a tab that asks before the deferred start. */
+  private ensurePdf(): void {
+    if (this.good && this.pdfBuild !== this.good) this.startPdf(this.good, this.version);
+  }
+
+  private pdfBuild: GoodBuild | undefined;
+
   private startPdf(build: GoodBuild, version: number): void {
+    if (this.pdfBuild === build) return;
+    this.pdfBuild = build;
     const bytes = pdfOf(build);
     this.pdf = bytes;
     bytes.then(
@@ -146,6 +165,7 @@ export class PreviewSession {
   }
 
   pdfBytes(): Promise<Uint8Array> | undefined {
+    this.ensurePdf();
     return this.pdf;
   }
 

@@ -23,7 +23,7 @@ export function fontFaceCss(faces: FaceMetrics[], urlOf: (face: FaceMetrics) => 
 
 /** Page sheets and glyph runs. Kerning and ligatures are off: the PDF places glyphs by advance only. */
 export const PAGE_CSS = `
-.kh-pages{display:flex;flex-direction:column;align-items:center;gap:24px;padding:24px 0}
+.kh-pages{display:flex;flex-direction:column;align-items:safe center;gap:24px;padding:24px 0}
 .kh-page{position:relative;flex:none;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.3),0 4px 16px rgba(0,0,0,.15);overflow:hidden;color:#000}
 .kh-run{position:absolute;white-space:pre;font-weight:normal;font-style:normal;letter-spacing:0;
   font-kerning:none;font-variant-ligatures:none;font-feature-settings:"kern" 0,"liga" 0,"clig" 0;font-synthesis:none;
