@@ -5,7 +5,7 @@
 // style chain → direct formatting). Expected values come from the decree and from the input
 // plan, never from the writer's own constants.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,6 @@ import { buildModel, modelFromFile, templatesFor } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import {
-  allText,
   elementNames,
   kid,
   kids,
@@ -222,7 +221,7 @@ async function makeCase(name: string, plan: Plan, model: DocumentModel): Promise
   return { name, plan: nfc(plan), model, buf, doc, parts: locate(doc) };
 }
 
-const base: Plan = Plan.parse(JSON.parse((await import('node:fs')).readFileSync('examples/minimal.json', 'utf8')));
+const base: Plan = Plan.parse(JSON.parse(readFileSync('examples/minimal.json', 'utf8')));
 const variant = (patch: Partial<Plan> & Record<string, unknown>): Plan => Plan.parse({ ...structuredClone(base), ...patch });
 
 const longBody = Array.from(
@@ -721,6 +720,10 @@ const RULES: Record<string, Rule> = {
       expect([...names].some((n) => n.startsWith('wps:') || n.startsWith('wpg:')), `${name} contains a shape`).toBe(false);
     }
     expect(Object.values(doc.rels).some((r) => r.type === 'image')).toBe(false);
+    // Settings: Vietnamese is not hyphenated, and Word must not ask to update fields on opening.
+    const on = (name: string) => kids(doc.settings, name).some((e) => !['false', '0', 'off'].includes(e.attrs['w:val'] ?? 'true'));
+    expect(on('w:autoHyphenation'), 'automatic hyphenation off').toBe(false);
+    expect(on('w:updateFields'), 'no update-fields prompt').toBe(false);
     // Every part a relationship points to exists and has a content type (Word refuses the file otherwise).
     const ct = doc.xml('[Content_Types].xml');
     const overrides = new Set(kids(ct, 'Override').map((o) => o.attrs.PartName.replace(/^\//, '')));
