@@ -37,13 +37,22 @@ const name = basename(largest.file, '.json');
 const once = () => writePdf(buildModel(keHoach, largest.data, templates), { fonts });
 for (let k = 0; k < 30; k++) await once();
 const runs = Number(process.env.BENCH_RUNS ?? 300);
-let t0 = performance.now();
-for (let k = 0; k < runs; k++) await once();
-const ms = (performance.now() - t0) / runs;
-t0 = performance.now();
+// Batches: the machine is shared, so report the median batch and the best one.
+const batches = [];
+for (let b = 0; b < 10; b++) {
+  const t0 = performance.now();
+  for (let k = 0; k < runs / 10; k++) await once();
+  batches.push((performance.now() - t0) / (runs / 10));
+}
+batches.sort((a, b) => a - b);
+const ms = batches[5];
+const t1 = performance.now();
 for (let k = 0; k < runs; k++) layoutDocument(largest.model, fonts);
-const layoutMs = (performance.now() - t0) / runs;
-console.log(`warm, one core: ${name} (${largest.pages} pages): ${ms.toFixed(2)} ms/plan, ${(1000 / ms).toFixed(0)} plans/s (layout alone ${layoutMs.toFixed(2)} ms)`);
+const layoutMs = (performance.now() - t1) / runs;
+console.log(
+  `warm, one core: ${name} (${largest.pages} pages): ${ms.toFixed(2)} ms/plan, ${(1000 / ms).toFixed(0)} plans/s median batch ` +
+    `(best ${batches[0].toFixed(2)} ms, ${(1000 / batches[0]).toFixed(0)} plans/s; layout alone ${layoutMs.toFixed(2)} ms)`,
+);
 
 // Cold: a fresh process rendering DOCX and PDF through the CLI.
 const bin = join(root, 'bin/kehoach.js');
