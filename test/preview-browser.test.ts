@@ -3,10 +3,11 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../src/preview/index.js';
-import { runWidth } from '../src/writers/html/index.js';
+import { htmlDocument, runWidth } from '../src/writers/html/index.js';
 import { BUILTIN_TEMPLATES } from '../src/template/engine.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -184,6 +185,22 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
       return new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5));
     });
     expect(head).toBe('%PDF-');
+  });
+
+  it('the standalone HTML file renders with its embedded font subsets, as wide as the PDF', async () => {
+    const pages = server.session.pages();
+    const file = join(dir, 'plan.html');
+    writeFileSync(file, htmlDocument(pages, { title: 'Kế hoạch', language: 'vi-VN' }));
+    const other = await context.newPage();
+    await other.goto(pathToFileURL(file).href);
+    await other.waitForFunction(() => document.fonts.status === 'loaded');
+    const failed = await other.evaluate(() => [...document.fonts].filter((f) => f.status !== 'loaded').map((f) => f.family));
+    expect(failed).toEqual([]);
+    const widths = await other.evaluate(() => [...document.querySelectorAll('.kh-run')].map((r) => (r.getBoundingClientRect().width * 72) / 96));
+    const expected = pages.flatMap((p) => p.runs.map(runWidth));
+    expect(widths.length).toBe(expected.length);
+    expect(Math.max(...widths.map((w, k) => Math.abs(w - expected[k])))).toBeLessThan(0.75);
+    await other.close();
   });
 
   it('a page elsewhere cannot read the preview (no CORS, Host checked)', async () => {
