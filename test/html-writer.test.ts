@@ -143,6 +143,30 @@ describe('HTML writer', () => {
     expect(one).toContain('<i class="kh-rule" style="left:49.75pt;top:40pt;width:0.5pt;height:50pt"></i>');
   });
 
+  it('keeps the display list colours (red độ khẩn stamps and their frames)', async () => {
+    const face = fonts.faces.bold;
+    const red: [number, number, number] = [0.9, 0, 0];
+    const html = pageHtml(
+      {
+        width: 595.3,
+        height: 841.9,
+        runs: [{ x: 100, y: 200, face, size: 14, text: 'KHẨN', spaceExtra: 0, color: red, underline: true }],
+        rules: [{ x1: 90, y1: 180, x2: 160, y2: 180, width: 1, color: red }],
+      },
+      0,
+    );
+    expect(html).toContain(';color:rgb(230,0,0)"');
+    expect(html.match(/<i class="kh-rule" style="background:rgb\(230,0,0\);/g)?.length).toBe(2); // underline and frame
+    // And a real plan with độ khẩn comes out red.
+    const model = modelOf('examples/minimal.json', (p) => {
+      p.urgency = 'KHẨN';
+    });
+    const doc = decode(await WRITERS.html!.write(model, { fonts }));
+    const pages = layoutDocument(model, fonts);
+    const coloured = pages.flatMap((p) => p.runs).filter((r) => r.color && r.color.some((v) => v > 0));
+    if (coloured.length) expect(doc).toMatch(/color:rgb\(\d+,\d+,\d+\)">KHẨN</);
+  });
+
   it('draws underlines as the PDF does, as wide as the justified run', () => {
     const face = fonts.faces.bold;
     const run = { x: 100, y: 200, face, size: 14, text: 'a b c', spaceExtra: 2, underline: true };

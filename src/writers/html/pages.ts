@@ -2,7 +2,7 @@
 // shows exactly the PDF's line and page breaks: every glyph run sits at the PDF's x and
 // baseline, and justification is the PDF's extra advance per space (CSS word-spacing).
 import type { FaceMetrics, FaceName } from '../../fonts/metrics.js';
-import type { GlyphRun, PageOut, RuleLine } from '../../layout/types.js';
+import type { Color, GlyphRun, PageOut, RuleLine } from '../../layout/types.js';
 
 /** Underline geometry (em), the values the PDF writer draws with (Tinos/Times post table). */
 const UNDERLINE_POS = -0.106;
@@ -15,6 +15,13 @@ export const faceClass = (name: FaceName) => `kh-${name}`;
 export function pt(n: number): string {
   const r = Math.round(n * 1000) / 1000;
   return `${Object.is(r, -0) ? 0 : r}pt`;
+}
+
+/** A display-list colour (RGB 0–1) as CSS; black, the default, adds nothing. */
+export function cssColor(c: Color | undefined): string | undefined {
+  if (!c || c.every((v) => v === 0)) return undefined;
+  const [r, g, b] = c.map((v) => Math.round(Math.min(1, Math.max(0, v)) * 255));
+  return `rgb(${r},${g},${b})`;
 }
 
 export function escapeHtml(s: string): string {
@@ -41,29 +48,36 @@ export function runWidth(r: GlyphRun): number {
 function runHtml(r: GlyphRun): string {
   // With line-height = ascent + descent (and the @font-face metric overrides) the baseline
   // lies exactly `ascent` below the top of the box.
-  const style = `left:${pt(r.x)};top:${pt(r.y - r.face.ascent * r.size)};font-size:${pt(r.size)}${r.spaceExtra ? `;word-spacing:${pt(r.spaceExtra)}` : ''}`;
+  const color = cssColor(r.color);
+  const style =
+    `left:${pt(r.x)};top:${pt(r.y - r.face.ascent * r.size)};font-size:${pt(r.size)}` +
+    (r.spaceExtra ? `;word-spacing:${pt(r.spaceExtra)}` : '') +
+    (color ? `;color:${color}` : '');
   let html = `<span class="kh-run ${faceClass(r.face.name)}" style="${style}">${runText(r)}</span>`;
   if (r.underline) {
     const y = r.y - UNDERLINE_POS * r.size;
-    html += ruleHtml({ x1: r.x, y1: y, x2: r.x + runWidth(r), y2: y, width: UNDERLINE_THICK * r.size });
+    html += ruleHtml({ x1: r.x, y1: y, x2: r.x + runWidth(r), y2: y, width: UNDERLINE_THICK * r.size, color: r.color });
   }
   return html;
 }
 
+/** A line as a thin box (the PDF strokes it with butt caps: exactly from end to end). */
 function ruleHtml(l: RuleLine): string {
+  const color = cssColor(l.color);
+  const bg = color ? `background:${color};` : '';
   const w = l.width;
   if (l.y1 === l.y2) {
     const x = Math.min(l.x1, l.x2);
-    return `<i class="kh-rule" style="left:${pt(x)};top:${pt(l.y1 - w / 2)};width:${pt(Math.abs(l.x2 - l.x1))};height:${pt(w)}"></i>`;
+    return `<i class="kh-rule" style="${bg}left:${pt(x)};top:${pt(l.y1 - w / 2)};width:${pt(Math.abs(l.x2 - l.x1))};height:${pt(w)}"></i>`;
   }
   if (l.x1 === l.x2) {
     const y = Math.min(l.y1, l.y2);
-    return `<i class="kh-rule" style="left:${pt(l.x1 - w / 2)};top:${pt(y)};width:${pt(w)};height:${pt(Math.abs(l.y2 - l.y1))}"></i>`;
+    return `<i class="kh-rule" style="${bg}left:${pt(l.x1 - w / 2)};top:${pt(y)};width:${pt(w)};height:${pt(Math.abs(l.y2 - l.y1))}"></i>`;
   }
   // Any other direction: a bar from (x1, y1), turned about its start.
   const len = Math.hypot(l.x2 - l.x1, l.y2 - l.y1);
   const deg = (Math.atan2(l.y2 - l.y1, l.x2 - l.x1) * 180) / Math.PI;
-  return `<i class="kh-rule" style="left:${pt(l.x1)};top:${pt(l.y1 - w / 2)};width:${pt(len)};height:${pt(w)};transform-origin:0 50%;transform:rotate(${Math.round(deg * 1000) / 1000}deg)"></i>`;
+  return `<i class="kh-rule" style="${bg}left:${pt(l.x1)};top:${pt(l.y1 - w / 2)};width:${pt(len)};height:${pt(w)};transform-origin:0 50%;transform:rotate(${Math.round(deg * 1000) / 1000}deg)"></i>`;
 }
 
 /** Named @page rule of a page size, so printing from the browser keeps each page's size. */
