@@ -1,0 +1,108 @@
+// `kehoach check` on our own DOCX (must pass) and on deliberately broken ones (each break caught).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkDocx, type Finding } from '../src/check/rules.js';
+import { openDocx } from '../src/check/wordml.js';
+import { keHoach } from '../src/doctypes/ke-hoach.js';
+import { modelFromFile, templatesFor } from '../src/pipeline.js';
+import { writeDocx } from '../src/writers/docx/index.js';
+
+const templates = templatesFor(keHoach);
+const render = async (file: string) => new Uint8Array(await writeDocx(modelFromFile(keHoach, file, templates).model));
+const examples = readdirSync('examples').filter((f) => f.endsWith('.json')).map((f) => join('examples', f));
+
+/** Rewrites parts of a DOCX package with string replacements. */
+function mutate(docx: Uint8Array, part: string, edit: (xml: string) => string): Uint8Array {
+  const files = unzipSync(docx);
+  const before = strFromU8(files[part]);
+  const after = edit(before);
+  expect(after, `mutation of ${part} changed nothing`).not.toBe(before);
+  files[part] = strToU8(after);
+  return zipSync(files);
+}
+
+const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
+const rules = (fs: Finding[]) => [...new Set(fs.map((f) => f.rule))].sort();
+
+let kontum: Uint8Array; // multi-page, has page numbers
+beforeAll(async () => {
+  kontum = await render('examples/kon-tum-2024-phong-trao-70-nam.json');
+});
+
+describe('kehoach check on our own output', () => {
+  it.each(examples)('%s passes with no error and no warning', async (file) => {
+    const findings = checkDocx(openDocx(await render(file)));
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('kehoach check catches deliberate breaks', () => {
+  const cases: [string, string, string, (x: string) => string][] = [
+    ['wrong margins', 'margins', 'word/document.xml', (x) => x.replace(/w:left="1701"/g, 'w:left="1134"')],
+    ['wrong font', 'font', 'word/styles.xml', (x) => x.replace(/w:ascii="Times New Roman"/g, 'w:ascii="Arial"')],
+    ['unpadded date', 'date-padding', 'word/document.xml', (x) => x.replace('tháng 02 năm 2026', 'tháng 2 năm 2026')],
+    ['missing Lưu line', 'archive', 'word/document.xml', (x) => x.replace(/<w:p>(?:(?!<w:p>).)*?- Lưu: VT, NVY\.<\/w:t><\/w:r><\/w:p>/s, '')],
+    ['CỘNG HOÀ', 'national-title', 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ')],
+    ['en dash in the tiêu ngữ', 'motto', 'word/document.xml', (x) => x.replace('Độc lập - Tự do', 'Độc lập – Tự do')],
+    ['no rule under the tiêu ngữ', 'motto-rule', 'word/document.xml', (x) => x.replace(/(Hạnh phúc<\/w:t><\/w:r><\/w:p><w:p><w:pPr>(?:(?!<\/w:pPr>).)*?)<w:pBdr>.*?<\/w:pBdr>/s, '$1')],
+    ['body left-aligned', 'body-align', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="KHBody".*?<w:jc w:val=")both/s, '$1left')],
+    ['no first-line indent', 'body-indent', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="KHBody".*?)<w:ind [^>]*\/>/s, '$1')],
+    ['Nơi nhận 14 pt', 'recipients', 'word/styles.xml', (x) => x.replace(/(w:styleId="KHRecipientsLabel".*?<w:sz w:val=")24/s, '$128')],
+    ['a recipient without ";"', 'recipients', 'word/document.xml', (x) => x.replace('(báo cáo);', '(báo cáo)')],
+  ];
+  it.each(cases)('%s → %s', async (_name, rule, part, edit) => {
+    const minimal = await render('examples/minimal.json');
+    const findings = checkDocx(openDocx(mutate(minimal, part, edit)));
+    expect(errors(findings).map((f) => f.rule)).toContain(rule);
+  });
+
+  it('no page numbers on a multi-page plan', () => {
+    const broken = mutate(kontum, 'word/document.xml', (x) => x.replace(/<w:headerReference [^>]*w:type="default"[^>]*\/>/g, ''));
+    expect(errors(checkDocx(openDocx(broken))).map((f) => f.rule)).toContain('page-number');
+  });
+
+  it('page number in the footer or on page 1', () => {
+    const noTitlePage = mutate(kontum, 'word/document.xml', (x) => x.replace(/<w:titlePg\/>|<w:titlePg [^>]*\/>/g, ''));
+    expect(errors(checkDocx(openDocx(noTitlePage))).find((f) => f.rule === 'page-number')?.message).toMatch(/trang đầu/);
+  });
+
+  it('reports several problems at once, each with where and the rule source', async () => {
+    let d = await render('examples/minimal.json');
+    d = mutate(d, 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ').replace('tháng 02 năm 2026', 'tháng 2 năm 2026'));
+    const f = checkDocx(openDocx(d));
+    expect(rules(errors(f))).toEqual(['date-padding', 'national-title']);
+    for (const x of f) {
+      expect(x.where).toMatch(/^đoạn \d+ “/);
+      expect(x.source).toMatch(/NĐ 30/);
+    }
+  });
+});
+
+describe('kehoach check CLI', () => {
+  const BIN = resolve('bin/kehoach.js');
+  it('exit code 1 on errors, 0 when clean; --json is machine-readable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-check-'));
+    const good = join(dir, 'good.docx');
+    const bad = join(dir, 'bad.docx');
+    const minimal = await render('examples/minimal.json');
+    writeFileSync(good, minimal);
+    writeFileSync(bad, mutate(minimal, 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ')));
+    const ok = spawnSync(process.execPath, [BIN, 'check', good], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/đúng thể thức/);
+    const r = spawnSync(process.execPath, [BIN, 'check', '--json', good, bad], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const reports = JSON.parse(r.stdout);
+    expect(reports.map((x: any) => x.errors)).toEqual([0, 1]);
+    expect(reports[1].findings[0]).toMatchObject({ rule: 'national-title', severity: 'error' });
+    const notDocx = join(dir, 'x.docx');
+    writeFileSync(notDocx, 'not a zip');
+    const n = spawnSync(process.execPath, [BIN, 'check', notDocx], { encoding: 'utf8' });
+    expect(n.status).toBe(1);
+    expect(n.stderr).toMatch(/không đọc được tệp DOCX/);
+  });
+});
