@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Help } from 'commander';
 import { PACKAGE_ROOT } from '../template/engine.js';
 import { registerBatch } from './commands/batch.js';
+import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
 import { registerPreview } from './commands/preview.js';
 import { registerRender } from './commands/render.js';
@@ -36,6 +37,7 @@ Ví dụ:
     );
   registerRender(program);
   registerValidate(program);
+  registerCheck(program);
   registerSchema(program);
   registerInit(program);
   registerPreview(program);
