@@ -61,7 +61,7 @@ describe('kehoach render', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/"signer\.name".*không được để trống/);
     expect(r.err).toMatch(/"date".*không phải ngày hợp lệ/);
-    expect(r.err).toMatch(/trường không được hỗ trợ: "abbrevation"/);
+    expect(r.err).toMatch(/trường "abbrevation" không được hỗ trợ[\s\S]*Có phải ý bạn là "abbreviation"/);
     expect(r.err).toMatch(/dòng \d+, cột \d+/);
     expect(existsSync(out)).toBe(false);
   });

@@ -1,5 +1,5 @@
 // Reads and validates an input file against a document type's zod schema.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError, type Diagnostic } from './diagnostic.js';
 import { issuesToDiagnostics } from './messages.js';
 import { readSource, type Source } from './source.js';
@@ -16,6 +16,51 @@ export function normalizeStrings<T>(value: T): T {
   return value;
 }
 
+/** Every property name a schema knows, for "did you mean" hints. */
+const knownKeys = new WeakMap<object, string[]>();
+function keysOf(schema: z.ZodType): string[] {
+  let keys = knownKeys.get(schema);
+  if (!keys) {
+    const set = new Set<string>();
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === 'properties' && v && typeof v === 'object') Object.keys(v).forEach((p) => set.add(p));
+          walk(v);
+        }
+      }
+    };
+    walk(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }));
+    keys = [...set];
+    knownKeys.set(schema, keys);
+  }
+  return keys;
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** The known key closest to an unknown one, if it is a likely typo. */
+export function suggestKey(schema: z.ZodType, key: string): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of keysOf(schema)) {
+    const dd = distance(key.toLowerCase(), k.toLowerCase());
+    if (dd < bestD) {
+      bestD = dd;
+      best = k;
+    }
+  }
+  return best && bestD <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
+}
+
 export interface Validated<T> {
   data: T;
   source: Source;
@@ -28,6 +73,10 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source): 
   const diags: Diagnostic[] = issuesToDiagnostics(result.error.issues).map((d) => {
     const segs = (d.path ?? '').match(/[^.[\]]+/g) ?? [];
     const pos = source.locate(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+    if (d.code === 'schema.unrecognized_keys') {
+      const near = suggestKey(schema, segs[segs.length - 1] ?? '');
+      if (near) d.hint = `Có phải ý bạn là "${near}"? ` + (d.hint ?? '');
+    }
     return { ...d, file: source.file, ...pos };
   });
   throw new InputError(diags);

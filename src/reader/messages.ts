@@ -104,6 +104,11 @@ export function issuesToDiagnostics(issues: readonly Issue[], base: (string | nu
         continue;
       }
     }
+    if (issue.code === 'unrecognized_keys') {
+      // One diagnostic per unknown key, pointing at the key itself.
+      for (const key of issue.keys) out.push(issueToDiagnostic({ ...issue, keys: [key] }, [...full, key]));
+      continue;
+    }
     out.push(issueToDiagnostic(issue, full));
   }
   return out;
@@ -125,7 +130,7 @@ function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnos
       }
       break;
     case 'unrecognized_keys':
-      message = `trường không được hỗ trợ: ${i.keys.map((k: string) => `"${k}"`).join(', ')}.`;
+      message = `trường "${i.keys[0]}" không được hỗ trợ.`;
       hint = 'Kiểm tra chính tả tên trường (phân biệt hoa thường) hoặc xóa trường này; xem schemas/plan.schema.json.';
       break;
     case 'invalid_union':

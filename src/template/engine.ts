@@ -37,12 +37,13 @@ function listHbs(dir: string): string[] {
 /** Vietnamese wording for Handlebars' own error messages. */
 function explain(e: Error & { lineNumber?: number; column?: number }, file: string): TemplateError {
   const msg = e.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
+  // Handlebars counts columns from 0; editors and clerks count from 1.
   let line = e.lineNumber;
-  let column = e.column;
+  let column = e.column !== undefined ? e.column + 1 : undefined;
   const pos = / - (\d+):(\d+)$/.exec(e.message.split('\n')[0]);
   if (pos && line === undefined) {
     line = Number(pos[1]);
-    column = Number(pos[2]);
+    column = Number(pos[2]) + 1;
   }
   let m: RegExpExecArray | null;
   let vi: string;

@@ -23,4 +23,6 @@ export const WRITERS: Partial<Record<Format, Writer>> = {
   html: { format: 'html', extension: '.html', write: (m, o) => writeHtml(m, { fonts: o?.fonts }) },
 };
 
-export const ALL_FORMATS: Format[] = ['docx', 'pdf'];
+export const ALL_FORMATS: Format[] = ['docx', 'pdf', 'html'];
+/** What `render` writes when --format is not given: the editable file and the one to sign. */
+export const DEFAULT_FORMATS: Format[] = ['docx', 'pdf'];

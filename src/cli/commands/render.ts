@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { modelFromFile, templatesFor } from '../../pipeline.js';
 import { atomicWrite } from '../../util/atomic-write.js';
-import { ALL_FORMATS, WRITERS, type Format } from '../../writers/index.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, WRITERS, type Format } from '../../writers/index.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
 export function parseFormats(value: string): Format[] {
@@ -16,7 +16,7 @@ export function parseFormats(value: string): Format[] {
 }
 
 export function defaultFormats(): string {
-  return ALL_FORMATS.filter((f) => WRITERS[f]).join(',');
+  return DEFAULT_FORMATS.filter((f) => WRITERS[f]).join(',');
 }
 
 export interface RenderOptions {
