@@ -1,13 +1,14 @@
 // The layout engine on its own: line breaking, justification, spacing and pagination rules.
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../src/fonts/metrics.js';
-import { layoutLines } from '../src/layout/linebreak.js';
+import { italicReserve, layoutLines, lineWidths } from '../src/layout/linebreak.js';
 import { paginate } from '../src/layout/paginate.js';
 import type { BlockSpec, GlyphRun, ParagraphSpec, SectionSpec, TableSpec } from '../src/layout/types.js';
 
 const fonts = loadFontSet();
 const regular = fonts.faces.regular;
 const bold = fonts.faces.bold;
+const italic = fonts.faces.italic;
 const SIZE = 14;
 const LINE = regular.lineHeight * SIZE;
 const WIDTH = 300;
@@ -101,6 +102,34 @@ describe('line breaking', () => {
     const hy = layoutLines(para(`${words(14)} 12/KH-UBND`), WIDTH);
     const texts = hy.map((l) => l.pieces.map((p) => p.text).join(''));
     if (texts.length > 1 && texts[0].endsWith('-')) expect(texts[1].startsWith('UBND')).toBe(true);
+  });
+});
+
+describe('break opportunities and fit (as LibreOffice lays out our DOCX)', () => {
+  const texts = (spec: ParagraphSpec, width: number) => layoutLines(spec, width).map((l) => l.pieces.map((p) => p.text).join('').trimEnd());
+  const prefix = 'Văn bản số';
+
+  it('breaks after a hyphen before a letter, never after a slash', () => {
+    const upTo = (s: string) => regular.width(`${prefix} ${s}`, SIZE);
+    // Room for "12/KH-" but not "12/KH-UBND": the break follows the hyphen.
+    expect(texts(para(`${prefix} 12/KH-UBND ngày`, { align: 'left' }), upTo('12/KH-') + 0.5)).toEqual([`${prefix} 12/KH-`, 'UBND ngày']);
+    // Room for "05/2026/" but not "05/2026/VLN": no break after a slash, the whole symbol moves.
+    expect(texts(para(`${prefix} 05/2026/VLN/CV-LV ngày`, { align: 'left' }), upTo('05/2026/VLN/') + 0.5)).toEqual([prefix, '05/2026/VLN/CV-LV', 'ngày']);
+  });
+
+  it('keeps 1/12 of the font height free at the end of italic lines (LibreOffice), none for upright text', () => {
+    expect(italicReserve(regular, 14)).toBe(0);
+    expect(italicReserve(italic, 14)).toBe(1.25); // (250 + 61 twips) / 12 → 25 twips
+    expect(italicReserve(italic, 13)).toBe(1.2); // (232 + 56) / 12 → 24 twips
+    const text = 'Căn cứ Quyết định số 2797/QĐ-SCT ngày 28/11/2025';
+    const upright = para(text, { align: 'left' });
+    const slanted = para('', { align: 'left', spans: [{ text, face: italic, size: SIZE }] });
+    const w = (face: typeof regular) => face.width(text, SIZE);
+    expect(texts(upright, w(regular) + 1)).toHaveLength(1);
+    expect(texts(slanted, w(italic) + 1)).toHaveLength(2);
+    expect(texts(slanted, w(italic) + 1.26)).toHaveLength(1);
+    // The widths used for rules under wrapped titles follow the same breaks.
+    expect(lineWidths(slanted.spans, w(italic) + 1)).toHaveLength(2);
   });
 });
 

@@ -2,6 +2,7 @@
 // Shared by every writer so DOCX, PDF and HTML agree to the millimetre.
 import type { DocumentModel, Run } from '../model/document.js';
 import { mmToPt, ptToMm, type FontSet } from '../fonts/metrics.js';
+import { lineWidths } from '../layout/linebreak.js';
 
 export const A4 = { width: 210, height: 297 };
 export const A4_LANDSCAPE = { width: 297, height: 210 };
@@ -50,38 +51,10 @@ export function runsWidthPt(runs: Run[], size: number, fonts: FontSet): number {
   return runs.reduce((w, r) => w + fonts.face(r.bold, r.italic).width(r.text, size), 0);
 }
 
-/** Greedy line widths of a centred text wrapped at `maxPt` (break at spaces, as Word does). */
+/** Line widths of a centred text wrapped at `maxPt`, with the layout engine's breaks (Word's and LibreOffice's). */
 export function wrappedLineWidths(runs: Run[], size: number, fonts: FontSet, maxPt: number): number[] {
-  const tokens: { w: number; pre: number }[] = [];
-  let pre = 0;
-  let inWord = false;
-  for (const r of runs) {
-    const face = fonts.face(r.bold, r.italic);
-    for (const ch of r.text) {
-      const w = face.advance(ch.codePointAt(0)!) * size;
-      if (ch === ' ') {
-        pre += w;
-        inWord = false;
-      } else {
-        if (!inWord) tokens.push({ w: 0, pre });
-        if (!inWord) pre = 0;
-        inWord = true;
-        tokens[tokens.length - 1].w += w;
-      }
-    }
-  }
-  const lines: number[] = [];
-  let cur = -1;
-  for (const t of tokens) {
-    if (cur < 0) cur = t.w;
-    else if (cur + t.pre + t.w <= maxPt + 0.01) cur += t.pre + t.w;
-    else {
-      lines.push(cur);
-      cur = t.w;
-    }
-  }
-  if (cur >= 0) lines.push(cur);
-  return lines;
+  const spans = runs.filter((r) => r.text.length).map((r) => ({ text: r.text, face: fonts.face(r.bold, r.italic), size }));
+  return spans.length ? lineWidths(spans, maxPt) : [];
 }
 
 export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeometry {
