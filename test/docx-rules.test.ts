@@ -31,6 +31,7 @@ import {
   type Para,
   type RunProps,
   type Tbl,
+  type XEl,
 } from './helpers/docx-xml.js';
 
 // ------------------------------------------------------------------ the decree's numbers
@@ -188,6 +189,16 @@ function ruleAfter(paras: Para[], idx: number): Para | undefined {
     if (p.props.borderBottom && p.props.borderBottom.val !== 'none') return p;
   }
   return undefined;
+}
+
+/** A w:widowControl-style on/off element: absent → undefined. */
+const onOffOf = (el: XEl | undefined) => (el ? !['0', 'false', 'off'].includes(el.attrs['w:val'] ?? 'true') : undefined);
+
+/** Effective widow/orphan control of a paragraph: docDefaults → style chain → direct (off when never set). */
+function widowControlOf(doc: DocxFile, p: Para): boolean {
+  let on = onOffOf(kid(doc.styles.defaultPPr, 'w:widowControl')) ?? false;
+  for (const s of doc.styles.chain(p.props.styleId, 'paragraph')) on = onOffOf(kid(s.pPr, 'w:widowControl')) ?? on;
+  return onOffOf(kid(kid(p.el, 'w:pPr'), 'w:widowControl')) ?? on;
 }
 
 function expectSolidCentredRule(rule: Para, what: string) {
@@ -554,6 +565,11 @@ const RULES: Record<string, Rule> = {
     }
     expect(indents.size, 'one first-line indent throughout').toBe(1);
     if (plan.layout?.firstLineIndent) expect([...indents][0]).toBe(plan.layout.firstLineIndent === 12.7 ? 720 : 567);
+  },
+
+  'widow/orphan control on every paragraph (Word\'s normal setting; the PDF keeps two lines too)'({ doc }) {
+    expect(onOffOf(kid(doc.styles.defaultPPr, 'w:widowControl')), 'docDefaults turn widow/orphan control on').toBe(true);
+    for (const p of doc.allParagraphs()) expect(widowControlOf(doc, p), `"${textOf(p).slice(0, 30)}" has widow/orphan control`).toBe(true);
   },
 
   'căn cứ italic, ";" then "."; section titles I., II. … bold caps without gaps; ends with "./."'({ parts, plan, doc }) {

@@ -1,5 +1,5 @@
 // Named Word styles, so a clerk can keep editing the file with Word's style gallery.
-import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IParagraphStyleOptions, type IParagraphStylePropertiesOptions, type IStylesOptions } from 'docx';
 import type { PageSetup, ParagraphStyle } from '../../model/document.js';
 import { paragraphGeometry, WORD_STYLES, type Align } from '../../nd30/styles.js';
 import { RECIPIENT_ITEM_SIZE, RECIPIENT_LABEL_SIZE } from '../../nd30/geometry.js';
@@ -73,6 +73,16 @@ function bodyStyle(id: string, name: string, style: ParagraphStyle, page: PageSe
   };
 }
 
+/**
+ * Default paragraph properties of every paragraph. Widow/orphan control (two lines) is Word's
+ * normal behaviour and what the PDF layout applies; without it in the file, Word and LibreOffice
+ * leave single lines at page ends. (docx types the defaults without `widowControl` but writes it.)
+ */
+const DEFAULT_PARAGRAPH: IParagraphStylePropertiesOptions & { widowControl: boolean } = {
+  spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+  widowControl: true,
+};
+
 export function buildStyles(page: PageSetup): IStylesOptions {
   const body = (Object.keys(WORD_STYLES) as ParagraphStyle[]).map((style) => {
     const { id, name } = WORD_STYLES[style];
@@ -90,7 +100,7 @@ export function buildStyles(page: PageSetup): IStylesOptions {
     default: {
       document: {
         run: { font: FONT, size: halfPt(page.bodySize), language: { value: 'vi-VN', eastAsia: 'vi-VN', bidirectional: 'ar-SA' } },
-        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
+        paragraph: DEFAULT_PARAGRAPH,
       },
     },
     paragraphStyles: [

@@ -25,7 +25,7 @@ import type { CellSpec, BlockSpec, Color, ParagraphSpec, RowSpec, SectionSpec, S
 /** mm → pt through whole twips, exactly as the DOCX stores the length. */
 export const twipPt = (mm: number) => Math.round(mm * 56.6929) / 20;
 
-/** Word's widow/orphan control on every paragraph (two lines). */
+/** Widow/orphan control on every paragraph (two lines), as the DOCX sets in its paragraph defaults. */
 const WIDOW_CONTROL = true;
 /** Content-table cell padding top/bottom: the DOCX's 40 twips. */
 const TABLE_PAD_TB = 2;
