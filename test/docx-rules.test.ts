@@ -108,6 +108,23 @@ const isRed = (c: string | undefined) => {
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 
+/** Grid column of each model cell: cells covered by a rowspan from above are omitted in the model. */
+function expectedColumns(t: Table): number[][] {
+  const busy: number[] = new Array(t.columns.length).fill(0); // rows still covered, per column
+  return t.rows.map((row) => {
+    const out: number[] = [];
+    let col = 0;
+    for (const c of row.cells) {
+      while (busy[col] > 0) col++;
+      out.push(col);
+      for (let k = 0; k < (c.colSpan ?? 1); k++) busy[col + k] = Math.max(busy[col + k], c.rowSpan ?? 1);
+      col += c.colSpan ?? 1;
+    }
+    busy.forEach((b, k) => (busy[k] = Math.max(0, b - 1)));
+    return out;
+  });
+}
+
 // ------------------------------------------------------------------ locating the parts
 
 interface Parts {
@@ -287,6 +304,26 @@ const EDGE: Record<string, Plan> = {
     title: 'Tổ chức Tháng hành động vì an toàn thực phẩm năm 2026'.normalize('NFD'),
     place: 'Lào Cai'.normalize('NFD'),
     intro: 'Sở Y tế xây dựng Kế hoạch như sau:'.normalize('NFD'),
+  }),
+  'grouped rows: vertically merged cells (rowspan) in a content table': variant({
+    content: {
+      blocks: [
+        {
+          table: {
+            columns: [1, 3, 4, 2],
+            header: ['TT', 'Nhóm', 'Chỉ tiêu', 'Giá trị'],
+            rows: [
+              ['1', { text: 'Nhóm cơ sở sản xuất', rowspan: 2 }, 'Kiểm tra định kỳ', '120'],
+              ['2', 'Đạt yêu cầu', '110'],
+              ['3', { text: 'Nhóm cơ sở kinh doanh', rowspan: 3 }, 'Vi phạm', '17'],
+              ['4', 'Phạt tiền', '13'],
+              ['5', 'Đình chỉ', '4'],
+              [{ text: 'Cộng', colspan: 3 }, '264'],
+            ],
+          },
+        },
+      ],
+    },
   }),
   'several pages, appendix, table': variant({
     content: {
@@ -812,6 +849,35 @@ const RULES: Record<string, Rule> = {
     });
   },
 
+  'content tables: every cell as wide as the grid columns it covers, merged cells continue in their column'({ parts, model }) {
+    const modelTables = [...model.body, ...model.appendices.flatMap((a) => a.blocks)].filter((b): b is Table => b.kind === 'table');
+    const docTables = [...parts.body, ...parts.afterClosing].flatMap((b) => (b.kind === 'tbl' ? [b.t] : []));
+    docTables.forEach((t, i) => {
+      const expected = expectedColumns(modelTables[i]);
+      t.rows.forEach((row, r) => {
+        let covered = 0;
+        for (const c of row.cells) {
+          const span = Number(kid(kid(c.el, 'w:tcPr'), 'w:gridSpan')?.attrs['w:val'] ?? 1);
+          const grid = t.grid.slice(c.col, c.col + span).reduce((a, b) => a + b, 0);
+          expect(Math.abs(c.width - grid), `table ${i + 1} row ${r + 1} column ${c.col + 1}: cell width ${c.width} = its grid columns ${grid}`).toBeLessThanOrEqual(2);
+          covered += span;
+          const vMerge = kid(kid(c.el, 'w:tcPr'), 'w:vMerge');
+          if (vMerge && (vMerge.attrs['w:val'] ?? 'continue') === 'continue') {
+            const above = t.rows[r - 1]?.cells.find((a) => a.col === c.col);
+            expect(above && kid(kid(above.el, 'w:tcPr'), 'w:vMerge'), `table ${i + 1} row ${r + 1}: merge continues the cell above`).toBeDefined();
+          }
+        }
+        expect(covered, `table ${i + 1} row ${r + 1} covers the grid`).toBe(t.grid.length);
+        // Each model cell lands in its own grid column.
+        modelTables[i].rows[r].cells.forEach((mc, k) => {
+          const cell = row.cells.find((c) => c.col === expected[r][k]);
+          const text = squash(mc.blocks.map((b) => b.runs.map((x) => x.text).join('')).join(' '));
+          expect(squash(cell?.paras.map(textOf).join(' ') ?? ''), `table ${i + 1} row ${r + 1}: "${text}" in column ${expected[r][k] + 1}`).toBe(text);
+        });
+      });
+    });
+  },
+
   'appendices: new page, label 14 bold, title caps bold, note italic, short centred rule'({ doc, parts, model }) {
     expect(doc.sections.length, 'one section per appendix').toBe(1 + model.appendices.length);
     const paras = parts.afterClosing.flatMap((b) => (b.kind === 'p' ? [b.p] : []));
@@ -1009,6 +1075,22 @@ describe.skipIf(!haveLibreOffice)('opens in LibreOffice (soffice --convert-to pd
       const i = all.indexOf(flat(textOf(p)), at);
       expect(i, `body paragraph intact and in order: "${textOf(p).slice(0, 50)}"`).toBeGreaterThanOrEqual(0);
       at = i;
+    }
+  });
+
+  it('vertically merged cells: LibreOffice lays the cells of the continued rows out in their own columns', () => {
+    const k = cases.findIndex((c) => c.name.startsWith('grouped rows'));
+    const c = cases[k];
+    const t = c.parts.body.flatMap((b) => (b.kind === 'tbl' ? [b.t] : []))[0];
+    const sec = c.doc.sections[0];
+    const bbox = execFileSync('pdftotext', ['-bbox', join(dir, 'pdf', `${slug(k)}.pdf`), '-'], { encoding: 'utf8' }).normalize('NFC');
+    const xOf = (word: string) => [...bbox.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].filter((m) => m[2] === word).map((m) => Number(m[1]));
+    // Left edge of a grid column's text in points: margin + table indent + columns before + cell padding.
+    const textX = (col: number) => (sec.margins.left + t.indent + t.grid.slice(0, col).reduce((a, b) => a + b, 0) + t.rows[1].cells[0].marginLeft) / 20;
+    for (const [word, col] of [['Đạt', 2], ['Phạt', 2], ['Đình', 2], ['110', 3], ['264', 3]] as const) {
+      const xs = xOf(word);
+      expect(xs.length, `"${word}" once in LibreOffice's PDF`).toBe(1);
+      expect(Math.abs(xs[0] - textX(col)), `"${word}" at x ${xs[0]} pt, column ${col + 1} text starts at ${textX(col).toFixed(1)} pt`).toBeLessThanOrEqual(1);
     }
   });
 

@@ -24,6 +24,7 @@ import type { Appendix, Block, DocumentModel, Paragraph as PPara, Run, Table } f
 import { loadFontSet, ptToMm, type FontSet } from '../../fonts/metrics.js';
 import { A4, GAPS, RULE_GAP_BEFORE, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
 import { WORD_STYLES } from '../../nd30/styles.js';
+import { columnWidthsMm, gridCells, spanWidth } from '../../nd30/tables.js';
 import { ALIGN, buildStyles, PART, STAMP_RED, twip } from './styles.js';
 
 const NO_BORDER = TableBorders.NONE;
@@ -136,8 +137,8 @@ function paragraph(p: PPara, keepNext = false): Paragraph {
 }
 
 function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
-  const total = t.columns.reduce((a, b) => a + b, 0);
-  const cols = t.columns.map((c) => (c / total) * widthMm);
+  const cols = columnWidthsMm(t, widthMm);
+  const grid = gridCells(t);
   const size = t.fontSize ?? model.page.tableSize;
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   return new DocxTable({
@@ -145,26 +146,25 @@ function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
     columnWidths: cols.map(twip),
     layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: t.rows.map((row) => {
-      let col = 0;
-      return new DocxTableRow({
-        tableHeader: row.header || undefined,
-        children: row.cells.map((c) => {
-          const span = c.colSpan ?? 1;
-          const w = cols.slice(col, col + span).reduce((a, b) => a + b, 0);
-          col += span;
-          const align = c.align ?? (row.header ? 'center' : 'left');
-          return new DocxTableCell({
-            width: { size: twip(w), type: WidthType.DXA },
-            columnSpan: c.colSpan,
-            rowSpan: c.rowSpan,
-            verticalAlign: VerticalAlign.CENTER,
-            margins: { left: twip(TABLE_CELL_PAD), right: twip(TABLE_CELL_PAD), top: 40, bottom: 40 },
-            children: c.blocks.map((p) => new Paragraph({ style: PART.table, alignment: ALIGN[align], children: textRuns(p.runs, { size }) })),
-          });
+    rows: t.rows.map(
+      (row, r) =>
+        new DocxTableRow({
+          tableHeader: row.header || undefined,
+          children: row.cells.map((c, k) => {
+            // The cell's own columns: after a merged cell from above they are not the next ones.
+            const { col, colSpan } = grid[r][k];
+            const align = c.align ?? (row.header ? 'center' : 'left');
+            return new DocxTableCell({
+              width: { size: twip(spanWidth(cols, col, colSpan)), type: WidthType.DXA },
+              columnSpan: c.colSpan,
+              rowSpan: c.rowSpan,
+              verticalAlign: VerticalAlign.CENTER,
+              margins: { left: twip(TABLE_CELL_PAD), right: twip(TABLE_CELL_PAD), top: 40, bottom: 40 },
+              children: c.blocks.map((p) => new Paragraph({ style: PART.table, alignment: ALIGN[align], children: textRuns(p.runs, { size }) })),
+            });
+          }),
         }),
-      });
-    }),
+    ),
   });
 }
 

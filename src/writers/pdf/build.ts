@@ -20,6 +20,7 @@ import {
   type HeaderGeometry,
 } from '../../nd30/geometry.js';
 import { paragraphGeometry, type Align } from '../../nd30/styles.js';
+import { columnWidthsMm, gridCells } from '../../nd30/tables.js';
 import type { CellSpec, BlockSpec, Color, ParagraphSpec, RowSpec, SectionSpec, Span, TableSpec } from '../../layout/types.js';
 
 /** mm → pt through whole twips, exactly as the DOCX stores the length. */
@@ -184,32 +185,20 @@ class Builder {
   }
 
   table(t: Table, widthMm: number): TableSpec {
-    const total = t.columns.reduce((a, b) => a + b, 0);
-    const cols = t.columns.map((c) => twipPt((c / total) * widthMm));
+    const cols = columnWidthsMm(t, widthMm).map(twipPt);
+    const grid = gridCells(t);
     const size = t.fontSize ?? this.model.page.tableSize;
     const pad = twipPt(TABLE_CELL_PAD);
-    // Columns still covered by a vertically merged cell from an earlier row.
-    const coveredUntil = new Array<number>(cols.length).fill(-1);
-    const rows = t.rows.map((row, r): RowSpec => {
-      let col = 0;
-      const cells = row.cells.map((c): CellSpec => {
-        while (col < cols.length && coveredUntil[col] >= r) col++;
-        const span = c.colSpan ?? 1;
-        const rowSpan = c.rowSpan ?? 1;
-        for (let k = col; k < col + span && k < cols.length; k++) coveredUntil[k] = r + rowSpan - 1;
-        const align = c.align ?? (row.header ? 'center' : 'left');
-        const cell: CellSpec = {
-          col,
-          colSpan: span,
-          rowSpan,
+    const rows = t.rows.map(
+      (row, r): RowSpec => ({
+        header: row.header,
+        cells: row.cells.map((c, k): CellSpec => ({
+          ...grid[r][k],
           vAlign: 'center',
-          paragraphs: c.blocks.map((p) => this.para(p.runs, { size: this.model.page.tableSize, align }, size)),
-        };
-        col += span;
-        return cell;
-      });
-      return { cells, header: row.header };
-    });
+          paragraphs: c.blocks.map((p) => this.para(p.runs, { size: this.model.page.tableSize, align: c.align ?? (row.header ? 'center' : 'left') }, size)),
+        })),
+      }),
+    );
     return { kind: 'table', indent: 0, columns: cols, rows, border: TABLE_BORDER, pad: { left: pad, right: pad, top: TABLE_PAD_TB, bottom: TABLE_PAD_TB } };
   }
 
