@@ -609,6 +609,27 @@ const RULES: Record<string, Rule> = {
     for (const p of doc.allParagraphs()) expect(widowControlOf(doc, p), `"${textOf(p).slice(0, 30)}" has widow/orphan control`).toBe(true);
   },
 
+  'a space after never meets a space before (Word adds them, LibreOffice takes the larger); 12 pt under the trích yếu rule'({ doc, parts }) {
+    const flows: Para[][] = [[]];
+    for (const b of doc.body) {
+      if (b.kind === 'p') flows[flows.length - 1].push(b.p);
+      else {
+        for (const c of cellsOf(b.t)) flows.push([...c.paras]);
+        flows.push([]); // the flow after the table (copies above: the case is shared by all rules)
+      }
+    }
+    for (const flow of flows)
+      for (let k = 1; k < flow.length; k++) {
+        const [a, b] = [flow[k - 1], flow[k]];
+        expect((a.props.after ?? 0) > 0 && (b.props.before ?? 0) > 0, `"${textOf(a).slice(0, 25)}" (after ${a.props.after}) then "${textOf(b).slice(0, 25)}" (before ${b.props.before})`).toBe(false);
+      }
+    // The gap between the trích yếu rule and the body is 12 pt whichever way it is read.
+    const first = parts.body[0];
+    const after = parts.summaryRule.props.after ?? 0;
+    const before = first?.kind === 'p' ? (first.p.props.before ?? 0) : 0;
+    expect(after + before, 'rule space after + first body space before').toBe(240);
+  },
+
   'căn cứ italic, ";" then "."; section titles I., II. … bold caps without gaps; ends with "./."'({ parts, plan, doc }) {
     const paras = bodyParas(parts);
     const count = plan.basis?.items.length ?? 0;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { loadFontSet, mmToPt } from '../src/fonts/metrics.js';
 import type { DocumentModel } from '../src/model/document.js';
-import { headerGeometry, RULE_SHARE } from '../src/nd30/geometry.js';
+import { GAPS, headerGeometry, RULE_SHARE, RULE_WIDTH } from '../src/nd30/geometry.js';
 import { modelFromFile, templatesFor } from '../src/pipeline.js';
 import { writeDocx } from '../src/writers/docx/index.js';
 import { writePdf } from '../src/writers/pdf/index.js';
@@ -155,6 +155,21 @@ describe.each(files.map((f) => basename(f, '.json')))('PDF of %s', (name) => {
     const summaryRule = near(mmToPt(g.summaryRule), textMid);
     expect(summaryRule, 'trích yếu rule').toBeDefined();
     expect(g.summaryRule / g.textWidth).toBeLessThanOrEqual(RULE_SHARE + 1e-9);
+  });
+
+  it('leaves 12 pt between the trích yếu rule and the first body line, as the DOCX now says unambiguously', () => {
+    const { model, read } = get();
+    const page = read.pages[0];
+    const g = headerGeometry(model, fonts);
+    const textMid = twipPt(model.page.margins.left) + twipPt(g.textWidth) / 2;
+    const rule = page.lines.find((l) => Math.abs(l.y1 - l.y2) < 0.01 && Math.abs(Math.abs(l.x2 - l.x1) - mmToPt(g.summaryRule)) < 0.6 && Math.abs((l.x1 + l.x2) / 2 - textMid) < 0.6)!;
+    expect(rule, 'trích yếu rule').toBeDefined();
+    expect(model.body[0]?.kind).toBe('paragraph');
+    const firstBaseline = Math.min(...page.items.filter((i) => i.y > rule.y1 && i.text.trim()).map((i) => i.y));
+    const size = model.page.bodySize;
+    const face = fonts.faces.regular;
+    const expected = RULE_WIDTH / 2 + GAPS.afterSummaryRule + (face.lineHeight - face.descent) * size;
+    expect(firstBaseline - rule.y1).toBeCloseTo(expected, 1);
   });
 
   it('uses bold and italic where the DOCX does', () => {

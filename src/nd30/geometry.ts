@@ -1,8 +1,9 @@
 // NĐ 30 geometry derived from the text and the fonts: column widths and rule lengths.
 // Shared by every writer so DOCX, PDF and HTML agree to the millimetre.
-import type { DocumentModel, Run } from '../model/document.js';
+import type { Block, DocumentModel, PageSetup, Run } from '../model/document.js';
 import { mmToPt, ptToMm, type FontSet } from '../fonts/metrics.js';
 import { lineWidths } from '../layout/linebreak.js';
+import { paragraphGeometry } from './styles.js';
 
 export const A4 = { width: 210, height: 297 };
 export const A4_LANDSCAPE = { width: 297, height: 210 };
@@ -25,6 +26,19 @@ export const GAPS = {
   afterSummaryRule: 12, // after the trích yếu rule, before the body
   beforeClosingBlock: 12, // between the last body paragraph and Nơi nhận | signatory
 };
+
+/**
+ * Where the gap under a title rule (trích yếu, appendix title) goes. Word adds a paragraph's space
+ * after to the next one's space before, LibreOffice (and our PDF) take the larger, so a space
+ * after never meets a space before: the first body paragraph carries the gap as its space before
+ * (at least its style's own); only a body starting with a table or a page break leaves it to the
+ * rule's space after.
+ */
+export function gapUnderRule(first: Block | undefined, page: PageSetup): { ruleAfter: number; firstBefore?: number } {
+  const gap = GAPS.afterSummaryRule;
+  if (first?.kind !== 'paragraph') return { ruleAfter: gap };
+  return { ruleAfter: 0, firstBefore: Math.max(gap, paragraphGeometry(first.style, page).spaceBefore) };
+}
 
 export const RECIPIENT_LABEL_SIZE = 12;
 export const RECIPIENT_ITEM_SIZE = 11;

@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import type { Appendix, Block, DocumentModel, Paragraph as PPara, Run, Table } from '../../model/document.js';
 import { loadFontSet, ptToMm, type FontSet } from '../../fonts/metrics.js';
-import { A4, GAPS, RULE_GAP_BEFORE, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
+import { A4, GAPS, gapUnderRule, RULE_GAP_BEFORE, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
 import { WORD_STYLES } from '../../nd30/styles.js';
 import { columnWidthsMm, gridCells, spanWidth } from '../../nd30/tables.js';
 import { ALIGN, buildStyles, PART, STAMP_RED, twip } from './styles.js';
@@ -125,15 +125,17 @@ function titleBlock(model: DocumentModel, g: HeaderGeometry): Paragraph[] {
   if (model.title.summary.length) {
     const runs: Run[] = model.title.summary.flatMap((line, k) => (k ? [{ text: '\n', bold: true }, ...line] : line));
     out.push(new Paragraph({ style: PART.summary, children: textRuns(runs) }));
-    out.push(rule(g.summaryRule, g.textWidth, GAPS.afterSummaryRule));
+    out.push(rule(g.summaryRule, g.textWidth, gapUnderRule(model.body[0], model.page).ruleAfter));
   }
   return out;
 }
 
-function paragraph(p: PPara, keepNext = false): Paragraph {
+/** A body paragraph; `before` (pt) overrides its style's space before as direct formatting. */
+function paragraph(p: PPara, keepNext = false, before?: number): Paragraph {
   const children = textRuns(p.runs);
   if (p.marker) children.unshift(new TextRun({ text: p.marker + ' ', bold: p.markerBold || undefined }));
-  return new Paragraph({ style: WORD_STYLES[p.style].id, children, keepNext: keepNext || p.keepNext || undefined });
+  const spacing = before === undefined ? undefined : { before: Math.round(before * 20) };
+  return new Paragraph({ style: WORD_STYLES[p.style].id, children, keepNext: keepNext || p.keepNext || undefined, spacing });
 }
 
 function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
@@ -168,9 +170,10 @@ function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
   });
 }
 
-function blocks(list: Block[], model: DocumentModel, widthMm: number, keepLast = false): (Paragraph | DocxTable)[] {
+/** Body blocks; `firstBefore` is the space before of a first paragraph right under a title rule. */
+function blocks(list: Block[], model: DocumentModel, widthMm: number, keepLast = false, firstBefore?: number): (Paragraph | DocxTable)[] {
   return list.map((b, k) => {
-    if (b.kind === 'paragraph') return paragraph(b, keepLast && k === list.length - 1);
+    if (b.kind === 'paragraph') return paragraph(b, keepLast && k === list.length - 1, k === 0 ? firstBefore : undefined);
     if (b.kind === 'table') return table(b, model, widthMm);
     return new Paragraph({ children: [new PageBreak()] });
   });
@@ -232,8 +235,9 @@ function appendixSection(a: Appendix, model: DocumentModel, fonts: FontSet): ISe
   if (titleRuns.length) children.push(new Paragraph({ style: PART.appendixTitle, children: textRuns(titleRuns) }));
   if (a.note) children.push(new Paragraph({ style: PART.appendixNote, children: [new TextRun(a.note)] }));
   const widths = a.title.flatMap((l) => wrappedLineWidths(l, model.page.bodySize, fonts, (width * 72) / 25.4));
-  children.push(rule(ptToMm(Math.max(0, ...widths)) * RULE_SHARE, width, GAPS.afterSummaryRule));
-  children.push(...blocks(a.blocks, model, width));
+  const gap = gapUnderRule(a.blocks[0], model.page);
+  children.push(rule(ptToMm(Math.max(0, ...widths)) * RULE_SHARE, width, gap.ruleAfter));
+  children.push(...blocks(a.blocks, model, width, false, gap.firstBefore));
   return { properties: pageProps(model, a.landscape), headers: pageHeaders(model), children };
 }
 
@@ -253,7 +257,12 @@ export function buildDocx(input: DocumentModel, fonts: FontSet = loadFontSet()):
   const main: ISectionOptions = {
     properties: pageProps(model),
     headers: pageHeaders(model),
-    children: [headerBand(model, g, fonts), ...titleBlock(model, g), ...blocks(body, model, g.textWidth, !!closing), ...(closing ? [closing] : [])],
+    children: [
+      headerBand(model, g, fonts),
+      ...titleBlock(model, g),
+      ...blocks(body, model, g.textWidth, !!closing, model.title.summary.length ? gapUnderRule(body[0], model.page).firstBefore : undefined),
+      ...(closing ? [closing] : []),
+    ],
   };
   // Core properties are one-line fields: a trích yếu or agency broken over lines becomes one line.
   const oneLine = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\s+/g, ' ').trim().normalize('NFC'));

@@ -7,6 +7,7 @@ import {
   A4,
   A4_LANDSCAPE,
   GAPS,
+  gapUnderRule,
   headerGeometry,
   LAYOUT_CELL_PAD,
   RECIPIENT_ITEM_SIZE,
@@ -160,12 +161,13 @@ class Builder {
     if (this.model.title.summary.length) {
       const runs = joinLines(this.model.title.summary);
       out.push(this.para(runs, { size: p.bodySize, bold: true }));
-      out.push(this.rule(g.summaryRule, g.textWidth, GAPS.afterSummaryRule));
+      out.push(this.rule(g.summaryRule, g.textWidth, gapUnderRule(this.model.body[0], p).ruleAfter));
     }
     return out;
   }
 
-  paragraph(p: Paragraph, keepNext = false): ParagraphSpec {
+  /** A body paragraph; `before` (pt) overrides its style's space before (the DOCX's direct formatting). */
+  paragraph(p: Paragraph, keepNext = false, before?: number): ParagraphSpec {
     const page = this.model.page;
     const geo = paragraphGeometry(p.style, page);
     const st: Style = {
@@ -173,7 +175,7 @@ class Builder {
       bold: geo.bold,
       italic: geo.italic,
       align: geo.align,
-      spaceBefore: geo.spaceBefore,
+      spaceBefore: before ?? geo.spaceBefore,
       spaceAfter: geo.spaceAfter,
       lineSpacing: page.lineSpacing,
       firstLine: geo.firstLine > 0 ? twipPt(geo.firstLine) : 0,
@@ -202,10 +204,11 @@ class Builder {
     return { kind: 'table', indent: 0, columns: cols, rows, border: TABLE_BORDER, pad: { left: pad, right: pad, top: TABLE_PAD_TB, bottom: TABLE_PAD_TB } };
   }
 
-  blocks(list: Block[], widthMm: number, keepLast = false): BlockSpec[] {
+  /** Body blocks; `firstBefore` is the space before of a first paragraph right under a title rule. */
+  blocks(list: Block[], widthMm: number, keepLast = false, firstBefore?: number): BlockSpec[] {
     const out: BlockSpec[] = [];
     list.forEach((b, k) => {
-      if (b.kind === 'paragraph') out.push(this.paragraph(b, keepLast && k === list.length - 1));
+      if (b.kind === 'paragraph') out.push(this.paragraph(b, keepLast && k === list.length - 1, k === 0 ? firstBefore : undefined));
       else if (b.kind === 'table') out.push(this.table(b, widthMm));
       else {
         // A paragraph holding only a page break: its empty rest starts the next page.
@@ -261,15 +264,18 @@ class Builder {
     if (titleRuns.length) blocks.push(this.para(titleRuns, { size: p.bodySize, bold: true }));
     if (a.note) blocks.push(this.para([{ text: a.note }], { size: p.bodySize, italic: true }));
     const widths = a.title.flatMap((l) => wrappedLineWidths(l, p.bodySize, this.fonts, (width * 72) / 25.4));
-    blocks.push(this.rule((Math.max(0, ...widths) / 72) * 25.4 * RULE_SHARE, width, GAPS.afterSummaryRule));
-    blocks.push(...this.blocks(a.blocks, width));
+    const gap = gapUnderRule(a.blocks[0], p);
+    blocks.push(this.rule((Math.max(0, ...widths) / 72) * 25.4 * RULE_SHARE, width, gap.ruleAfter));
+    blocks.push(...this.blocks(a.blocks, width, false, gap.firstBefore));
     return this.section(blocks, !!a.landscape);
   }
 
   sections(): SectionSpec[] {
     const g = headerGeometry(this.model, this.fonts);
     const closing = this.closingBlock(g);
-    const main: BlockSpec[] = [this.headerBand(g), ...this.titleBlock(g), ...this.blocks(this.model.body, g.textWidth, !!closing), ...(closing ? [closing] : [])];
+    const body = this.model.body;
+    const firstBefore = this.model.title.summary.length ? gapUnderRule(body[0], this.model.page).firstBefore : undefined;
+    const main: BlockSpec[] = [this.headerBand(g), ...this.titleBlock(g), ...this.blocks(body, g.textWidth, !!closing, firstBefore), ...(closing ? [closing] : [])];
     return [this.section(main, false), ...this.model.appendices.map((a) => this.appendix(a))];
   }
 }
