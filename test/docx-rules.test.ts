@@ -295,6 +295,12 @@ const EDGE: Record<string, Plan> = {
     recipients: ['Bộ Y tế (báo cáo).', { name: 'UBND tỉnh;', note: 'báo cáo' }, 'Các sở, ban, ngành'],
     signer: { authority: 'TL.', position: 'Trưởng ban', title: 'Chánh Văn phòng', name: 'Trần Thị Bích' },
   }),
+  'agency name in balanced lines': variant({
+    issuer: { parent: 'UBND tỉnh Lào Cai', name: 'Sở Nông nghiệp và Phát triển nông thôn', abbreviation: 'SNNPTNT' },
+  }),
+  'agency name on one line in the 67.5 mm column': variant({
+    issuer: { parent: 'UBND thành phố Hà Nội', name: 'Sở Văn hóa và Thể thao', abbreviation: 'SVHTT' },
+  }),
   'agency with an explicit line break': variant({
     issuer: { parent: 'UBND tỉnh Lào Cai', name: 'Sở Nông nghiệp\nvà Môi trường', abbreviation: 'SNNMT' },
     signer: { authority: 'Q.', position: 'Giám đốc', name: 'Hoàng Văn Minh' },
@@ -434,7 +440,8 @@ const RULES: Record<string, Rule> = {
     const textWidth = 210 - model.page.margins.left - model.page.margins.right;
     const widthMm = twipsToMm(t.grid.reduce((a, b) => a + b, 0) + t.indent);
     expect(widthMm, 'band does not cross the right margin').toBeLessThanOrEqual(textWidth + 0.5);
-    expect(twipsToMm(t.indent), 'band reaches at most ~5 mm into the left margin').toBeGreaterThanOrEqual(-5);
+    // The official table reaches ~3.5 mm into the left margin (nd30-format §2); never further.
+    expect(twipsToMm(t.indent), 'band reaches at most 3.5 mm into the left margin').toBeGreaterThanOrEqual(-3.5 - 0.05);
 
     const qh = findIn(t, (p) => squash(textOf(p)) === ND30.nationalTitle);
     expect(qh, 'quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (HÒA, not HOÀ)').toBeDefined();
@@ -488,7 +495,29 @@ const RULES: Record<string, Rule> = {
     const paras = left.paras;
     let k = 0;
     while (k < paras.length && isEmpty(paras[k])) k++;
+    /**
+     * The paragraphs of the cơ quan ban hành: its text intact, the clerk's own line breaks kept,
+     * every line on one line of the column (set as its own paragraph, so Word, LibreOffice and the
+     * PDF agree), and a wrapped name balanced rather than ending with a lone word.
+     */
+    const takeName = (name: string, what: string): Para[] => {
+      const out: Para[] = [];
+      while (k < paras.length && !isEmpty(paras[k]) && runsAll(paras[k], (r) => !!r.bold)) out.push(paras[k++]);
+      expect(squash(out.map(textOf).join(' ')), `${what} text`).toBe(squash(name.replace(/\n/g, ' ')));
+      const texts = out.map((p) => squash(textOf(p)));
+      for (const p of out) expect(wrapLinesMm(p.runs, fonts, boxMm(p)).length, `${what} line "${textOf(p)}" fits its column`).toBe(1);
+      let at = 0;
+      for (const given of name.split('\n')) {
+        const want = squash(given);
+        const mine: string[] = [];
+        while (at < texts.length && want.startsWith([...mine, texts[at]].join(' '))) mine.push(texts[at++]);
+        expect(mine.join(' '), `${what}: "${given}" starts and ends on a paragraph boundary`).toBe(want);
+        if (mine.length > 1 && want.split(' ').length > 2) expect(mine[mine.length - 1].split(' ').length, `${what}: "${given}" does not end with a lone word`).toBeGreaterThan(1);
+      }
+      return out;
+    };
     if (plan.issuer.parent) {
+      // The cơ quan chủ quản keeps one paragraph per given line (it may wrap inside it).
       const lines = upper(plan.issuer.parent).split('\n');
       for (const line of lines) {
         const p = paras[k++];
@@ -499,15 +528,7 @@ const RULES: Record<string, Rule> = {
         for (const s of sizes(p)) expect(inRange(s, ND30.agencySize), `chủ quản size ${s} in 12–13`).toBe(true);
       }
     }
-    const agencyLines = upper(plan.issuer.name).split('\n');
-    const agency: Para[] = [];
-    for (const line of agencyLines) {
-      const p = paras[k];
-      expect(p, `agency line "${line}"`).toBeDefined();
-      expect(squash(textOf(p)), 'cơ quan ban hành text').toBe(squash(line));
-      agency.push(p);
-      k++;
-    }
+    const agency = takeName(upper(plan.issuer.name), 'cơ quan ban hành');
     let longest = 0;
     for (const p of agency) {
       expect(p.props.align, 'ban hành centred').toBe('center');
@@ -996,6 +1017,15 @@ describe('literal NĐ 30 forms', () => {
       .filter((t) => /^[IVX]+\. /.test(t));
     expect(titles).toEqual(['I. KINH PHÍ', 'II. CHẾ ĐỘ BÁO CÁO', 'III. TỔ CHỨC THỰC HIỆN']);
   });
+  it('agency names: one line in the 67.5 mm left column, or balanced lines with "VÀ" ending a line', () => {
+    const agencyOf = (c: Case) => c.parts.band.rows[0].cells[0].paras.filter((p) => !isEmpty(p) && runsAll(p, (r) => !!r.bold)).map(textOf);
+    expect(agencyOf(byName('agency name on one line in the 67.5 mm column'))).toEqual(['SỞ VĂN HÓA VÀ THỂ THAO']);
+    expect(agencyOf(byName('agency name in balanced lines'))).toEqual(['SỞ NÔNG NGHIỆP VÀ', 'PHÁT TRIỂN NÔNG THÔN']);
+    const band = byName('agency name on one line in the 67.5 mm column').parts.band;
+    expect(twipsToMm(band.grid[0]), 'official 67.5 mm left column').toBeCloseTo(67.5, 1);
+    expect(twipsToMm(band.indent), '3.5 mm into the left margin').toBeCloseTo(-3.5, 1);
+  });
+
   it('12-13-13 header sizes give a 12 pt quốc hiệu that still fits', () => {
     const band = byName('sections omitted, extra section, 12-13-13 header sizes').parts.band;
     const qh = findIn(band, (p) => textOf(p) === ND30.nationalTitle)!;

@@ -127,8 +127,12 @@ describe.each(files.map((f) => basename(f, '.json')))('PDF of %s', (name) => {
     const page = read.pages[0];
     const g = headerGeometry(model, fonts);
     const left = twipPt(model.page.margins.left);
-    const leftMid = left + twipPt(g.leftWidth) / 2;
-    const rightMid = left + twipPt(g.leftWidth) + twipPt(g.rightWidth) / 2;
+    // The band reaches up to 3.5 mm into the left margin (the official table), like the DOCX's tblInd.
+    expect(g.bandIndent).toBeGreaterThanOrEqual(-3.5);
+    const band = left + twipPt(g.bandIndent);
+    const leftMid = band + twipPt(g.leftWidth) / 2;
+    const rightMid = band + twipPt(g.leftWidth) + twipPt(g.rightWidth) / 2;
+    expect(rightMid + twipPt(g.rightWidth) / 2, 'band ends at the right margin').toBeCloseTo(left + twipPt(g.textWidth), 1);
     const h = model.header;
     const national = find(page, h.nationalTitle)!;
     const motto = find(page, h.motto)!;

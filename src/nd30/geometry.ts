@@ -1,7 +1,7 @@
 // NĐ 30 geometry derived from the text and the fonts: column widths and rule lengths.
 // Shared by every writer so DOCX, PDF and HTML agree to the millimetre.
 import type { Block, DocumentModel, PageSetup, Run } from '../model/document.js';
-import { mmToPt, ptToMm, type FontSet } from '../fonts/metrics.js';
+import { mmToPt, ptToMm, type FaceMetrics, type FontSet } from '../fonts/metrics.js';
 import { lineWidths } from '../layout/linebreak.js';
 import { paragraphGeometry } from './styles.js';
 
@@ -45,10 +45,19 @@ export const RECIPIENT_ITEM_SIZE = 11;
 /** Width of the Nơi nhận column (decree: ~53 mm), mm. */
 export const RECIPIENTS_WIDTH = 55;
 
+/** Left column of the decree's official header table (Mẫu 1.4), mm. */
+export const OFFICIAL_LEFT_WIDTH = 67.5;
+/** How far the official header table reaches into the left margin, mm (nd30-format §2). */
+export const MAX_BAND_OVERHANG = 3.5;
+
 export interface HeaderGeometry {
   textWidth: number; // mm
+  /** Offset of the header band's left edge from the left margin, mm (≤ 0: into the margin). */
+  bandIndent: number;
   leftWidth: number; // mm
   rightWidth: number; // mm
+  /** Cơ quan ban hành as the lines (paragraphs) both writers set, each fitting the left column. */
+  agencyLines: string[];
   mottoRule: number; // mm
   agencyRule: number; // mm
   summaryRule: number; // mm
@@ -71,6 +80,55 @@ export function wrappedLineWidths(runs: Run[], size: number, fonts: FontSet, max
   return spans.length ? lineWidths(spans, maxPt) : [];
 }
 
+/** Words that do not start a line of a name: "SỞ VĂN HÓA VÀ / THỂ THAO"; a dash would read as a list item. */
+const NO_LINE_START = new Set(['VÀ', 'và', '-', '–']);
+/** Natural places to break a name: after "VÀ", a comma or a dash ("SỞ NÔNG NGHIỆP VÀ / PHÁT TRIỂN NÔNG THÔN"). */
+const goodBreakAfter = (word: string) => NO_LINE_START.has(word) || /[,;]$/.test(word);
+
+type Split = { max: number; cuts: number[] } | null;
+
+/**
+ * A name (cơ quan ban hành) as lines that each fit `maxPt`: the name itself when
+ * it fits, otherwise the fewest lines, balanced (the longest line as short as possible) rather than
+ * greedy with a lone last word. Breaks after "VÀ", a comma or a dash are preferred, and no line
+ * starts with "VÀ" or a dash unless there is no other way. A word wider than the column is left to
+ * the line breaker; a clerk can still force lines with "\n" in the name.
+ */
+export function balancedLines(text: string, face: FaceMetrics, size: number, maxPt: number): string[] {
+  const words = text.trim().split(/ +/);
+  const fits = (line: string) => lineWidths([{ text: line, face, size }], maxPt).length === 1;
+  if (fits(words.join(' ')) || words.some((w) => !fits(w))) return [text];
+  const line = (i: number, j: number) => words.slice(i, j).join(' ');
+  const width = (i: number, j: number) => face.width(line(i, j), size);
+  type Mode = 'natural' | 'strict' | 'any';
+  const allowed = (j: number, mode: Mode) => mode === 'any' || (!NO_LINE_START.has(words[j]) && (mode === 'strict' || goodBreakAfter(words[j - 1])));
+  // best(i, k): words[i..] in k fitting lines, breaking only where `mode` allows, longest line shortest.
+  const memo = new Map<string, Split>();
+  const best = (i: number, k: number, mode: Mode): Split => {
+    const key = `${i}/${k}/${mode}`;
+    if (memo.has(key)) return memo.get(key)!;
+    let out: Split = null;
+    if (k === 1) out = fits(line(i, words.length)) ? { max: width(i, words.length), cuts: [] } : null;
+    else
+      for (let j = i + 1; j <= words.length - k + 1 && fits(line(i, j)); j++) {
+        if (!allowed(j, mode)) continue;
+        const rest = best(j, k - 1, mode);
+        if (!rest) continue;
+        const max = Math.max(width(i, j), rest.max);
+        if (!out || max < out.max - 1e-9) out = { max, cuts: [j, ...rest.cuts] };
+      }
+    memo.set(key, out);
+    return out;
+  };
+  for (let k = 2; k <= words.length; k++) {
+    const split = best(0, k, 'natural') ?? best(0, k, 'strict') ?? best(0, k, 'any');
+    if (!split) continue;
+    const bounds = [0, ...split.cuts, words.length];
+    return bounds.slice(1).map((end, n) => line(bounds[n], end));
+  }
+  return [text];
+}
+
 export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeometry {
   const p = model.page;
   const textWidth = textWidthMm(model);
@@ -78,15 +136,32 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   // The quốc hiệu must never wrap: measure it and add cell padding and a safety margin.
   const national = ptToMm(bold.width(model.header.nationalTitle, p.nationalTitleSize));
   const rightWidth = Math.max(100, Math.ceil(national + 2 * LAYOUT_CELL_PAD + 3));
-  const leftWidth = textWidth - rightWidth;
+  // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
+  // column gets its 67.5 mm (long agency names then keep to one line more often).
+  const plainLeft = textWidth - rightWidth;
+  const overhang = Math.min(MAX_BAND_OVERHANG, Math.max(0, OFFICIAL_LEFT_WIDTH - plainLeft));
+  const leftWidth = plainLeft + overhang;
   const mottoRule = ptToMm(bold.width(model.header.motto, p.mottoSize));
-  // A long agency name wraps in its column: the rule follows the longest line as laid out.
-  const agencyInner = mmToPt(leftWidth - 2 * LAYOUT_CELL_PAD);
-  const agencyWidths = model.header.agency.split('\n').flatMap((l) => wrappedLineWidths([{ text: l, bold: true }], p.agencySize, fonts, agencyInner));
+  const leftInner = mmToPt(leftWidth - 2 * LAYOUT_CELL_PAD);
+  // The clerk's own line breaks are kept; a line that still does not fit is balanced.
+  const agencyLines = model.header.agency.split('\n').flatMap((l) => balancedLines(l, bold, p.agencySize, leftInner));
+  // The rule follows the longest agency line as laid out.
+  const agencyWidths = agencyLines.flatMap((l) => wrappedLineWidths([{ text: l, bold: true }], p.agencySize, fonts, leftInner));
   const agencyRule = ptToMm(Math.max(0, ...agencyWidths)) * RULE_SHARE;
   const maxPt = mmToPt(textWidth);
   const summaryWidths = model.title.summary.flatMap((line) => wrappedLineWidths(line, p.bodySize, fonts, maxPt));
   const summaryRule = ptToMm(Math.max(0, ...summaryWidths)) * RULE_SHARE;
   const closingLeft = RECIPIENTS_WIDTH;
-  return { textWidth, leftWidth, rightWidth, mottoRule, agencyRule, summaryRule, closingLeft, closingRight: textWidth - closingLeft };
+  return {
+    textWidth,
+    bandIndent: -overhang,
+    leftWidth,
+    rightWidth,
+    agencyLines,
+    mottoRule,
+    agencyRule,
+    summaryRule,
+    closingLeft,
+    closingRight: textWidth - closingLeft,
+  };
 }

@@ -99,7 +99,7 @@ function headerBand(model: DocumentModel, g: HeaderGeometry, fonts: FontSet): Do
   const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
   const left: Paragraph[] = [
     ...(h.parent ? lines(h.parent, PART.parent) : []),
-    ...lines(h.agency, PART.agency),
+    ...lines(g.agencyLines.join('\n'), PART.agency),
     rule(g.agencyRule, inner(g.leftWidth)),
   ];
   const right: Paragraph[] = [...lines(h.nationalTitle, PART.national), ...lines(h.motto, PART.motto), rule(g.mottoRule, inner(g.rightWidth))];
@@ -108,6 +108,8 @@ function headerBand(model: DocumentModel, g: HeaderGeometry, fonts: FontSet): Do
   return new DocxTable({
     width: { size: twip(g.leftWidth + g.rightWidth), type: WidthType.DXA },
     columnWidths: [twip(g.leftWidth), twip(g.rightWidth)],
+    // A negative indent: the band reaches into the left margin like the official table.
+    indent: g.bandIndent ? { size: twip(g.bandIndent), type: WidthType.DXA } : undefined,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDER,
     rows: [

@@ -105,11 +105,11 @@ class Builder {
     };
   }
 
-  layoutTable(widths: number[], rows: ParagraphSpec[][][], opts: { cantSplit?: boolean } = {}): TableSpec {
+  layoutTable(widths: number[], rows: ParagraphSpec[][][], opts: { cantSplit?: boolean; indent?: number } = {}): TableSpec {
     const pad = twipPt(LAYOUT_CELL_PAD);
     return {
       kind: 'table',
-      indent: 0,
+      indent: twipPt(opts.indent ?? 0),
       columns: widths.map(twipPt),
       border: 0,
       pad: { left: pad, right: pad, top: 0, bottom: 0 },
@@ -128,7 +128,7 @@ class Builder {
     const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
     const left = [
       ...(h.parent ? this.lines(h.parent, { size: p.agencySize }) : []),
-      ...this.lines(h.agency, { size: p.agencySize, bold: true }),
+      ...this.lines(g.agencyLines.join('\n'), { size: p.agencySize, bold: true }),
       this.rule(g.agencyRule, inner(g.leftWidth)),
     ];
     const right = [
@@ -139,7 +139,7 @@ class Builder {
     const numberCell = this.lines(h.number, { size: 13, spaceBefore: 6 });
     for (const mark of [h.urgency, h.confidentiality]) if (mark) numberCell.push(this.stamp(mark, inner(g.leftWidth)));
     const placeDate = this.lines(h.placeDate, { size: p.placeDateSize, italic: true, spaceBefore: 6 });
-    return this.layoutTable([g.leftWidth, g.rightWidth], [[left, right], [numberCell, placeDate]], { cantSplit: true });
+    return this.layoutTable([g.leftWidth, g.rightWidth], [[left, right], [numberCell, placeDate]], { cantSplit: true, indent: g.bandIndent });
   }
 
   /** Độ khẩn / độ mật: bold red caps in a red frame sized to the word (the DOCX's stamp()). */
