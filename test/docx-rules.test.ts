@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { loadFontSet } from '../src/fonts/metrics.js';
 import type { DocumentModel, ParagraphStyle, Table } from '../src/model/document.js';
@@ -1032,6 +1032,39 @@ describe('literal NĐ 30 forms', () => {
     expect(sizes(qh)).toEqual([12]);
     // 88.3 mm in bold 12 pt (decree §2)
     expect(Math.abs(runsWidthMm(inkRuns(qh), fonts) - 88.3)).toBeLessThanOrEqual(0.5);
+  });
+});
+
+// ------------------------------------------------------------------ deterministic package
+
+describe('deterministic DOCX', () => {
+  afterAll(() => {
+    vi.useRealTimers();
+    delete process.env.TZ;
+  });
+
+  it('identical input gives identical bytes, whatever the clock and the time zone; dates come from the plan', async () => {
+    const model = byName('examples/minimal.json').model;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2031-07-09T10:11:12.345Z'));
+    process.env.TZ = 'Asia/Ho_Chi_Minh';
+    const first = await writeDocx(model);
+    vi.setSystemTime(new Date('2040-12-31T23:59:58.999Z'));
+    process.env.TZ = 'America/Los_Angeles';
+    const second = await writeDocx(model);
+    vi.useRealTimers();
+    expect(Buffer.compare(first, second), 'byte-identical').toBe(0);
+    // 2026-02-05 (the plan's date), midnight in Vietnam.
+    const doc = openDocx(first);
+    expect(doc.coreProp('dcterms:created')).toBe('2026-02-04T17:00:00Z');
+    expect(doc.coreProp('dcterms:modified')).toBe('2026-02-04T17:00:00Z');
+  });
+
+  it('a draft dated by year only is stamped 1 January; the package still opens', async () => {
+    const c = byName('draft 2024 (no day, no month)');
+    const again = await writeDocx(c.model);
+    expect(Buffer.compare(c.buf, again)).toBe(0);
+    expect(openDocx(again).coreProp('dcterms:created')).toBe('2023-12-31T17:00:00Z');
   });
 });
 
