@@ -167,6 +167,17 @@ describe('kehoach batch --rows', () => {
     expect(existsSync(join(dir, 'o2', 'j1-ke-hoach-7-syt.docx'))).toBe(true);
   });
 
+  it('a problem in the base plan is placed in the base file and shown in full only once', () => {
+    const base = write('base.json', JSON.stringify({ ...JSON.parse(readFileSync(MINIMAL, 'utf8')), signer: { position: 'Giám đốc', name: '' } }, null, 2));
+    const rows = write('rows.csv', 'slug,number\na,1\nb,2\nc,3\n');
+    const r = run([base, '--rows', rows, '-o', out, '-f', 'docx', '-j', '1']);
+    expect(r.code).toBe(1);
+    expect(r.err.match(/Lỗi \(.*base\.json, dòng \d+, cột \d+\) tại "signer\.name"/g)).toHaveLength(1);
+    expect(r.err.match(/Lỗi như trên \(.*base\.json, "signer\.name"\)/g)).toHaveLength(2);
+    expect(r.err).toMatch(/0 thành công, 3 lỗi/);
+    expect(manifest().entries.map((e: any) => e.diagnostics[0].file)).toEqual([base, base, base]);
+  });
+
   it('no name can escape the output folder or break the run', () => {
     const slugs = ['../../x', 'a/b', '/abs/p', '', 'con', 'x\u0000y', '..', 'C:\\Windows\\x', 'ok', 'OK'];
     const rows = write('rows.json', JSON.stringify(slugs.map((s, k) => ({ 'signer.name': `Người ${k}`, ...(s ? { slug: s } : {}), number: k + 1 }))));

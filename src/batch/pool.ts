@@ -71,7 +71,7 @@ export class WorkerPool {
     const pending = [...this.slots.flatMap((s) => [...s.busy.values()]), ...this.queue];
     this.queue = [];
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
-    for (const p of pending) p.resolve({ id: p.task.id, ok: false, kind: 'cancelled', message: 'Đã dừng (Ctrl-C).' });
+    for (const p of pending) p.resolve({ id: p.task.id, ok: false, kind: 'cancelled', diagnostics: [] });
     for (const s of this.slots) s.busy.clear();
   }
 
@@ -88,7 +88,8 @@ export class WorkerPool {
     // A crashed thread fails only its own tasks; a new one takes its place.
     const crashed = (message: string) => {
       if (this.closing || (slot.retiring && slot.busy.size === 0)) return;
-      for (const b of slot.busy.values()) b.resolve({ id: b.task.id, ok: false, kind: 'internal', message: `Lỗi nội bộ: ${message}` });
+      for (const b of slot.busy.values())
+        b.resolve({ id: b.task.id, ok: false, kind: 'internal', diagnostics: [{ severity: 'error', code: 'internal.worker', message }] });
       slot.busy.clear();
       if (!slot.retiring) this.slots.push(this.spawn());
       this.drop(slot);

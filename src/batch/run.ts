@@ -335,10 +335,9 @@ function resultEntry(
       ...(placed.length ? { warnings: placed } : {}),
     };
   }
-  if (r.kind === 'input') return failed(job, placeDiagnostics(r.diagnostics, job.row, base), name);
-  if (r.kind === 'cancelled') return { ...entryBase(job), name, status: 'cancelled', outputs: [], error: r.message };
-  if (process.env.KEHOACH_DEBUG && r.stack) console.error(r.stack);
-  return { ...entryBase(job), name, status: 'failed', outputs: [], error: r.message, diagnostics: [{ severity: 'error', code: `batch.${r.kind}`, message: r.message }] };
+  if (r.kind === 'cancelled') return { ...entryBase(job), name, status: 'cancelled', outputs: [], error: 'Đã dừng (Ctrl-C) khi đang tạo.' };
+  if (r.kind === 'internal' && process.env.KEHOACH_DEBUG && r.stack) console.error(r.stack);
+  return failed(job, r.kind === 'input' ? placeDiagnostics(r.diagnostics, job.row, base) : r.diagnostics, name);
 }
 
 export { MANIFEST_CSV, MANIFEST_JSON };

@@ -47,12 +47,24 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
     });
     return { id: task.id, ok: true, files, warnings: found };
   } catch (e) {
-    if (e instanceof InputError) return { id: task.id, ok: false, kind: 'input', diagnostics: e.diagnostics };
-    if (e instanceof TemplateError) return { id: task.id, ok: false, kind: 'template', message: `Lỗi mẫu (${e.message})` };
-    if (e instanceof MarkupError) return { id: task.id, ok: false, kind: 'template', message: `Lỗi mẫu: ${e.message}` };
-    const err = e as Error;
-    return { id: task.id, ok: false, kind: 'internal', message: `Lỗi nội bộ: ${err?.message ?? String(e)}`, stack: err?.stack };
+    return failure(task.id, e);
   }
+}
+
+function failure(id: number, e: unknown): TaskResult {
+  if (e instanceof InputError) return { id, ok: false, kind: 'input', diagnostics: e.diagnostics };
+  if (e instanceof TemplateError) {
+    const { file, line, column } = e;
+    const message = e.message.slice(e.message.indexOf(': ') + 2);
+    return { id, ok: false, kind: 'template', diagnostics: [{ severity: 'error', code: 'template', file, line, column, message }] };
+  }
+  if (e instanceof MarkupError) {
+    const message = `kết quả của mẫu không đúng cú pháp: ${e.message}${e.excerpt ? ` — "${e.excerpt.trim().slice(0, 120)}"` : ''}`;
+    return { id, ok: false, kind: 'template', diagnostics: [{ severity: 'error', code: 'template.markup', message }] };
+  }
+  const err = e as Error;
+  const message = `${err?.message ?? String(e)} (lỗi nội bộ; chạy lại với KEHOACH_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển)`;
+  return { id, ok: false, kind: 'internal', diagnostics: [{ severity: 'error', code: 'internal', message }], stack: err?.stack };
 }
 
 parentPort!.on('message', (task: WorkerTask) => {

@@ -31,14 +31,25 @@ function usage(message: string): number {
   return EXIT.usage;
 }
 
-function rowText(entry: ManifestEntry, label: string): { text?: string; isError: boolean } {
+/**
+ * Lines for one finished row. A problem in the base plan or a template fails every row the
+ * same way: it is shown in full once, then only named.
+ */
+function rowText(entry: ManifestEntry, label: string, shown: Set<string>): { text?: string; isError: boolean } {
   switch (entry.status) {
     case 'created':
       return { text: `${label}: đã ghi ${entry.outputs.map((o) => o.path).join(', ')}`, isError: false };
     case 'unchanged':
       return { text: `${label}: không thay đổi, giữ nguyên ${entry.outputs.map((o) => o.path).join(', ')}`, isError: false };
     case 'failed': {
-      const details = (entry.diagnostics ?? []).map((d) => '  ' + formatDiagnostic(d).replace(/\n/g, '\n  '));
+      const diags = entry.diagnostics ?? [];
+      const details = diags.map((d) => {
+        const full = formatDiagnostic(d);
+        if (d.file === entry.source) return '  ' + full.replace(/\n/g, '\n  ');
+        if (shown.has(full)) return `  Lỗi như trên${d.file ? ` (${d.file}${d.path ? `, "${d.path}"` : ''})` : ''}.`;
+        shown.add(full);
+        return '  ' + full.replace(/\n/g, '\n  ');
+      });
       return { text: [`${label}: không tạo được (${details.length || 1} lỗi)`, ...details].join('\n'), isError: true };
     }
     default:
@@ -79,6 +90,7 @@ export async function batch(base: string, cli: CliOptions): Promise<number> {
   const stop = new AbortController();
   const abort = new AbortController();
   let progress: ProgressSink | undefined;
+  const shown = new Set<string>();
   const onSignal = () => {
     if (!stop.signal.aborted) {
       stop.abort();
@@ -94,10 +106,10 @@ export async function batch(base: string, cli: CliOptions): Promise<number> {
       opts,
       {
         start: (total) => {
-          progress = createProgress(total, { tty: !!process.stderr.isTTY, quiet: cli.quiet });
+          progress = createProgress(total, { tty: !!process.stderr.isTTY && !cli.quiet, quiet: cli.quiet });
         },
         row: (entry, label) => {
-          const { text, isError } = rowText(entry, label);
+          const { text, isError } = rowText(entry, label, shown);
           progress!.row(text, isError);
         },
       },
