@@ -50,6 +50,9 @@ export const OFFICIAL_LEFT_WIDTH = 67.5;
 /** How far the official header table reaches into the left margin, mm (nd30-format §2). */
 export const MAX_BAND_OVERHANG = 3.5;
 
+/** Smallest size the decree allows for the cơ quan chủ quản (12–13 pt). */
+export const PARENT_MIN_SIZE = 12;
+
 export interface HeaderGeometry {
   textWidth: number; // mm
   /** Offset of the header band's left edge from the left margin, mm (≤ 0: into the margin). */
@@ -58,6 +61,9 @@ export interface HeaderGeometry {
   rightWidth: number; // mm
   /** Cơ quan ban hành as the lines (paragraphs) both writers set, each fitting the left column. */
   agencyLines: string[];
+  /** Cơ quan chủ quản lines and their size: 13 pt, or 12 pt (the decree's range allows it) when that keeps it on one line. */
+  parentLines: string[];
+  parentSize: number;
   mottoRule: number; // mm
   agencyRule: number; // mm
   summaryRule: number; // mm
@@ -145,6 +151,12 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   const leftInner = mmToPt(leftWidth - 2 * LAYOUT_CELL_PAD);
   // The clerk's own line breaks are kept; a line that still does not fit is balanced.
   const agencyLines = model.header.agency.split('\n').flatMap((l) => balancedLines(l, bold, p.agencySize, leftInner));
+  // The cơ quan chủ quản (not bold) steps down to the decree's 12 pt before it would wrap.
+  const regular = fonts.face(false, false);
+  const parentRaw = model.header.parent ? model.header.parent.split('\n') : [];
+  const fits = (size: number) => parentRaw.every((l) => regular.width(l, size) <= leftInner);
+  const parentSize = fits(p.agencySize) ? p.agencySize : Math.min(p.agencySize, PARENT_MIN_SIZE);
+  const parentLines = parentRaw.flatMap((l) => balancedLines(l, regular, parentSize, leftInner));
   // The rule follows the longest agency line as laid out.
   const agencyWidths = agencyLines.flatMap((l) => wrappedLineWidths([{ text: l, bold: true }], p.agencySize, fonts, leftInner));
   const agencyRule = ptToMm(Math.max(0, ...agencyWidths)) * RULE_SHARE;
@@ -158,6 +170,8 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
     leftWidth,
     rightWidth,
     agencyLines,
+    parentLines,
+    parentSize,
     mottoRule,
     agencyRule,
     summaryRule,

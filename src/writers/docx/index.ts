@@ -51,9 +51,14 @@ function textRuns(runs: Run[], extra: { size?: number } = {}): TextRun[] {
   return out;
 }
 
-function lines(text: string, style: string, extra: { before?: number } = {}): Paragraph[] {
+function lines(text: string, style: string, extra: { before?: number; size?: number } = {}): Paragraph[] {
   return text.split('\n').map(
-    (t, k) => new Paragraph({ style, children: [new TextRun(t)], spacing: k === 0 && extra.before ? { before: extra.before * 20 } : undefined }),
+    (t, k) =>
+      new Paragraph({
+        style,
+        children: [new TextRun({ text: t, size: extra.size ? extra.size * 2 : undefined })],
+        spacing: k === 0 && extra.before ? { before: extra.before * 20 } : undefined,
+      }),
   );
 }
 
@@ -99,7 +104,7 @@ function headerBand(model: DocumentModel, g: HeaderGeometry, fonts: FontSet): Do
   const h = model.header;
   const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
   const left: Paragraph[] = [
-    ...(h.parent ? lines(h.parent, PART.parent) : []),
+    ...(g.parentLines.length ? lines(g.parentLines.join('\n'), PART.parent, { size: g.parentSize !== model.page.agencySize ? g.parentSize : undefined }) : []),
     ...lines(g.agencyLines.join('\n'), PART.agency),
     rule(g.agencyRule, inner(g.leftWidth)),
   ];

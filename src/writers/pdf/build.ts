@@ -127,7 +127,7 @@ class Builder {
     const p = this.model.page;
     const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
     const left = [
-      ...(h.parent ? this.lines(h.parent, { size: p.agencySize }) : []),
+      ...(g.parentLines.length ? this.lines(g.parentLines.join('\n'), { size: g.parentSize }) : []),
       ...this.lines(g.agencyLines.join('\n'), { size: p.agencySize, bold: true }),
       this.rule(g.agencyRule, inner(g.leftWidth)),
     ];
