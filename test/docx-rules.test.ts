@@ -517,15 +517,16 @@ const RULES: Record<string, Rule> = {
       return out;
     };
     if (plan.issuer.parent) {
-      // The cơ quan chủ quản keeps one paragraph per given line (it may wrap inside it).
-      const lines = upper(plan.issuer.parent).split('\n');
-      for (const line of lines) {
-        const p = paras[k++];
-        expect(squash(textOf(p)), 'cơ quan chủ quản text').toBe(squash(line));
+      // The cơ quan chủ quản: 13 pt, or 12 pt to stay on one line; a line that still does not fit
+      // is set in balanced paragraphs like the cơ quan ban hành, each on one line of the column.
+      const out: Para[] = [];
+      while (k < paras.length && !isEmpty(paras[k]) && runsAll(paras[k], (r) => !r.bold)) out.push(paras[k++]);
+      expect(squash(out.map(textOf).join(' ')), 'cơ quan chủ quản text').toBe(squash(upper(plan.issuer.parent).replace(/\n/g, ' ')));
+      for (const p of out) {
         expect(p.props.align, 'chủ quản centred').toBe('center');
-        expect(runsAll(p, (r) => !r.bold), 'chủ quản not bold').toBe(true);
         expect(isCaps(p), 'chủ quản caps').toBe(true);
         for (const s of sizes(p)) expect(inRange(s, ND30.agencySize), `chủ quản size ${s} in 12–13`).toBe(true);
+        expect(wrapLinesMm(p.runs, fonts, boxMm(p)).length, `chủ quản line "${textOf(p)}" fits its column`).toBe(1);
       }
     }
     const agency = takeName(upper(plan.issuer.name), 'cơ quan ban hành');

@@ -25,7 +25,7 @@ import { loadFontSet, ptToMm, type FontSet } from '../../fonts/metrics.js';
 import { A4, GAPS, gapUnderRule, RULE_GAP_BEFORE, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
 import { WORD_STYLES } from '../../nd30/styles.js';
 import { columnWidthsMm, gridCells, spanWidth } from '../../nd30/tables.js';
-import { stampPackage } from './package.js';
+import { corePropertiesXml, stampZipDates } from './package.js';
 import { ALIGN, buildStyles, PART, STAMP_RED, twip } from './styles.js';
 
 const NO_BORDER = TableBorders.NONE;
@@ -288,5 +288,6 @@ export function buildDocx(input: DocumentModel, fonts: FontSet = loadFontSet()):
 
 /** The DOCX file: byte-identical for identical input (dates from the plan, never the clock). */
 export async function writeDocx(model: DocumentModel, fonts?: FontSet): Promise<Buffer> {
-  return stampPackage(await Packer.toBuffer(buildDocx(model, fonts)), model.meta.date);
+  const core = { path: 'docProps/core.xml', data: corePropertiesXml(model.meta) };
+  return Buffer.from(stampZipDates(await Packer.toBuffer(buildDocx(model, fonts), false, [core]), model.meta.date));
 }

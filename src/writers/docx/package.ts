@@ -1,7 +1,8 @@
 // Deterministic packaging. The docx library stamps docProps/core.xml (created, modified) and every
-// zip entry with the clock; we repack with the plan's own date so identical input gives
-// byte-identical files (as the PDF does), whenever and wherever it is rendered.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+// zip entry with the clock; we give it our own core.xml with the plan's date and then set the
+// entries' DOS dates in place, so identical input gives byte-identical files (as the PDF does),
+// whenever and wherever it is rendered — without a second compression pass.
+import type { DocumentMeta } from '../../model/document.js';
 
 /** The plan's date (YYYY, YYYY-MM or YYYY-MM-DD; a draft may give only the year or month) as its parts. */
 function dateParts(iso?: string): [number, number, number] | undefined {
@@ -15,22 +16,54 @@ export function coreTimestamp(iso?: string): string | undefined {
   return d ? new Date(Date.UTC(d[0], d[1] - 1, d[2]) - 7 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
 }
 
-const TIMESTAMP = /<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>/g;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+
+/** docProps/core.xml with the document's metadata and the plan's date (left out when it has none). */
+export function corePropertiesXml(meta: DocumentMeta): string {
+  const el = (tag: string, v: string | undefined) => (v ? `<${tag}>${esc(oneLine(v))}</${tag}>` : '');
+  const stamp = coreTimestamp(meta.date);
+  const dates = stamp
+    ? `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`
+    : '';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    el('dc:title', meta.title) +
+    el('dc:subject', meta.subject) +
+    el('dc:creator', meta.author) +
+    el('cp:keywords', meta.keywords?.join('; ')) +
+    el('dc:description', meta.subject) +
+    el('cp:lastModifiedBy', meta.author) +
+    '<cp:revision>1</cp:revision>' +
+    el('dc:language', meta.language) +
+    dates +
+    '</cp:coreProperties>'
+  );
+}
 
 /**
- * The package with created/modified set to the plan's date (left out when the plan has none) and
- * every zip entry dated the same day (zip dates are local wall-clock fields, so the same in any
- * time zone); otherwise the bytes the docx library wrote, in the same order.
+ * Sets every entry's DOS modification date to the plan's date (midnight; 1980-01-01 without one)
+ * in the local headers and the central directory. Zip dates are wall-clock fields, so the result
+ * is the same in any time zone.
  */
-export function stampPackage(zip: Uint8Array, isoDate?: string): Buffer {
-  const files = unzipSync(zip);
-  const core = files['docProps/core.xml'];
-  if (core) {
-    const stamp = coreTimestamp(isoDate);
-    const xml = strFromU8(core).replace(TIMESTAMP, (_m, kind: string) => (stamp ? `<dcterms:${kind} xsi:type="dcterms:W3CDTF">${stamp}</dcterms:${kind}>` : ''));
-    files['docProps/core.xml'] = strToU8(xml);
+export function stampZipDates(zip: Uint8Array, isoDate?: string): Uint8Array {
+  const [y, m, d] = dateParts(isoDate) ?? [1980, 1, 1];
+  const dosDate = ((Math.max(0, y - 1980) & 0x7f) << 9) | (m << 5) | d;
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let eocd = zip.length - 22;
+  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error('not a zip: no end of central directory');
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(p, true) !== 0x02014b50) throw new Error('bad zip central directory');
+    view.setUint16(p + 12, 0, true);
+    view.setUint16(p + 14, dosDate, true);
+    const local = view.getUint32(p + 42, true);
+    view.setUint16(local + 10, 0, true);
+    view.setUint16(local + 12, dosDate, true);
+    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
-  const [y, m, d] = dateParts(isoDate) ?? [1980, 1, 1]; // 1980-01-01: the earliest zip date
-  const mtime = new Date(y, m - 1, d);
-  return Buffer.from(zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime }]]))));
+  return zip;
 }
