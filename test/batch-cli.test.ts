@@ -91,6 +91,23 @@ describe('kehoach batch --provinces', () => {
     expect(seen.size).toBe(34);
   });
 
+  it('a plan issued by a UBND itself gets that province\'s UBND as the cơ quan ban hành, written in full', () => {
+    const base = JSON.parse(readFileSync(MINIMAL, 'utf8'));
+    base.issuer = { name: 'Ủy ban nhân dân', abbreviation: 'UBND' };
+    base.signer = { authority: 'TM.', onBehalfOf: 'Ủy ban nhân dân', position: 'Chủ tịch', title: 'Phó Chủ tịch', name: 'Nguyễn Văn An' };
+    const file = join(dir, 'ubnd.json');
+    writeFileSync(file, JSON.stringify(base));
+    const r = run([file, '--provinces', '-o', out, '-f', 'docx', '-q']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const m = manifest();
+    const e = m.entries.find((x: { province: string }) => x.province === 'lao-cai');
+    const lines = docxTextLines(readFileSync(join(out, e.outputs[0].path)));
+    expect(lines.slice(0, 2)).toEqual(['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI']);
+    expect(lines.some((l) => l.startsWith('UBND TỈNH'))).toBe(false);
+    expect(lines.find((l) => /, ngày \d/.test(l))!.startsWith('Lào Cai, ngày')).toBe(true);
+  });
+
   it('joins a rows file by province, gives templates the province, and reports unknown provinces', () => {
     const tpl = join(dir, 'tpl');
     mkdirSync(join(tpl, 'partials'), { recursive: true });

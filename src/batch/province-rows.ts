@@ -42,15 +42,29 @@ export function findProvince(key: string): Province | undefined {
   return provinces().find((p) => p.slug === k || asciiSlug(p.name) === k);
 }
 
-/** The fields --provinces sets on a plan, before any row of a rows file. */
-export function provinceFields(p: Province): RowField[] {
-  const at = () => ({ file: PROVINCES_SOURCE });
-  return [
-    { key: 'issuer.parent', path: ['issuer', 'parent'], value: ubndName(p), at },
-    { key: 'place', path: ['place'], value: placeName(p), at },
-  ];
+/** True when the base plan is issued by a UBND itself (then the UBND is the cơ quan ban hành). */
+export function issuedByUbnd(base: unknown): boolean {
+  const issuer = (base as { issuer?: { name?: unknown; parent?: unknown } })?.issuer;
+  return typeof issuer?.name === 'string' && !issuer.parent && /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)(\s|$)/iu.test(issuer.name.trim());
 }
 
-export function provinceRow(p: Province, index: number): Row {
-  return { index, file: PROVINCES_SOURCE, fields: provinceFields(p), slug: p.slug, problems: [] };
+/** "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI": the cơ quan ban hành is written in full (NĐ 30 Phụ lục I). */
+export function ubndIssuerName(p: Province): string {
+  return `ỦY BAN NHÂN DÂN\n${p.kind === 'tỉnh' ? 'TỈNH' : 'THÀNH PHỐ'} ${p.name.toLocaleUpperCase('vi-VN')}`;
+}
+
+/**
+ * The fields --provinces sets on a plan, before any row of a rows file: the UBND of the province
+ * as cơ quan chủ quản, or as the issuer itself when the base plan is a UBND's own plan.
+ */
+export function provinceFields(p: Province, base?: unknown): RowField[] {
+  const at = () => ({ file: PROVINCES_SOURCE });
+  const agency: RowField = issuedByUbnd(base)
+    ? { key: 'issuer.name', path: ['issuer', 'name'], value: ubndIssuerName(p), at }
+    : { key: 'issuer.parent', path: ['issuer', 'parent'], value: ubndName(p), at };
+  return [agency, { key: 'place', path: ['place'], value: placeName(p), at }];
+}
+
+export function provinceRow(p: Province, index: number, base?: unknown): Row {
+  return { index, file: PROVINCES_SOURCE, fields: provinceFields(p, base), slug: p.slug, problems: [] };
 }

@@ -127,7 +127,7 @@ function collectJobs(opts: BatchOptions, base: Source): Job[] {
       index: k + 1,
       file: r?.file ?? PROVINCES_SOURCE,
       line: r?.line,
-      fields: [...provinceFields(p), ...(r?.fields ?? [])],
+      fields: [...provinceFields(p, base.data), ...(r?.fields ?? [])],
       slug: r?.slug ?? p.slug,
       province: p.slug,
       problems: [],

@@ -28,7 +28,8 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       `
-Mã thoát: 0 thành công; 1 tệp đầu vào có lỗi (không tệp nào được ghi); 2 dùng lệnh sai; 3 lỗi nội bộ.
+Mã thoát: 0 thành công; 1 tệp đầu vào có lỗi (không tệp nào được ghi); 2 dùng lệnh sai; 3 lỗi nội bộ;
+130 lệnh batch bị dừng bằng Ctrl-C.
 
 Ví dụ:
   kehoach init ke-hoach.json
