@@ -90,6 +90,17 @@ describe('kehoach render', () => {
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
   });
 
+  it('an output folder that cannot be written is a clear error, not a hang or a stack trace', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    for (const out of [join(file, 'sub'), '/proc/kehoach-test']) {
+      const r = spawnSync(process.execPath, [BIN, 'render', MINIMAL, '-o', out, '-f', 'docx'], { encoding: 'utf8', timeout: 20_000 });
+      expect(r.status, `${out}: ${r.stderr}`).toBe(1);
+      expect(r.stderr).toMatch(/không ghi được kết quả/);
+      expect(r.stderr).not.toMatch(/Lỗi nội bộ|at .*\.js:\d+/);
+    }
+  });
+
   it('an unknown format is a usage error', () => {
     const r = run(['render', MINIMAL, '-f', 'odt']);
     expect(r.code).toBe(2);

@@ -25,8 +25,20 @@ export function reportError(e: unknown, file?: string): number {
     return EXIT.inputError;
   }
   const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'EACCES' || err?.code === 'EROFS' || err?.code === 'ENOSPC') {
-    console.error(`Lỗi: không ghi được tệp${err.path ? ` ${err.path}` : ''} (${err.code}). Kiểm tra quyền ghi và dung lượng đĩa.`);
+  const FS_REASONS: Record<string, string> = {
+    EACCES: 'không có quyền ghi',
+    EPERM: 'không có quyền ghi',
+    EROFS: 'ổ đĩa chỉ cho phép đọc',
+    ENOSPC: 'ổ đĩa đã đầy',
+    ENOENT: 'không tạo được thư mục hoặc tệp ở đó',
+    ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
+    EISDIR: 'đường dẫn là một thư mục',
+    EEXIST: 'đã có tệp trùng tên',
+  };
+  if (err?.code && FS_REASONS[err.code] && (!err.syscall || ['mkdir', 'open', 'rename', 'write'].includes(err.syscall))) {
+    const where = err.path ? ` ${err.path}` : '';
+    console.error(`Lỗi: không ghi được kết quả${where} (${FS_REASONS[err.code]}).${file ? ` Tệp ${file} chưa được ghi ra.` : ''}`);
+    console.error('    → Kiểm tra thư mục kết quả (-o): đường dẫn, quyền ghi và dung lượng đĩa.');
     return EXIT.inputError;
   }
   console.error(`Lỗi nội bộ${file ? ` khi xử lý ${file}` : ''}: ${err?.message ?? String(e)}`);

@@ -1,10 +1,11 @@
 // `kehoach templates`: copy the built-in templates out for editing (eject), and show which
 // template files a folder overrides (list).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { BUILTIN_TEMPLATES } from '../../template/engine.js';
+import { ensureDir } from '../../util/atomic-write.js';
 import { EXIT } from '../output.js';
 
 const builtinDir = () => join(BUILTIN_TEMPLATES, keHoach.templates);
@@ -36,7 +37,7 @@ export function eject(dir: string, opts: { force?: boolean }): number {
   }
   for (const f of files) {
     const to = join(dir, f);
-    mkdirSync(dirname(to), { recursive: true });
+    ensureDir(dirname(to));
     copyFileSync(join(builtinDir(), f), to);
   }
   console.log(`Đã chép ${files.length} tệp mẫu vào ${dir}.`);
