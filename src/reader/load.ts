@@ -68,7 +68,8 @@ export interface Validated<T> {
 
 /** Validates parsed data; every problem comes back at once, with line/column where found. */
 export function validateSource<S extends z.ZodType>(schema: S, source: Source): Validated<z.infer<S>> {
-  const result = schema.safeParse(normalizeStrings(source.data));
+  // reportInput: without it zod 4 leaves issue.input empty and every wrong type reads as "missing".
+  const result = schema.safeParse(normalizeStrings(source.data), { reportInput: true });
   if (result.success) return { data: result.data, source };
   const diags: Diagnostic[] = issuesToDiagnostics(result.error.issues).map((d) => {
     const segs = (d.path ?? '').match(/[^.[\]]+/g) ?? [];

@@ -5,7 +5,7 @@ import { formatPath, type Diagnostic } from './diagnostic.js';
 type Issue = z.core.$ZodIssue;
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'chuỗi chữ (đặt trong dấu ngoặc kép)',
+  string: 'chuỗi chữ trong dấu ngoặc kép "…"',
   number: 'số',
   boolean: 'true hoặc false',
   array: 'danh sách [ … ]',
@@ -98,6 +98,13 @@ export function issuesToDiagnostics(issues: readonly Issue[], base: (string | nu
   for (const issue of issues) {
     const full = [...base, ...(issue.path as (string | number)[])];
     if (issue.code === 'invalid_union') {
+      // A union of literals (13 | 14): one message listing every allowed value.
+      const branches = issue.errors as Issue[][];
+      if (branches.length && branches.every((b) => b.length === 1 && b[0].code === 'invalid_value' && b[0].path.length === 0)) {
+        const values = branches.flatMap((b) => (b[0] as Issue & { values: unknown[] }).values);
+        out.push(issueToDiagnostic({ ...(branches[0][0] as Issue), values } as Issue, full));
+        continue;
+      }
       const branch = bestBranch(issue.errors as Issue[][]);
       if (branch && !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0)) {
         out.push(...issuesToDiagnostics(branch, full));
@@ -122,7 +129,10 @@ function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnos
   const i = issue as Issue & Record<string, any>;
   switch (issue.code) {
     case 'invalid_type':
-      if (i.input === undefined) {
+      if (fullPath.length === 0) {
+        message = `nội dung tệp phải là một đối tượng { … } mô tả văn bản, nhưng nhận được ${received(i.input)}.`;
+        hint = 'Bắt đầu từ tệp mẫu: chạy "kehoach init" hoặc sao chép một tệp trong thư mục examples/.';
+      } else if (i.input === undefined) {
         message = `thiếu trường bắt buộc${name}.`;
         hint = `Thêm "${String(fullPath[fullPath.length - 1])}" với giá trị là ${TYPE_NAMES[i.expected] ?? i.expected}.`;
       } else {
