@@ -115,6 +115,8 @@ export interface MeasuredRow {
   height: number;
   header: boolean;
   cantSplit: boolean;
+  /** Kept on the page where the next row starts (a group row with its first child). */
+  keepNext: boolean;
 }
 
 export interface MeasuredTable {
@@ -141,7 +143,7 @@ export function measureTable(spec: TableSpec): MeasuredTable {
     });
     const single = cells.filter((c) => c.rowSpan <= 1);
     const content = Math.max(0, ...single.map((c) => c.contentHeight));
-    return { cells, height: content + pad.top + pad.bottom, header: !!r.header, cantSplit: !!r.cantSplit };
+    return { cells, height: content + pad.top + pad.bottom + spec.border, header: !!r.header, cantSplit: !!r.cantSplit, keepNext: !!r.keepNext };
   });
   // A vertically merged cell taller than the rows it spans grows its last row (as Word does).
   rows.forEach((row, k) => {

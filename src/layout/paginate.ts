@@ -187,12 +187,13 @@ export function paginate(section: SectionSpec): SectionLayout {
   // ---- tables ----
 
   function placeTable(t: MeasuredTable) {
-    const pad = t.spec.pad;
     const x0 = boxX + t.spec.indent;
     const headers: MeasuredRow[] = [];
     let k = 0;
     while (k < t.rows.length && t.rows[k].header) headers.push(t.rows[k++]);
     const headersHeight = headers.reduce((a, r) => a + r.height, 0);
+    // What a page holds below the repeated header rows: a block taller than this cannot move whole.
+    const freshRoom = bottom - top - headersHeight;
     // Row groups: rows tied together by vertically merged cells.
     const groups: number[][] = [];
     for (let r = 0; r < t.rows.length; ) {
@@ -204,8 +205,11 @@ export function paginate(section: SectionSpec): SectionLayout {
       r = end + 1;
     }
     const repeatHeaders = () => {
-      for (const h of headers) drawRow(t, h, x0, page.y, h.height, fullSlices(h), false);
-      page.y += headersHeight;
+      // Header cells keep their vertical centring on every page.
+      for (const h of headers) {
+        drawCells(t, h.cells, fullSlices(h), x0, page.y, h.height, true);
+        page.y += h.height;
+      }
     };
     const breakPage = () => {
       newPage(true);
@@ -216,7 +220,8 @@ export function paginate(section: SectionSpec): SectionLayout {
       }
     };
     let first = true;
-    for (const g of groups) {
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi];
       if (first && headers.length && g.length && t.rows[g[0]].header) {
         // The header rows themselves: keep them with the first body row.
         const need = headersHeight + (groups.length > headers.length ? lead1(t, headers.length) : 0);
@@ -225,48 +230,27 @@ export function paginate(section: SectionSpec): SectionLayout {
       first = false;
       const rows = g.map((r) => t.rows[r]);
       const gh = rows.reduce((a, r) => a + r.height, 0);
+      // A row kept with the next one (a group row and its first child) moves with it.
+      const next = groups[gi + 1];
+      const keep = rows[rows.length - 1].keepNext && next ? next.map((r) => t.rows[r]) : [];
+      const keepH = keep.length ? (keep.length > 1 || keep[0].cantSplit ? keep.reduce((a, r) => a + r.height, 0) : lead1(t, next[0])) : 0;
+      if (keepH > 0 && page.y + gh + keepH > bottom + EPS && !page.empty && !fresh && gh + keepH <= freshRoom + EPS) {
+        breakPage();
+        drawGroup(t, g, x0);
+        continue;
+      }
       if (page.y + gh <= bottom + EPS) {
         drawGroup(t, g, x0);
         continue;
       }
-      if (g.length > 1 || rows[0].cantSplit) {
+      // Rows tied together (merged cells, "can't split") move whole to the next page, unless they
+      // are taller than a page: then they split row by row and line by line, as Word and LibreOffice do.
+      if ((g.length > 1 || rows[0].cantSplit) && gh <= freshRoom + EPS) {
         if (!page.empty && !fresh) breakPage();
         drawGroup(t, g, x0);
         continue;
       }
-      // Split the row between lines, continuing on the next pages.
-      const row = rows[0];
-      let remaining: Slice[][] = row.cells.map((c) => c.slices);
-      let firstPart = true;
-      for (let guard = 0; guard < 1000; guard++) {
-        const room = bottom - page.y - pad.top - pad.bottom;
-        const parts = remaining.map((sl) => takeSlices(sl, room));
-        const fitsAll = parts.every((p, c) => p.length === remaining[c].length);
-        const placedAny = parts.some((p) => p.length > 0);
-        if (fitsAll) {
-          const h = firstPart ? row.height : Math.max(0, ...remaining.map(sliceSpan)) + pad.top + pad.bottom;
-          drawRow(t, row, x0, page.y, h, remaining, firstPart);
-          page.y += h;
-          break;
-        }
-        if (!placedAny) {
-          if (page.empty || fresh) {
-            // Not even one line fits on a fresh page: draw what there is and move on.
-            const h = Math.max(0, ...remaining.map(sliceSpan)) + pad.top + pad.bottom;
-            drawRow(t, row, x0, page.y, h, remaining, false);
-            page.y += h;
-            break;
-          }
-          breakPage();
-          continue;
-        }
-        const h = Math.max(0, ...parts.map(sliceSpan)) + pad.top + pad.bottom;
-        drawRow(t, row, x0, page.y, h, parts, false);
-        page.y += h;
-        remaining = remaining.map((sl, c) => rebase(sl.slice(parts[c].length)));
-        firstPart = false;
-        breakPage();
-      }
+      flowGroup(t, g, x0, breakPage);
     }
     page.empty = false;
 
@@ -276,7 +260,7 @@ export function paginate(section: SectionSpec): SectionLayout {
       g.forEach((r, k) => {
         const row = tb.rows[r];
         // Merged cells span the heights of the rows they cover.
-        drawRow(tb, row, x, y, heights[k], fullSlices(row), true, (c) => heights.slice(k, k + c.rowSpan).reduce((a, b) => a + b, 0));
+        drawCells(tb, row.cells, fullSlices(row), x, y, heights[k], true, (c) => heights.slice(k, k + c.rowSpan).reduce((a, b) => a + b, 0));
         y += heights[k];
       });
       page.y = y;
@@ -284,22 +268,132 @@ export function paginate(section: SectionSpec): SectionLayout {
     }
   }
 
-  function drawRow(
+  /** A vertically merged cell being laid out across rows (and pages) of a flowing group. */
+  interface OpenCell {
+    cell: MeasuredCell;
+    /** Index of the last row the cell covers. */
+    last: number;
+    /** Top of the cell's part on the current page. */
+    segTop: number;
+    slices: Slice[];
+    split: boolean;
+  }
+
+  /**
+   * Rows placed one by one, each split between lines where the page ends. Merged cells are drawn
+   * part by part: on each page, the lines that fit in the rows it covers there.
+   */
+  function flowGroup(t: MeasuredTable, g: number[], x0: number, breakPage: () => void) {
+    const pad = t.spec.pad;
+    const open: OpenCell[] = [];
+    // Draws the part of each open merged cell on this page; `only` restricts it to cells ending here.
+    const flush = (final: (o: OpenCell) => boolean) => {
+      for (const o of [...open]) {
+        const end = final(o);
+        const h = page.y - o.segTop;
+        const part = end ? o.slices : takeSlices(o.slices, h - pad.top - pad.bottom);
+        drawCells(t, [o.cell], [part], x0, o.segTop, h, end && !o.split);
+        o.slices = rebase(o.slices.slice(part.length));
+        o.split = true;
+        if (end) open.splice(open.indexOf(o), 1);
+      }
+    };
+    const pageBreak = () => {
+      flush(() => false);
+      breakPage();
+      for (const o of open) o.segTop = page.y;
+    };
+    for (const r of g) {
+      const row = t.rows[r];
+      const singles = row.cells.filter((c) => c.rowSpan <= 1);
+      // The row's own height, or more when a merged cell ending here still has lines to place.
+      const need = () =>
+        Math.max(row.height, ...open.filter((o) => o.last === r).map((o) => sliceSpan(o.slices) + pad.top + pad.bottom - (page.y - o.segTop)));
+      const opens = () => {
+        for (const c of row.cells) if (c.rowSpan > 1) open.push({ cell: c, last: r + c.rowSpan - 1, segTop: page.y, slices: c.slices, split: false });
+      };
+      if (page.y + need() > bottom + EPS && row.cantSplit && need() <= freshRoomOf(t) + EPS && !page.empty && !fresh) pageBreak();
+      const h = need();
+      if (page.y + h <= bottom + EPS) {
+        opens();
+        drawCells(t, singles, singles.map((c) => c.slices), x0, page.y, h, true);
+        page.y += h;
+      } else {
+        opens();
+        splitRow(t, row, singles, x0, pageBreak);
+      }
+      flush((o) => o.last === r);
+    }
+    // Merged cells reaching past the table's end (a rowspan larger than the rows left).
+    flush(() => true);
+  }
+
+  function freshRoomOf(t: MeasuredTable): number {
+    let h = 0;
+    for (const r of t.rows) {
+      if (!r.header) break;
+      h += r.height;
+    }
+    return bottom - top - h;
+  }
+
+  /** One row split between lines, continuing on the next pages. */
+  function splitRow(t: MeasuredTable, row: MeasuredRow, cells: MeasuredCell[], x0: number, pageBreak: () => void) {
+    const pad = t.spec.pad;
+    let remaining: Slice[][] = cells.map((c) => c.slices);
+    let firstPart = true;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const room = bottom - page.y - pad.top - pad.bottom;
+      const parts = remaining.map((sl) => takeSlices(sl, room));
+      const fitsAll = parts.every((p, c) => p.length === remaining[c].length);
+      const placedAny = parts.some((p) => p.length > 0);
+      if (fitsAll) {
+        const h = firstPart ? Math.min(row.height, bottom - page.y) : Math.max(0, ...remaining.map(sliceSpan)) + pad.top + pad.bottom;
+        drawCells(t, cells, remaining, x0, page.y, h, firstPart);
+        page.y += h;
+        return;
+      }
+      if (!placedAny) {
+        if (page.empty || fresh) {
+          // Not even one line fits on a fresh page: draw the first line of each cell and go on.
+          const one = remaining.map((sl) => sl.slice(0, 1));
+          const h = Math.max(0, ...one.map(sliceSpan)) + pad.top + pad.bottom;
+          drawCells(t, cells, one, x0, page.y, h, false);
+          page.y += h;
+          remaining = remaining.map((sl) => rebase(sl.slice(1)));
+          firstPart = false;
+          pageBreak();
+          continue;
+        }
+        pageBreak();
+        continue;
+      }
+      const h = Math.max(0, ...parts.map(sliceSpan)) + pad.top + pad.bottom;
+      drawCells(t, cells, parts, x0, page.y, h, false);
+      page.y += h;
+      remaining = remaining.map((sl, c) => rebase(sl.slice(parts[c].length)));
+      firstPart = false;
+      pageBreak();
+    }
+  }
+
+  /** Draws cells of a row at `y` with their borders; `center` applies vertical centring. */
+  function drawCells(
     t: MeasuredTable,
-    row: MeasuredRow,
+    cells: MeasuredCell[],
+    slices: Slice[][],
     x0: number,
     y: number,
     height: number,
-    slices: Slice[][],
-    whole: boolean,
+    center: boolean,
     spanHeight: (c: MeasuredCell) => number = () => height,
   ) {
     const pad = t.spec.pad;
-    row.cells.forEach((c, k) => {
+    cells.forEach((c, k) => {
       const h = c.rowSpan > 1 ? spanHeight(c) : height;
       const content = sliceSpan(slices[k]);
       let dy = pad.top;
-      if (whole && c.vAlign === 'center') dy += Math.max(0, (h - pad.top - pad.bottom - content) / 2);
+      if (center && c.vAlign === 'center') dy += Math.max(0, (h - pad.top - pad.bottom - content) / 2);
       for (const s of slices[k]) drawSlice(s, x0 + c.x + pad.left, y + dy + s.top, page.out.runs, page.out.rules);
       if (t.spec.border > 0) {
         const w = t.spec.border;

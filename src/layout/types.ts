@@ -54,6 +54,8 @@ export interface RowSpec {
   cells: CellSpec[];
   header?: boolean;
   cantSplit?: boolean;
+  /** Keep this row on the page where the next row starts. */
+  keepNext?: boolean;
 }
 
 export interface TableSpec {

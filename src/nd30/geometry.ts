@@ -69,6 +69,11 @@ export interface HeaderGeometry {
   summaryRule: number; // mm
   closingLeft: number; // mm
   closingRight: number; // mm
+  /**
+   * Whether the nơi nhận | signatory row is kept whole on one page. Not when it is taller than a
+   * page body (a long nơi nhận list): Word and LibreOffice would clip such a row, so it may split.
+   */
+  closingCantSplit: boolean;
 }
 
 export function textWidthMm(model: DocumentModel, landscape = false): number {
@@ -164,6 +169,8 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   const summaryWidths = model.title.summary.flatMap((line) => wrappedLineWidths(line, p.bodySize, fonts, maxPt));
   const summaryRule = ptToMm(Math.max(0, ...summaryWidths)) * RULE_SHARE;
   const closingLeft = RECIPIENTS_WIDTH;
+  const bodyHeight = mmToPt(A4.height - p.margins.top - p.margins.bottom);
+  const closingCantSplit = closingHeightPt(model, fonts, closingLeft, textWidth - closingLeft) <= bodyHeight;
   return {
     textWidth,
     bandIndent: -overhang,
@@ -177,5 +184,30 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
     summaryRule,
     closingLeft,
     closingRight: textWidth - closingLeft,
+    closingCantSplit,
   };
+}
+
+/** Height of the closing block's row (single-spaced lines, wrapped in their columns), pt. */
+export function closingHeightPt(model: DocumentModel, fonts: FontSet, leftMm: number, rightMm: number): number {
+  const { recipients, signature } = model.closing;
+  const height = (text: string, bold: boolean, italic: boolean, size: number, widthMm: number) => {
+    const face = fonts.face(bold, italic);
+    const n = text ? lineWidths([{ text, face, size }], mmToPt(widthMm - 2 * LAYOUT_CELL_PAD)).length : 1;
+    return Math.max(1, n) * face.lineHeight * size;
+  };
+  let left = 0;
+  if (recipients) {
+    left += GAPS.beforeClosingBlock + height(recipients.label, true, true, RECIPIENT_LABEL_SIZE, leftMm);
+    for (const item of recipients.items) left += height(item, false, false, RECIPIENT_ITEM_SIZE, leftMm);
+  }
+  let right = 0;
+  if (signature) {
+    const size = model.page.bodySize;
+    right += GAPS.beforeClosingBlock;
+    for (const l of signature.lines) right += height(l, true, false, size, rightMm);
+    right += (signature.gapLines ?? model.page.signatureGapLines) * fonts.face(true, false).lineHeight * size;
+    right += height(signature.name, true, false, size, rightMm);
+  }
+  return Math.max(left, right);
 }

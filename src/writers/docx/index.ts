@@ -211,7 +211,7 @@ function closingBlock(model: DocumentModel, g: HeaderGeometry): DocxTable | unde
     columnWidths: [twip(g.closingLeft), twip(g.closingRight)],
     layout: TableLayoutType.FIXED,
     borders: NO_BORDER,
-    rows: [new DocxTableRow({ cantSplit: true, children: [layoutCell(g.closingLeft, left), layoutCell(g.closingRight, right)] })],
+    rows: [new DocxTableRow({ cantSplit: g.closingCantSplit || undefined, children: [layoutCell(g.closingLeft, left), layoutCell(g.closingRight, right)] })],
   });
 }
 

@@ -237,7 +237,7 @@ class Builder {
       right.push(this.para([{ text: signature.name }], signer));
     }
     const empty = () => [this.para([], { size: p.bodySize, align: 'left' })];
-    return this.layoutTable([g.closingLeft, g.closingRight], [[left.length ? left : empty(), right.length ? right : empty()]], { cantSplit: true });
+    return this.layoutTable([g.closingLeft, g.closingRight], [[left.length ? left : empty(), right.length ? right : empty()]], { cantSplit: g.closingCantSplit });
   }
 
   pageNumber = (n: number): ParagraphSpec => this.para([{ text: String(n) }], { size: this.model.page.bodySize });
