@@ -1,7 +1,10 @@
 // The cơ quan chủ quản steps down to 12 pt (the decree's range) rather than wrap, in both writers.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openDocx } from '../src/check/wordml.js';
+import { openDocx, twipsToMm } from '../src/check/wordml.js';
+import { loadFontSet, ptToMm } from '../src/fonts/metrics.js';
+import { italicReserve } from '../src/layout/linebreak.js';
+import { headerGeometry } from '../src/nd30/geometry.js';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { buildModel, templatesFor } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
@@ -34,5 +37,42 @@ describe('cơ quan chủ quản', () => {
     expect(runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim()).toBe(parent);
     expect(new Set(runs.map((r) => r.y)).size).toBe(1); // one baseline: not wrapped
     expect(runs.every((r) => r.size === size)).toBe(true);
+  });
+});
+
+describe('place/date line', () => {
+  const hcm = (sizes?: '12-13-13') => {
+    const p = JSON.parse(readFileSync('examples/minimal.json', 'utf8'));
+    p.place = 'Thành phố Hồ Chí Minh';
+    p.date = '2026-02-05';
+    if (sizes) p.layout = { ...(p.layout ?? {}), headerSizes: sizes };
+    return buildModel(keHoach, Plan.parse(p), t);
+  };
+  const fonts = loadFontSet();
+
+  it.each([[undefined], ['12-13-13' as const]])('"Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026" stays on one line (headerSizes %s)', async (sizes) => {
+    const model = hcm(sizes);
+    expect(model.header.placeDate).toBe('Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026');
+    // DOCX: the paragraph fits its cell (width minus margins) per the font metrics, reserve included.
+    const doc = openDocx(await writeDocx(model, fonts));
+    const para = doc.allParagraphs().find((p) => p.text.includes('ngày 05 tháng 02'))!;
+    const cell = para.cell!;
+    const size = para.runs[0].props.size!;
+    expect(size).toBeGreaterThanOrEqual(13);
+    expect(size).toBeLessThanOrEqual(14);
+    const innerMm = twipsToMm(cell.width - cell.marginLeft - cell.marginRight);
+    const italic = fonts.face(false, true);
+    expect(ptToMm(italic.width(para.text, size) + italicReserve(italic, size))).toBeLessThanOrEqual(innerMm);
+    // The quốc hiệu stays on one line too.
+    const national = doc.allParagraphs().find((p) => p.text.startsWith('CỘNG HÒA'))!;
+    expect(ptToMm(fonts.face(true, false).width(national.text, national.runs[0].props.size!))).toBeLessThanOrEqual(twipsToMm(national.cell!.width - national.cell!.marginLeft - national.cell!.marginRight));
+    // PDF: one baseline, the same size as the DOCX.
+    const page = layoutDocument(model)[0];
+    const runs = page.runs.filter((r) => /Thành phố Hồ Chí Minh, ngày|2026$/.test(r.text) && r.face.name === 'italic');
+    expect(runs.map((r) => r.text).join(' ')).toContain('ngày 05 tháng 02 năm 2026');
+    expect(new Set(runs.map((r) => r.y)).size).toBe(1);
+    expect(runs.every((r) => r.size === size)).toBe(true);
+    // The band still starts at most 3.5 mm into the left margin.
+    expect(headerGeometry(model, fonts).bandIndent).toBeGreaterThanOrEqual(-3.5);
   });
 });

@@ -2,7 +2,7 @@
 // Shared by every writer so DOCX, PDF and HTML agree to the millimetre.
 import type { Block, DocumentModel, PageSetup, Run } from '../model/document.js';
 import { mmToPt, ptToMm, type FaceMetrics, type FontSet } from '../fonts/metrics.js';
-import { lineWidths } from '../layout/linebreak.js';
+import { italicReserve, lineWidths } from '../layout/linebreak.js';
 import { paragraphGeometry } from './styles.js';
 
 export const A4 = { width: 210, height: 297 };
@@ -50,6 +50,11 @@ export const OFFICIAL_LEFT_WIDTH = 67.5;
 /** How far the official header table reaches into the left margin, mm (nd30-format §2). */
 export const MAX_BAND_OVERHANG = 3.5;
 
+/** Narrowest left column of the header band when the right one widens for the place/date line, mm. */
+export const MIN_LEFT_WIDTH = 55;
+/** Smallest size the decree allows for the place/date line (13–14 pt). */
+export const PLACE_DATE_MIN_SIZE = 13;
+
 /** Smallest size the decree allows for the cơ quan chủ quản (12–13 pt). */
 export const PARENT_MIN_SIZE = 12;
 
@@ -64,6 +69,8 @@ export interface HeaderGeometry {
   /** Cơ quan chủ quản lines and their size: 13 pt, or 12 pt (the decree's range allows it) when that keeps it on one line. */
   parentLines: string[];
   parentSize: number;
+  /** Size of the place/date line: the page's, or smaller (down to 13 pt) when that keeps it on one line. */
+  placeDateSize: number;
   mottoRule: number; // mm
   agencyRule: number; // mm
   summaryRule: number; // mm
@@ -146,7 +153,8 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   const bold = fonts.face(true, false);
   // The quốc hiệu must never wrap: measure it and add cell padding and a safety margin.
   const national = ptToMm(bold.width(model.header.nationalTitle, p.nationalTitleSize));
-  const rightWidth = Math.max(100, Math.ceil(national + 2 * LAYOUT_CELL_PAD + 3));
+  const place = placeDateFit(model, fonts, textWidth + MAX_BAND_OVERHANG - MIN_LEFT_WIDTH);
+  const rightWidth = Math.max(100, Math.ceil(national + 2 * LAYOUT_CELL_PAD + 3), place.width);
   // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
   // column gets its 67.5 mm (long agency names then keep to one line more often).
   const plainLeft = textWidth - rightWidth;
@@ -179,6 +187,7 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
     agencyLines,
     parentLines,
     parentSize,
+    placeDateSize: place.size,
     mottoRule,
     agencyRule,
     summaryRule,
@@ -210,4 +219,21 @@ export function closingHeightPt(model: DocumentModel, fonts: FontSet, leftMm: nu
     right += height(signature.name, true, false, size, rightMm);
   }
   return Math.max(left, right);
+}
+
+/**
+ * The place/date line ("Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026") must not wrap: the
+ * right column it needs at the page's size, or, when that is wider than `maxWidth` (mm), the
+ * size stepped down within the decree's range. Italic lines keep LibreOffice's end reserve.
+ */
+export function placeDateFit(model: DocumentModel, fonts: FontSet, maxWidth: number): { size: number; width: number } {
+  const italic = fonts.face(false, true);
+  const lines = model.header.placeDate.split('\n').filter((l) => l.trim());
+  const need = (size: number) =>
+    Math.ceil(ptToMm(Math.max(0, ...lines.map((l) => italic.width(l, size))) + italicReserve(italic, size)) + 2 * LAYOUT_CELL_PAD + 1);
+  const start = model.page.placeDateSize;
+  for (let size = start; size >= Math.min(start, PLACE_DATE_MIN_SIZE); size -= 0.5) {
+    if (need(size) <= maxWidth) return { size, width: need(size) };
+  }
+  return { size: Math.min(start, PLACE_DATE_MIN_SIZE), width: maxWidth };
 }

@@ -122,7 +122,7 @@ function headerBand(model: DocumentModel, g: HeaderGeometry, fonts: FontSet): Do
       new DocxTableRow({ cantSplit: true, children: [layoutCell(g.leftWidth, left), layoutCell(g.rightWidth, right)] }),
       new DocxTableRow({
         cantSplit: true,
-        children: [layoutCell(g.leftWidth, numberCell), layoutCell(g.rightWidth, lines(h.placeDate, PART.placeDate, { before: 6 }))],
+        children: [layoutCell(g.leftWidth, numberCell), layoutCell(g.rightWidth, lines(h.placeDate, PART.placeDate, { before: 6, size: g.placeDateSize !== model.page.placeDateSize ? g.placeDateSize : undefined }))],
       }),
     ],
   });
