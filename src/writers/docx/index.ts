@@ -110,7 +110,7 @@ function headerBand(model: DocumentModel, g: HeaderGeometry, fonts: FontSet): Do
   ];
   const right: Paragraph[] = [...lines(h.nationalTitle, PART.national), ...lines(h.motto, PART.motto), rule(g.mottoRule, inner(g.rightWidth))];
   const numberCell: Paragraph[] = [...lines(h.number, PART.number, { before: 6 })];
-  for (const mark of [h.urgency, h.confidentiality]) if (mark) numberCell.push(stamp(mark, model.page.bodySize, inner(g.leftWidth), fonts));
+  for (const mark of [h.confidentiality, h.urgency]) if (mark) numberCell.push(stamp(mark, model.page.bodySize, inner(g.leftWidth), fonts));
   return new DocxTable({
     width: { size: twip(g.leftWidth + g.rightWidth), type: WidthType.DXA },
     columnWidths: [twip(g.leftWidth), twip(g.rightWidth)],

@@ -137,7 +137,7 @@ class Builder {
       this.rule(g.mottoRule, inner(g.rightWidth)),
     ];
     const numberCell = this.lines(h.number, { size: 13, spaceBefore: 6 });
-    for (const mark of [h.urgency, h.confidentiality]) if (mark) numberCell.push(this.stamp(mark, inner(g.leftWidth)));
+    for (const mark of [h.confidentiality, h.urgency]) if (mark) numberCell.push(this.stamp(mark, inner(g.leftWidth)));
     const placeDate = this.lines(h.placeDate, { size: g.placeDateSize, italic: true, spaceBefore: 6 });
     return this.layoutTable([g.leftWidth, g.rightWidth], [[left, right], [numberCell, placeDate]], { cantSplit: true, indent: g.bandIndent });
   }
