@@ -103,6 +103,6 @@ describe('kehoach check CLI', () => {
     writeFileSync(notDocx, 'not a zip');
     const n = spawnSync(process.execPath, [BIN, 'check', notDocx], { encoding: 'utf8' });
     expect(n.status).toBe(1);
-    expect(n.stderr).toMatch(/không đọc được tệp DOCX/);
+    expect(n.stderr).toMatch(/không phải văn bản Word/);
   });
 });

@@ -101,6 +101,36 @@ describe('kehoach render', () => {
     }
   });
 
+  it('writes all formats of a file or none: a folder in the way of the PDF leaves no DOCX either', () => {
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'minimal.pdf'), { recursive: true });
+    const r = run(['render', MINIMAL, '-o', out, '-f', 'docx,pdf']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/không ghi được kết quả .*minimal\.pdf/);
+    expect(readdirSync(out)).toEqual(['minimal.pdf']); // no DOCX, no temp files
+  });
+
+  it('two inputs with the same name do not overwrite each other', () => {
+    mkdirSync(join(dir, 'a'));
+    mkdirSync(join(dir, 'b'));
+    const a = join(dir, 'a', 'ke-hoach.json');
+    const b = join(dir, 'b', 'ke-hoach.json');
+    writeFileSync(a, readFileSync(MINIMAL));
+    writeFileSync(b, readFileSync(MINIMAL));
+    const r = run(['render', a, b, '-o', join(dir, 'out'), '-f', 'docx']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/trùng tên kết quả/);
+  });
+
+  it('YAML syntax errors are in Vietnamese with line and column', () => {
+    const y = join(dir, 'bad.yaml');
+    writeFileSync(y, 'place: Huế\nplace: Huế\ntitle:\n\t- x\n');
+    const r = run(['validate', y]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/dòng 2, cột 1.*một trường được khai báo hai lần/);
+    expect(r.err).not.toMatch(/Map keys|must be unique|Tabs are not allowed/);
+  });
+
   it('an unknown format is a usage error', () => {
     const r = run(['render', MINIMAL, '-f', 'odt']);
     expect(r.code).toBe(2);

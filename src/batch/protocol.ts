@@ -25,4 +25,4 @@ export interface WrittenFile {
 
 export type TaskResult =
   | { id: number; ok: true; files: WrittenFile[]; warnings: Diagnostic[] }
-  | { id: number; ok: false; kind: 'input' | 'template' | 'internal' | 'cancelled'; diagnostics: Diagnostic[]; stack?: string };
+  | { id: number; ok: false; kind: 'input' | 'template' | 'output' | 'internal' | 'cancelled'; diagnostics: Diagnostic[]; stack?: string };

@@ -3,9 +3,8 @@
 // field carrying part of a plan ("issuer": { … }); the row remembers where each value was
 // written so that a validation error can name the line and column to fix.
 import { basename, extname } from 'node:path';
-import { readFileSync } from 'node:fs';
 import { InputError, type Diagnostic } from '../reader/diagnostic.js';
-import { decodeUtf8, parseSource, type Source } from '../reader/source.js';
+import { decodeUtf8, parseSource, readBytes, type Source } from '../reader/source.js';
 import { parseCsv } from './csv.js';
 import { getPath, parseFieldPath, type Segment } from './field-path.js';
 import { isPlainObject } from './merge.js';
@@ -57,16 +56,7 @@ export function readRows(file: string, base: unknown): Row[] {
         hint: 'Dùng tệp .csv, .json (danh sách), .jsonl (mỗi dòng một đối tượng JSON) hoặc .yaml.',
       },
     ]);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([
-      { severity: 'error', code: 'file.read', file, message: code === 'ENOENT' ? 'không tìm thấy tệp dòng.' : `không đọc được tệp (${code}).` },
-    ]);
-  }
-  const text = decodeUtf8(bytes, file);
+  const text = decodeUtf8(readBytes(file), file);
   if (ext === '.csv' || ext === '.tsv') return csvRows(text, file, base, ext === '.tsv' ? '\t' : undefined);
   if (ext === '.jsonl' || ext === '.ndjson') return jsonLinesRows(text, file);
   return listRows(parseSource(text, file));

@@ -3,16 +3,12 @@
 // thread and memory stays flat however many rows there are.
 import { parentPort, workerData } from 'node:worker_threads';
 import { keHoach } from '../doctypes/ke-hoach.js';
-import type { DocType } from '../doctypes/doctype.js';
 import { loadFontSet } from '../fonts/metrics.js';
-import { MarkupError } from '../model/markup.js';
-import { buildModel, templatesFor } from '../pipeline.js';
-import { InputError, type Diagnostic } from '../reader/diagnostic.js';
-import { validateSource } from '../reader/load.js';
+import { buildModel, checkSource, templatesFor } from '../pipeline.js';
+import { describeError } from '../errors.js';
 import type { Source } from '../reader/source.js';
-import type { Plan } from '../schema/plan.js';
-import { TemplateError, type TemplateSet } from '../template/engine.js';
-import { atomicWrite } from '../util/atomic-write.js';
+import type { TemplateSet } from '../template/engine.js';
+import { atomicWriteAll } from '../util/atomic-write.js';
 import { WRITERS, type Format } from '../writers/index.js';
 import { sha256 } from './fingerprint.js';
 import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
@@ -27,24 +23,17 @@ try {
 }
 const fonts = loadFontSet();
 
-/** Domain rules, when the document type has them (they live outside the batch code). */
-type Checked = DocType<Plan> & { check?: (data: Plan, source: Source) => Diagnostic[] };
-
 async function handle(task: WorkerTask): Promise<TaskResult> {
   const source: Source = { file: '', text: '', data: task.plan, locate: () => undefined };
   try {
     if (!templates) throw templateError;
-    const { data } = validateSource(keHoach.schema, source);
-    const found = (keHoach as Checked).check?.(data, source) ?? [];
-    if (found.some((d) => d.severity === 'error')) throw new InputError(found);
+    const { data, warnings: found } = checkSource(keHoach, source);
     const model = buildModel(keHoach, data, templates, task.extra);
     // Every format is rendered before any is written: a failure leaves no partial set.
     const rendered: { format: Format; path: string; bytes: Uint8Array }[] = [];
     for (const o of task.outputs) rendered.push({ ...o, bytes: await WRITERS[o.format]!.write(model, { fonts }) });
-    const files = rendered.map((r) => {
-      atomicWrite(r.path, r.bytes);
-      return { format: r.format, path: r.path, sha256: sha256(r.bytes), bytes: r.bytes.length };
-    });
+    atomicWriteAll(rendered.map((r) => [r.path, r.bytes]));
+    const files = rendered.map((r) => ({ format: r.format, path: r.path, sha256: sha256(r.bytes), bytes: r.bytes.length }));
     return { id: task.id, ok: true, files, warnings: found };
   } catch (e) {
     return failure(task.id, e);
@@ -52,19 +41,8 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
 }
 
 function failure(id: number, e: unknown): TaskResult {
-  if (e instanceof InputError) return { id, ok: false, kind: 'input', diagnostics: e.diagnostics };
-  if (e instanceof TemplateError) {
-    const { file, line, column } = e;
-    const message = e.message.slice(e.message.indexOf(': ') + 2);
-    return { id, ok: false, kind: 'template', diagnostics: [{ severity: 'error', code: 'template', file, line, column, message }] };
-  }
-  if (e instanceof MarkupError) {
-    const message = `kết quả của mẫu không đúng cú pháp: ${e.message}${e.excerpt ? ` — "${e.excerpt.trim().slice(0, 120)}"` : ''}`;
-    return { id, ok: false, kind: 'template', diagnostics: [{ severity: 'error', code: 'template.markup', message }] };
-  }
-  const err = e as Error;
-  const message = `${err?.message ?? String(e)} (lỗi nội bộ; chạy lại với KEHOACH_DEBUG=1 để xem chi tiết và báo cho nhóm phát triển)`;
-  return { id, ok: false, kind: 'internal', diagnostics: [{ severity: 'error', code: 'internal', message }], stack: err?.stack };
+  const d = describeError(e);
+  return { id, ok: false, kind: d.kind, diagnostics: d.diagnostics, stack: d.stack };
 }
 
 parentPort!.on('message', (task: WorkerTask) => {

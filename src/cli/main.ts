@@ -1,7 +1,7 @@
 // The `kehoach` command line: one file per command under commands/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
 import { PACKAGE_ROOT } from '../template/engine.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
@@ -49,18 +49,26 @@ Ví dụ:
   return program;
 }
 
-/** Commander's help headings, in Vietnamese. */
+/** Commander's help in Vietnamese; terms are translated before commander pads the columns. */
+const viTerm = (s: string) => s.replace(/\[options\]/g, '[tùy chọn]').replace(/\[command\]/g, '[lệnh]');
 const VI_HELP = {
+  subcommandTerm(cmd: Command): string {
+    return viTerm(Help.prototype.subcommandTerm.call(this, cmd));
+  },
+  commandUsage(cmd: Command): string {
+    return viTerm(Help.prototype.commandUsage.call(this, cmd));
+  },
+  optionDescription(option: Option): string {
+    const base = option.description;
+    return option.defaultValue !== undefined && !option.negate ? `${base} (mặc định: ${JSON.stringify(option.defaultValue)})` : base;
+  },
   formatHelp(cmd: Command, helper: Help): string {
     return Help.prototype.formatHelp
       .call(helper, cmd, helper)
       .replace(/^Usage:/m, 'Cách dùng:')
       .replace(/^Options:/m, 'Tùy chọn:')
       .replace(/^Commands:/m, 'Lệnh:')
-      .replace(/^Arguments:/m, 'Tham số:')
-      .replace(/\(default:\s+([^)]*)\)/g, '(mặc định: $1)')
-      .replace(/\[options\]/g, '[tùy chọn]')
-      .replace(/\[command\]/g, '[lệnh]');
+      .replace(/^Arguments:/m, 'Tham số:');
   },
 };
 
@@ -77,6 +85,12 @@ function translateCommanderError(s: string): string {
 }
 
 export async function main(argv = process.argv): Promise<void> {
+  // `kehoach --help | head`: a closed pipe is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

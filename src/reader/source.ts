@@ -84,6 +84,24 @@ function jsonSyntaxError(text: string, file: string, err: Error): Diagnostic {
   };
 }
 
+/** Vietnamese wording for the yaml library's error codes. */
+function yamlMessage(code: string): { message: string; hint: string } {
+  const indent = 'Kiểm tra thụt lề (chỉ dùng dấu cách, không dùng tab) và dấu ":" sau tên trường.';
+  const m: Record<string, [string, string]> = {
+    DUPLICATE_KEY: ['một trường được khai báo hai lần.', 'Xóa hoặc gộp hai dòng trùng tên trường.'],
+    TAB_AS_INDENT: ['thụt lề bằng phím tab.', 'YAML chỉ cho phép thụt lề bằng dấu cách.'],
+    BAD_INDENT: ['thụt lề không đúng.', indent],
+    MISSING_CHAR: ['thiếu ký tự đóng (dấu ngoặc kép, ngoặc vuông hoặc ngoặc nhọn).', 'Kiểm tra các dấu " " [ ] { } đóng mở đủ cặp.'],
+    MULTILINE_IMPLICIT_KEY: ['tên trường bị xuống dòng hoặc thiếu dấu ":".', indent],
+    BLOCK_AS_IMPLICIT_KEY: ['nội dung đặt sai chỗ tên trường.', indent],
+    UNEXPECTED_TOKEN: ['gặp ký tự không đúng chỗ.', 'Chuỗi có dấu ":" hoặc "#" cần đặt trong dấu ngoặc kép.'],
+    BAD_SCALAR_START: ['giá trị bắt đầu bằng ký tự đặc biệt.', 'Đặt giá trị trong dấu ngoặc kép, ví dụ "- Bộ Y tế".'],
+    BAD_ALIAS: ['bí danh (*alias) không hợp lệ.', 'Viết thẳng nội dung thay cho bí danh.'],
+  };
+  const [message, hint] = m[code] ?? ['lỗi cú pháp YAML.', indent];
+  return { message: `lỗi cú pháp YAML: ${message}`, hint };
+}
+
 function locator(text: string) {
   let doc: ReturnType<typeof parseDocument> | undefined;
   const lc = new LineCounter();
@@ -115,23 +133,29 @@ export function parseSource(text: string, file: string): Source {
   if (isYaml) {
     const lc = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+    const at = (offset: number) => {
+      const p = lc.linePos(offset);
+      return { line: p.line, column: p.col };
+    };
     if (doc.errors.length) {
       throw new InputError(
-        doc.errors.map((e) => {
-          const p = lc.linePos(e.pos[0]);
-          return {
-            severity: 'error' as const,
-            code: 'yaml.syntax',
-            file,
-            line: p.line,
-            column: p.col,
-            message: `lỗi cú pháp YAML: ${e.message.split('\n')[0]}`,
-            hint: 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab) và dấu ":" sau tên trường.',
-          };
-        }),
+        doc.errors.map((e) => ({ severity: 'error' as const, code: 'yaml.syntax', file, ...at(e.pos[0]), ...yamlMessage(e.code) })),
       );
     }
-    data = doc.toJS();
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      const msg = (e as Error).message;
+      throw new InputError([
+        {
+          severity: 'error',
+          code: 'yaml.alias',
+          file,
+          message: /alias/i.test(msg) && /count|excessive/i.test(msg) ? 'tệp YAML dùng quá nhiều bí danh (*alias) lồng nhau.' : 'tệp YAML dùng bí danh (*alias) chưa được khai báo (&anchor) phía trước.',
+          hint: 'Viết thẳng nội dung thay cho bí danh.',
+        },
+      ]);
+    }
   } else {
     try {
       data = JSON.parse(text);
@@ -142,21 +166,19 @@ export function parseSource(text: string, file: string): Source {
   return { file, text, data, locate: locator(text) };
 }
 
-export function readSource(file: string): Source {
-  let bytes: Buffer;
+/** Reads a file's bytes; a missing file, a folder or no permission becomes a clear InputError. */
+export function readBytes(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError([
-      {
-        severity: 'error',
-        code: 'file.read',
-        file,
-        message: code === 'ENOENT' ? 'không tìm thấy tệp.' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp.' : `không đọc được tệp (${code}).`,
-        hint: code === 'ENOENT' ? 'Kiểm tra đường dẫn và tên tệp.' : undefined,
-      },
-    ]);
+    const message =
+      code === 'ENOENT' ? 'không tìm thấy tệp.' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp.' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc tệp.' : `không đọc được tệp (${code}).`;
+    const hint = code === 'ENOENT' || code === 'EISDIR' ? 'Kiểm tra đường dẫn và tên tệp.' : undefined;
+    throw new InputError([{ severity: 'error', code: 'file.read', file, message, hint }]);
   }
-  return parseSource(decodeUtf8(bytes, file), file);
+}
+
+export function readSource(file: string): Source {
+  return parseSource(decodeUtf8(readBytes(file), file), file);
 }

@@ -34,6 +34,18 @@ function listHbs(dir: string): string[] {
   return out;
 }
 
+const TOKENS: Record<string, string> = {
+  CLOSE: '"}}"',
+  OPEN: '"{{"',
+  OPEN_ENDBLOCK: '"{{/"',
+  OPEN_BLOCK: '"{{#"',
+  INVERSE: '"{{else}}"',
+  OPEN_INVERSE_CHAIN: '"{{else …}}"',
+  ID: 'một tên',
+  STRING: 'một chuỗi',
+  INVALID: 'ký tự không hợp lệ',
+};
+
 /** Vietnamese wording for Handlebars' own error messages. */
 function explain(e: Error & { lineNumber?: number; column?: number }, file: string): TemplateError {
   const msg = e.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
@@ -47,12 +59,18 @@ function explain(e: Error & { lineNumber?: number; column?: number }, file: stri
   }
   let m: RegExpExecArray | null;
   let vi: string;
-  if ((m = /^"(.+)" not defined in/.exec(msg))) vi = `biến "${m[1]}" không có trong dữ liệu (kiểm tra tên trường, hoặc bọc bằng {{#if}} nếu trường có thể vắng mặt)`;
+  if ((m = /^"(.+)" not defined in/.exec(msg))) vi = `biến "${m[1]}" không có trong dữ liệu (kiểm tra tên trường hoặc tên hàm trợ giúp; bọc bằng {{#if}} nếu trường có thể vắng mặt)`;
   else if ((m = /^(\S+) doesn't match (\S+)/.exec(msg))) vi = `khối {{#${m[1]}}} được đóng bằng {{/${m[2]}}}`;
   else if ((m = /^The partial (.+) could not be found/.exec(msg))) vi = `không tìm thấy mẫu con (partial) "${m[1]}"`;
   else if ((m = /^Missing helper: "(.+)"/.exec(msg))) vi = `không có hàm trợ giúp (helper) "${m[1]}"`;
   else if (/^Parse error/.test(e.message)) {
-    vi = 'lỗi cú pháp Handlebars: ' + e.message.split('\n').slice(-1)[0];
+    const lines = e.message.split('\n');
+    const got = /got '([^']+)'/.exec(lines[lines.length - 1])?.[1];
+    const near = (lines[1] ?? '').replace(/^\.\.\./, '').trim();
+    vi =
+      got === 'EOF'
+        ? 'lỗi cú pháp Handlebars: mẫu kết thúc khi một khối {{#…}} chưa được đóng bằng {{/…}}'
+        : `lỗi cú pháp Handlebars gần "${near}"${got ? ` (gặp ${TOKENS[got] ?? got} không đúng chỗ)` : ''}`;
     const pl = /on line (\d+)/.exec(e.message);
     if (pl) line = Number(pl[1]);
   } else vi = msg;
@@ -79,6 +97,7 @@ export function loadTemplates(
   const builtin = join(BUILTIN_TEMPLATES, folder);
   const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
   if (customDir && !existsSync(customDir)) throw new TemplateError('không tìm thấy thư mục mẫu', customDir);
+  if (customDir && !statSync(customDir).isDirectory()) throw new TemplateError('--template phải là một thư mục mẫu, không phải tệp', customDir);
   const hb = Handlebars.create();
   hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
   const files: string[] = [];

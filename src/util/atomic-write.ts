@@ -29,14 +29,46 @@ export function ensureDir(dir: string): void {
   }
 }
 
-export function atomicWrite(path: string, data: Uint8Array | string): void {
-  ensureDir(dirname(path));
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** Marks a file-system error with the output it was for (its path is the temp file's). */
+function forTarget(e: unknown, target: string): unknown {
+  if (e && typeof e === 'object') (e as { target?: string }).target = target;
+  return e;
+}
+
+/**
+ * Writes a set of outputs all or nothing, as far as the file system allows: every file goes to
+ * a temp file first; only when all are written are they renamed into place.
+ */
+export function atomicWriteAll(files: [path: string, data: Uint8Array | string][]): void {
+  const temps: [tmp: string, path: string][] = [];
   try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    for (const [path, data] of files) {
+      ensureDir(dirname(path));
+      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      temps.push([tmp, path]);
+      try {
+        writeFileSync(tmp, data);
+      } catch (e) {
+        throw forTarget(e, path);
+      }
+    }
+    // A folder where a file should go would fail the rename half-way: refuse before renaming any.
+    for (const [, path] of temps)
+      if (existsSync(path) && statSync(path).isDirectory())
+        throw Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR', path, target: path });
+    for (const [tmp, path] of temps) {
+      try {
+        renameSync(tmp, path);
+      } catch (e) {
+        throw forTarget(e, path);
+      }
+    }
   } catch (e) {
-    rmSync(tmp, { force: true });
+    for (const [tmp] of temps) rmSync(tmp, { force: true });
     throw e;
   }
+}
+
+export function atomicWrite(path: string, data: Uint8Array | string): void {
+  atomicWriteAll([[path, data]]);
 }

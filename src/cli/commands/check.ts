@@ -19,9 +19,7 @@ export function checkFile(file: string): CheckReport {
   try {
     doc = openDocx(readFileSync(file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const failure = code === 'ENOENT' ? 'không tìm thấy tệp.' : `không đọc được tệp DOCX (${(e as Error).message}). Tệp .doc cũ cần mở bằng Word và lưu lại dạng .docx.`;
-    return { file, errors: 1, warnings: 0, findings: [], failure };
+    return { file, errors: 1, warnings: 0, findings: [], failure: unreadable(e, file) };
   }
   const findings = checkDocx(doc);
   return {
@@ -30,6 +28,21 @@ export function checkFile(file: string): CheckReport {
     warnings: findings.filter((f) => f.severity === 'warning').length,
     findings,
   };
+}
+
+/** Why a file could not be read as a DOCX, in Vietnamese. */
+function unreadable(e: unknown, file: string): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const msg = (e as Error).message ?? '';
+  if (code === 'ENOENT') return 'không tìm thấy tệp.';
+  if (code === 'EISDIR') return 'đây là thư mục, không phải tệp .docx.';
+  if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc tệp.';
+  if (/\.doc$/i.test(file)) return 'tệp .doc (Word 97-2003) chưa đọc được: mở bằng Word và lưu lại dạng .docx.';
+  const missing = /^(\S+) is missing from the package/.exec(msg);
+  if (missing) return `tệp không phải văn bản Word hợp lệ: thiếu phần ${missing[1]}.`;
+  if (/zip/i.test(msg)) return 'tệp không phải văn bản Word (.docx): không giải nén được.';
+  if (/XML/i.test(msg)) return 'tệp .docx bị hỏng: nội dung XML không đọc được.';
+  return `không đọc được tệp .docx (${code ?? 'lỗi định dạng'}).`;
 }
 
 function print(r: CheckReport): void {
@@ -47,7 +60,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('Kiểm tra tệp DOCX bất kỳ (kể cả soạn bằng Word) theo thể thức Nghị định 30')
-    .argument('<files...>', 'tệp .docx')
+    .argument('<tệp...>', 'tệp .docx')
     .option('--json', 'in kết quả dạng JSON')
     .action((files: string[], opts: { json?: boolean }) => {
       const reports = files.map(checkFile);

@@ -23,7 +23,7 @@ export function registerInit(program: Command): void {
   program
     .command('init')
     .description('Tạo tệp kế hoạch mẫu để bắt đầu')
-    .argument('[file]', 'tên tệp mới', 'ke-hoach.json')
+    .argument('[tệp]', 'tên tệp mới', 'ke-hoach.json')
     .option('--force', 'ghi đè nếu tệp đã có')
     .action((file: string, opts: { force?: boolean }) => {
       process.exitCode = init(file, opts);

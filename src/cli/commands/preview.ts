@@ -73,9 +73,9 @@ export function registerPreview(program: Command): void {
   program
     .command('preview')
     .description('Xem trước kế hoạch trong trình duyệt, tự cập nhật khi sửa tệp kế hoạch hoặc mẫu')
-    .argument('<file>', 'tệp kế hoạch (.json, .yaml)')
-    .option('-t, --template <dir>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
-    .option('-p, --port <n>', `cổng trên 127.0.0.1 (mặc định ${DEFAULT_PORT}; 0 = tự chọn cổng trống)`)
+    .argument('<tệp>', 'tệp kế hoạch (.json, .yaml)')
+    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('-p, --port <số>', `cổng trên 127.0.0.1 (mặc định ${DEFAULT_PORT}; 0 = tự chọn cổng trống)`)
     .option('--no-open', 'không tự mở trình duyệt, chỉ in địa chỉ')
     .action(async (file: string, opts: PreviewOptions) => {
       process.exitCode = await preview(file, opts);

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { modelFromFile, templatesFor } from '../../pipeline.js';
-import { atomicWrite } from '../../util/atomic-write.js';
+import { atomicWriteAll } from '../../util/atomic-write.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, WRITERS, type Format } from '../../writers/index.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
@@ -46,39 +46,51 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     return reportError(e);
   }
   let failed = 0;
+  let code: number = EXIT.ok;
+  // Two inputs named alike (a/ke-hoach.json, b/ke-hoach.json) must not overwrite each other.
+  const stemOwner = new Map<string, string>();
   for (const file of files) {
     const started = performance.now();
+    const stem = basename(file, extname(file));
+    const owner = stemOwner.get(stem);
+    if (owner !== undefined && owner !== file) {
+      failed++;
+      code = Math.max(code, EXIT.inputError);
+      console.error(`Lỗi: ${file} trùng tên kết quả với ${owner} (${stem}.*); không ghi để khỏi đè lên.\n    → Đổi tên một trong hai tệp, hoặc chạy riêng với -o khác nhau.`);
+      continue;
+    }
+    stemOwner.set(stem, file);
     try {
       const { model, warnings } = modelFromFile(keHoach, file, templates);
       if (!opts.quiet) printDiagnostics(warnings);
-      // Render every format before writing any, so a failure leaves no partial set.
+      // Every format is rendered in memory, then all are written together (atomicWriteAll).
       const outputs: [string, Uint8Array][] = [];
       for (const f of formats) {
         const w = WRITERS[f]!;
-        outputs.push([join(opts.output, basename(file, extname(file)) + w.extension), await w.write(model)]);
+        outputs.push([join(opts.output, stem + w.extension), await w.write(model)]);
       }
-      for (const [path, bytes] of outputs) atomicWrite(path, bytes);
+      atomicWriteAll(outputs);
       if (!opts.quiet) {
         const ms = Math.round(performance.now() - started);
         for (const [path, bytes] of outputs) console.log(`Đã ghi ${path} (${Math.max(1, Math.round(bytes.length / 1024))} KB, ${ms} ms)`);
       }
     } catch (e) {
       failed++;
-      reportError(e, file);
+      code = Math.max(code, reportError(e, file));
     }
   }
   if (failed && files.length > 1) console.error(`${failed}/${files.length} tệp bị lỗi, không ghi ra.`);
-  return failed ? EXIT.inputError : EXIT.ok;
+  return code;
 }
 
 export function registerRender(program: Command): void {
   program
     .command('render')
     .description('Tạo tệp DOCX (và PDF) từ tệp kế hoạch JSON/YAML')
-    .argument('<files...>', 'tệp kế hoạch (.json, .yaml)')
-    .option('-o, --output <dir>', 'thư mục ghi kết quả', 'output')
-    .option('-f, --format <list>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
-    .option('-t, --template <dir>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .argument('<tệp...>', 'tệp kế hoạch (.json, .yaml)')
+    .option('-o, --output <thư-mục>', 'thư mục ghi kết quả', 'output')
+    .option('-f, --format <danh-sách>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
+    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
     .option('-q, --quiet', 'không in thông báo khi thành công')
     .action(async (files: string[], opts: RenderOptions) => {
       process.exitCode = await render(files, opts);

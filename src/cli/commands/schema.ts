@@ -8,7 +8,7 @@ export function registerSchema(program: Command): void {
   program
     .command('schema')
     .description('In JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và kiểm tra)')
-    .option('-o, --output <file>', 'ghi ra tệp thay vì in ra màn hình')
+    .option('-o, --output <tệp>', 'ghi ra tệp thay vì in ra màn hình')
     .action((opts: { output?: string }) => {
       const text = jsonSchemaText(keHoach);
       if (opts.output) {

@@ -67,7 +67,7 @@ export function registerTemplates(program: Command): void {
   templates
     .command('eject')
     .description('Chép các mẫu có sẵn ra một thư mục để sửa (dùng với --template)')
-    .argument('<dir>', 'thư mục nhận các mẫu')
+    .argument('<thư-mục>', 'thư mục nhận các mẫu')
     .option('--force', 'ghi đè các tệp mẫu đã có trong thư mục')
     .action((dir: string, opts: { force?: boolean }) => {
       process.exitCode = eject(dir, opts);
@@ -75,7 +75,7 @@ export function registerTemplates(program: Command): void {
   templates
     .command('list')
     .description('Liệt kê mẫu chính và các mẫu con; với --template, chỉ rõ mẫu nào được ghi đè')
-    .option('-t, --template <dir>', 'thư mục mẫu riêng')
+    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng')
     .action((opts: { template?: string }) => {
       process.exitCode = list(opts);
     });

@@ -25,6 +25,7 @@ function fixFile(file: string): void {
 
 export function validate(files: string[], opts: ValidateOptions): number {
   let bad = 0;
+  let code: number = EXIT.ok;
   for (const file of files) {
     try {
       if (opts.fix) fixFile(file);
@@ -38,17 +39,18 @@ export function validate(files: string[], opts: ValidateOptions): number {
         const warnings = e.diagnostics.length - errors;
         console.error(`${file}: ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''}`);
         printDiagnostics(e.diagnostics);
-      } else reportError(e, file);
+        code = Math.max(code, EXIT.inputError);
+      } else code = Math.max(code, reportError(e, file));
     }
   }
-  return bad ? EXIT.inputError : EXIT.ok;
+  return bad ? Math.max(code, EXIT.inputError) : EXIT.ok;
 }
 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
     .description('Kiểm tra tệp kế hoạch theo Nghị định 30: liệt kê mọi lỗi, cảnh báo cùng vị trí và cách sửa')
-    .argument('<files...>', 'tệp kế hoạch (.json, .yaml)')
+    .argument('<tệp...>', 'tệp kế hoạch (.json, .yaml)')
     .option('--fix', 'tự sửa các lỗi sửa được (mã Unicode, dấu cách thừa) và ghi lại vào tệp')
     .option('-q, --quiet', 'chỉ in lỗi và cảnh báo')
     .action((files: string[], opts: ValidateOptions) => {
