@@ -38,7 +38,7 @@ export interface FaceMetrics {
   lineHeight: number;
   ascent: number; // in em
   descent: number; // in em, positive
-  /** Advance width in em of a code point (0 if the font lacks it). */
+  /** Advance width in em of a code point (.notdef's if the font lacks it; 0 for controls). */
   advance(cp: number): number;
   /** Glyph id of a code point (0 = .notdef). */
   glyphId(cp: number): number;
@@ -62,7 +62,9 @@ function loadFace(name: FaceName, file: string): FaceMetrics {
     let a = adv.get(cp);
     if (a === undefined) {
       const g = info.cmap.get(cp) ?? 0;
-      a = g ? ttf.advances[g] / upm : 0;
+      // A character the font lacks is drawn as .notdef: measure it with that glyph's advance
+      // (control characters take no room).
+      a = g || cp >= 0x20 ? ttf.advances[g] / upm : 0;
       adv.set(cp, a);
     }
     return a;
@@ -126,3 +128,18 @@ export function loadFontSet(files: FontFiles = tinosFiles(), family = 'Times New
 export const PT_PER_MM = 72 / 25.4;
 export const mmToPt = (mm: number) => mm * PT_PER_MM;
 export const ptToMm = (pt: number) => pt / PT_PER_MM;
+
+/**
+ * Characters of `text` the regular face lacks (each once, in order of appearance): the PDF
+ * draws them as .notdef boxes, Word and LibreOffice substitute another font.
+ */
+export function missingCharacters(text: string, fonts: FontSet): string[] {
+  const face = fonts.faces.regular;
+  const out = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) continue;
+    if (face.glyphId(cp) === 0) out.add(ch);
+  }
+  return [...out];
+}

@@ -193,10 +193,13 @@ function buildCmap(map: [number, number][]): Uint8Array {
  * Builds a subset holding `.notdef`, the given glyphs and their components.
  * `cmap` lists (code point, old glyph id) pairs to put in the subset's own cmap.
  */
-export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cmap: [number, number][] = []): SubsetFont {
-  const oldIds = closeOverComponents(font, gids);
+export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cmap: [number, number][] = [], notdefClones = 0): SubsetFont {
+  const real = closeOverComponents(font, gids);
   const newId = new Map<number, number>();
-  oldIds.forEach((g, k) => newId.set(g, k));
+  real.forEach((g, k) => newId.set(g, k));
+  // Copies of .notdef at the end: one glyph id per character the font lacks, so that each gets
+  // its own ToUnicode entry (copy-paste gives the character, not the first missing one).
+  const oldIds = [...real, ...new Array<number>(notdefClones).fill(0)];
   const n = oldIds.length;
 
   const records = oldIds.map((g) => rewriteGlyph(font, g, newId));

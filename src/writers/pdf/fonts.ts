@@ -2,15 +2,19 @@
 // of our own subset), with a ToUnicode CMap so that copying and text extraction give the text.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import { subsetTrueType } from '../../fonts/subset.js';
+
+/** Pseudo glyph ids from here on stand for characters missing from the font (copies of .notdef). */
+const NOTDEF_CLONE_BASE = 0x10000;
 
 /** Glyphs of one face used by a document: glyph id → the text it stands for. */
 export class FaceUsage {
   readonly toText = new Map<number, string>();
   /** Code point → glyph id, filled while encoding. */
   private readonly gidOf = new Map<number, number>();
+  private missing = 0;
   resourceName: string;
 
   constructor(
@@ -28,6 +32,8 @@ export class FaceUsage {
       let g = this.gidOf.get(cp);
       if (g === undefined) {
         g = this.face.glyphId(cp);
+        // A character the font lacks is drawn as .notdef, under an id of its own (see buildSubset).
+        if (g === 0) g = NOTDEF_CLONE_BASE + this.missing++;
         this.gidOf.set(cp, g);
         if (!this.toText.has(g)) this.toText.set(g, ch);
       }
@@ -113,6 +119,8 @@ const SUBSET_CACHE_SIZE = 64;
 function buildSubset(usage: FaceUsage, doSubset: boolean): BuiltSubset {
   const face = usage.face;
   const used = [...usage.toText.keys()].sort((a, b) => a - b);
+  const real = used.filter((g) => g < NOTDEF_CLONE_BASE);
+  const missing = used.filter((g) => g >= NOTDEF_CLONE_BASE);
   const key = `${face.file}|${doSubset}|${usage
     .cmapPairs()
     .map(([cp]) => cp)
@@ -125,16 +133,23 @@ function buildSubset(usage: FaceUsage, doSubset: boolean): BuiltSubset {
   let cid: Map<number, number>;
   let cids: number[];
   if (doSubset) {
-    const sub = subsetTrueType(ttf, used, usage.cmapPairs());
+    const sub = subsetTrueType(ttf, real, usage.cmapPairs(), missing.length);
     bytes = sub.bytes;
-    cid = sub.newId;
+    cid = new Map(sub.newId);
     cids = sub.oldIds;
+    missing.forEach((g, k) => cid.set(g, cids.length - missing.length + k));
   } else {
+    // The whole font (tests only): every missing character shares .notdef.
     bytes = face.bytes;
-    cid = new Map(used.map((g) => [g, g]));
+    cid = new Map(real.map((g) => [g, g]));
+    for (const g of missing) cid.set(g, 0);
     cids = Array.from({ length: ttf.numGlyphs }, (_, g) => g);
   }
-  const unicode = used.map((g): [number, string] => [cid.get(g)!, usage.toText.get(g)!]).sort((a, b) => a[0] - b[0]);
+  const seen = new Set<number>();
+  const unicode = used
+    .map((g): [number, string] => [cid.get(g)!, usage.toText.get(g)!])
+    .filter(([c]) => !seen.has(c) && !!seen.add(c))
+    .sort((a, b) => a[0] - b[0]);
   const built: BuiltSubset = {
     name: doSubset ? `${subsetTag(face, used)}+${face.postscriptName}` : face.postscriptName,
     cid,
