@@ -1,6 +1,5 @@
 // The pipeline: input file → validated data → template markup → document model → writers.
 import type { DocType } from './doctypes/doctype.js';
-import { keHoach } from './doctypes/ke-hoach.js';
 import { buildDocument } from './model/build.js';
 import type { DocumentModel } from './model/document.js';
 import { resolvePage } from './nd30/page.js';
@@ -8,8 +7,6 @@ import { InputError, type Diagnostic } from './reader/diagnostic.js';
 import { validateSource } from './reader/load.js';
 import { readSource, type Source } from './reader/source.js';
 import { loadTemplates, type TemplateSet } from './template/engine.js';
-
-export const DOC_TYPES: Record<string, DocType<any>> = { [keHoach.id]: keHoach };
 
 export function templatesFor<T>(type: DocType<T>, customDir?: string): TemplateSet {
   return loadTemplates(type.templates, customDir, type.helpers);

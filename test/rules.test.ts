@@ -103,6 +103,18 @@ describe('plan rules', () => {
     expectRule('place-full-name', 'error', 'place', (p) => (p.place = 'TP. HCM'));
     expectRule('place-province', 'warning', 'place', (p) => (p.place = 'Sa Pa'));
     expectRule('province-exists', 'warning', 'issuer.parent', (p) => (p.issuer.parent = 'UBND tỉnh Yên Bái'));
+    expectRule('missing-glyph', 'warning', 'title', (p) => (p.title = 'Tổ chức ✓ kiểm tra'));
+    expect(find(diagnose((p) => (p.title = 'Tổ chức – kiểm tra • “an toàn” → tốt…')), 'missing-glyph')).toBeUndefined();
+    expectRule('empty-section', 'warning', 'budget', (p) => (p.budget = { blocks: [] }));
+  });
+
+  it('a rule that fires many times is summarised, not repeated', () => {
+    const ds = diagnose((p) => {
+      p.recipients = Array.from({ length: 12 }, (_, i) => `Đơn vị  số ${i + 1}`);
+    });
+    const spaces = ds.filter((d) => d.code === 'rule.double-space');
+    expect(spaces).toHaveLength(5);
+    expect(spaces[4].message).toMatch(/và 8 chỗ khác/);
   });
 });
 
@@ -114,6 +126,12 @@ describe('--fix', () => {
     expect(fixed.fixes.map((f) => f.path)).toEqual(['title']);
     expect(JSON.parse(fixed.text).title).toBe('Tổ chức Tháng hành động');
     expect(JSON.parse(fixed.text).title).toBe(JSON.parse(fixed.text).title.normalize('NFC'));
+  });
+
+  it('changes only the fixed strings, keeping the JSON layout', () => {
+    const text = '{ "place": "Huế",  "title": "Tổ  chức", "list": [1, 2, 3],\n  "intro": "a"}';
+    const fixed = applyFixes(parseSource(text, 'p.json'), false)!;
+    expect(fixed.text).toBe('{ "place": "Huế",  "title": "Tổ chức", "list": [1, 2, 3],\n  "intro": "a"}');
   });
 
   it('keeps YAML comments', () => {

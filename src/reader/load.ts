@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { InputError, type Diagnostic } from './diagnostic.js';
 import { issuesToDiagnostics } from './messages.js';
-import { readSource, type Source } from './source.js';
+import type { Source } from './source.js';
 
 /** Deep copy with every string in Unicode NFC (decomposed marks render detached). */
 export function normalizeStrings<T>(value: T): T {
@@ -81,8 +81,4 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source): 
     return { ...d, file: source.file, ...pos };
   });
   throw new InputError(diags);
-}
-
-export function loadFile<S extends z.ZodType>(schema: S, file: string): Validated<z.infer<S>> {
-  return validateSource(schema, readSource(file));
 }

@@ -58,10 +58,10 @@ function received(input: unknown): string {
 
 const CUSTOM: Record<string, [string, string?]> = {
   empty_text: ['không được để trống.', 'Nhập nội dung hoặc xóa trường này nếu không dùng.'],
-  bad_date: ['không phải ngày hợp lệ.', 'Viết theo dạng NNNN-TT-NN, ví dụ "2024-02-05", và kiểm tra ngày có trong lịch.'],
+  bad_date: ['không phải ngày hợp lệ.', 'Viết theo dạng NNNN-TT-NN, ví dụ "2024-02-05", và kiểm tra ngày có trong lịch (năm từ 1945 đến 2100).'],
   bad_doc_date: [
     'không phải ngày hợp lệ.',
-    'Viết "2024-02-05"; bản dự thảo chưa có ngày viết "2024-02" hoặc "2024". Kiểm tra ngày có trong lịch (ví dụ không có 30/02).',
+    'Viết "2024-02-05"; bản dự thảo chưa có ngày viết "2024-02" hoặc "2024". Kiểm tra ngày có trong lịch (ví dụ không có 30/02) và năm từ 1945 đến 2100.',
   ],
   bad_abbreviation: ['chỉ gồm chữ in hoa (kể cả Đ), chữ số và dấu "-", không có khoảng trắng.', 'Ví dụ "SYT", "UBND", "SVHTT".'],
   bad_symbol: ['ký hiệu không hợp lệ.', 'Ký hiệu gồm các nhóm chữ nối bằng dấu "-", không có khoảng trắng, ví dụ "KH-SYT".'],

@@ -1,7 +1,7 @@
 // Reads an input file (JSON or YAML) into plain data, with positions for error messages.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { InputError, type Diagnostic } from './diagnostic.js';
 
 export interface Source {
@@ -142,6 +142,12 @@ export function parseSource(text: string, file: string): Source {
         doc.errors.map((e) => ({ severity: 'error' as const, code: 'yaml.syntax', file, ...at(e.pos[0]), ...yamlMessage(e.code) })),
       );
     }
+    // "number: 0124" is text the clerk typed with a leading zero, not the integer 124.
+    visit(doc, {
+      Scalar(_key, node) {
+        if (typeof node.value === 'number' && typeof node.source === 'string' && /^0\d+$/.test(node.source)) node.value = node.source;
+      },
+    });
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (e) {

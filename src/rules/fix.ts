@@ -41,12 +41,15 @@ export function applyFixes(source: Source, isYaml: boolean): { text: string; fix
     for (const [path, value] of changes) doc.setIn(path, value);
     return { text: doc.toString(), fixes };
   }
-  const data = structuredClone(source.data) as Record<string, unknown>;
+  // JSON: replace only the fixed string tokens, keeping the clerk's own layout.
+  const doc = parseDocument(source.text);
+  const edits: [start: number, end: number, text: string][] = [];
   for (const [path, value] of changes) {
-    let node: any = data;
-    for (const seg of path.slice(0, -1)) node = node[seg];
-    node[path[path.length - 1]] = value;
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) continue;
+    edits.push([node.range[0], node.range[1], JSON.stringify(value)]);
   }
-  const indent = /\n( +)"/.exec(source.text)?.[1].length ?? 2;
-  return { text: JSON.stringify(data, null, indent) + '\n', fixes };
+  let text = source.text;
+  for (const [start, end, value] of edits.sort((a, b) => b[0] - a[0])) text = text.slice(0, start) + value + text.slice(end);
+  return { text, fixes };
 }

@@ -7,14 +7,19 @@ import { dateRules } from './dates.js';
 import { headerRules } from './header.js';
 import { recipientRules } from './recipients.js';
 import type { Rule } from './rule.js';
-import { textRules } from './text.js';
+import { emptySectionRule, glyphRule, textRules } from './text.js';
 
-export const PLAN_RULES: Rule[] = [...dateRules, ...headerRules, ...recipientRules, ...textRules];
+export const PLAN_RULES: Rule[] = [...dateRules, ...headerRules, ...recipientRules, ...textRules, glyphRule, emptySectionRule];
+
+/** A rule that fires more often than this is summarised after its first findings. */
+const MAX_PER_RULE = 5;
 
 export function checkPlan(plan: Plan, source: Source, rules: Rule[] = PLAN_RULES): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    for (const f of rule.check(plan, source.data)) {
+    const found = rule.check(plan, source.data);
+    const shown = found.length > MAX_PER_RULE ? found.slice(0, MAX_PER_RULE - 1) : found;
+    for (const f of shown) {
       out.push({
         severity: rule.severity,
         code: `rule.${rule.id}`,
@@ -23,6 +28,14 @@ export function checkPlan(plan: Plan, source: Source, rules: Rule[] = PLAN_RULES
         ...source.locate(f.path),
         message: `${f.message} [${rule.id}; ${rule.source}]`,
         hint: f.hint,
+      });
+    }
+    if (shown.length < found.length) {
+      out.push({
+        severity: rule.severity,
+        code: `rule.${rule.id}`,
+        file: source.file,
+        message: `… và ${found.length - shown.length} chỗ khác cùng loại [${rule.id}].`,
       });
     }
   }

@@ -1,4 +1,5 @@
 import { provinces } from '../data/provinces.js';
+import { loadFontSet } from '../fonts/metrics.js';
 import type { Finding, Rule } from './rule.js';
 import { norm, strings } from './rule.js';
 
@@ -145,3 +146,46 @@ export const textRules: Rule[] = [
     },
   },
 ];
+
+/** Characters the PDF font (Tinos) has no glyph for: they would print as empty boxes. */
+export const glyphRule: Rule = {
+  id: 'missing-glyph',
+  severity: 'warning',
+  source: 'NĐ 30, Phụ lục I (phông chữ tiếng Việt Unicode)',
+  check(_plan, raw) {
+    const face = loadFontSet().faces.regular;
+    const out: Finding[] = [];
+    for (const [s, path] of strings(raw)) {
+      const missing = [...new Set([...s].filter((ch) => ch.trim() && face.glyphId(ch.codePointAt(0)!) === 0))];
+      if (missing.length)
+        out.push({
+          path,
+          message: `có ký tự phông Times New Roman không có (${missing.slice(0, 8).join(' ')}); bản PDF sẽ in thành ô trống.`,
+          hint: 'Thay bằng chữ hoặc ký hiệu thông thường, ví dụ "✓" → "x", "★" → "*" (dấu "•", "–", "…", "→" in được).',
+        });
+    }
+    return out;
+  },
+};
+
+const BLOCK_KEYS = ['purposes', 'content', 'phases', 'targets', 'awards', 'budget', 'implementation'] as const;
+
+/** A section that would print only its numbered title. */
+export const emptySectionRule: Rule = {
+  id: 'empty-section',
+  severity: 'warning',
+  source: 'thực tiễn',
+  check(plan) {
+    const out: Finding[] = [];
+    const hasContent = (v: unknown): boolean =>
+      Array.isArray(v) ? v.length > 0 : !!v && typeof v === 'object' ? Object.entries(v).some(([k, x]) => k !== 'title' && hasContent(x)) : !!v;
+    for (const key of BLOCK_KEYS) {
+      const section = plan[key];
+      if (section && !hasContent(section)) out.push({ path: [key], message: 'mục không có nội dung; văn bản sẽ chỉ in tên mục.', hint: `Thêm nội dung hoặc xóa "${key}".` });
+    }
+    (plan.sections ?? []).forEach((s, i) => {
+      if (!s.blocks.length) out.push({ path: ['sections', i], message: `mục "${s.title}" không có nội dung.`, hint: 'Thêm "blocks" hoặc xóa mục này.' });
+    });
+    return out;
+  },
+};

@@ -4,9 +4,17 @@ import { z } from 'zod';
 
 dayjs.extend(customParseFormat);
 
+/** Years a Vietnamese administrative document can carry (the state since 1945; a typo beyond 2100). */
+export const MIN_YEAR = 1945;
+export const MAX_YEAR = 2100;
+const plausible = (s: string) => {
+  const y = Number(s.slice(0, 4));
+  return y >= MIN_YEAR && y <= MAX_YEAR;
+};
+
 /** True when s is a real calendar date in YYYY-MM-DD form. */
 export function isCalendarDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && dayjs(s, 'YYYY-MM-DD', true).isValid();
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && plausible(s) && dayjs(s, 'YYYY-MM-DD', true).isValid();
 }
 
 /** A full date "2024-02-05". */
@@ -24,8 +32,8 @@ export const DocDate = z
   .refine(
     (s) =>
       isCalendarDate(s) ||
-      (/^\d{4}-\d{2}$/.test(s) && dayjs(s, 'YYYY-MM', true).isValid()) ||
-      /^\d{4}$/.test(s),
+      (/^\d{4}-\d{2}$/.test(s) && plausible(s) && dayjs(s, 'YYYY-MM', true).isValid()) ||
+      (/^\d{4}$/.test(s) && plausible(s)),
     { message: 'bad_doc_date' },
   )
   .describe('Ngày ban hành: "2024-02-05"; bản dự thảo: "2024-02" (để trống ngày) hoặc "2024" (để trống ngày, tháng)');
