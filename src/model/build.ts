@@ -202,6 +202,7 @@ function table(el: Element): Table {
     const header = tr.attrs.header === 'true';
     return {
       header: header || undefined,
+      keepNext: tr.attrs['keep-next'] === 'true' || undefined,
       cells: elements(tr).map((td) => {
         if (td.name !== 'td') err(td, `trong <tr> chỉ có <td>, gặp <${td.name}>`);
         return cell(td, header);

@@ -54,6 +54,8 @@ export interface TableRow {
   cells: TableCell[];
   /** Header rows repeat on each page. */
   header?: boolean;
+  /** Kept on the page where the next row starts (markup `<tr keep-next="true">`). */
+  keepNext?: boolean;
 }
 
 export interface Table {

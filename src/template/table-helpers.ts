@@ -15,6 +15,8 @@ export interface TableView {
   columns: number[];
   header: CellView[][];
   rows: CellView[][];
+  /** Per row: keep it on the page where the next row starts (a group row with its first sub-row). */
+  keepNext: boolean[];
   fontSize?: number;
 }
 
@@ -52,7 +54,7 @@ export function tableView(t: TableInput, numberLabel = 'TT'): TableView {
     const sum = rest.reduce((a, b) => a + b, 0);
     columns = [(sum * TT_SHARE) / (1 - TT_SHARE), ...rest];
   }
-  return { columns, header, rows, fontSize: t.fontSize };
+  return { columns, header, rows, keepNext: rows.map(() => false), fontSize: t.fontSize };
 }
 
 export interface TargetLabels {
@@ -68,6 +70,7 @@ export function targetsView(rows: TargetRowInput[], labels: TargetLabels): Table
   const anyNote = (rs: TargetRowInput[]): boolean => rs.some((r) => r.note || (r.rows && anyNote(r.rows)));
   const withNote = anyNote(rows);
   const out: CellView[][] = [];
+  const keepNext: boolean[] = [];
   const walk = (rs: TargetRowInput[], prefix: string, depth: number) => {
     rs.forEach((r, k) => {
       const n = prefix ? `${prefix}.${k + 1}` : String(k + 1);
@@ -80,6 +83,8 @@ export function targetsView(rows: TargetRowInput[], labels: TargetLabels): Table
       ];
       if (withNote) row.push({ paragraphs: [r.note ?? ''] });
       out.push(row);
+      // A group row never stays alone at a page bottom: it goes with its first sub-row.
+      keepNext.push(group);
       if (r.rows) walk(r.rows, n, depth + 1);
     });
   };
@@ -89,6 +94,7 @@ export function targetsView(rows: TargetRowInput[], labels: TargetLabels): Table
     columns: withNote ? [0.8, 5, 1.6, 1.6, 1.6] : [0.8, 6, 1.8, 1.8],
     header: [head],
     rows: out,
+    keepNext,
   };
 }
 

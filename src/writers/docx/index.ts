@@ -160,6 +160,8 @@ function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
       (row, r) =>
         new DocxTableRow({
           tableHeader: row.header || undefined,
+          // Kept with the next row: Word and LibreOffice follow "keep with next" on the row's paragraphs.
+          cantSplit: row.keepNext || undefined,
           children: row.cells.map((c, k) => {
             // The cell's own columns: after a merged cell from above they are not the next ones.
             const { col, colSpan } = grid[r][k];
@@ -170,7 +172,7 @@ function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
               rowSpan: c.rowSpan,
               verticalAlign: VerticalAlign.CENTER,
               margins: { left: twip(TABLE_CELL_PAD), right: twip(TABLE_CELL_PAD), top: 40, bottom: 40 },
-              children: c.blocks.map((p) => new Paragraph({ style: PART.table, alignment: ALIGN[align], children: textRuns(p.runs, { size }) })),
+              children: c.blocks.map((p) => new Paragraph({ style: PART.table, alignment: ALIGN[align], keepNext: row.keepNext || undefined, children: textRuns(p.runs, { size }) })),
             });
           }),
         }),

@@ -194,6 +194,7 @@ class Builder {
     const rows = t.rows.map(
       (row, r): RowSpec => ({
         header: row.header,
+        keepNext: row.keepNext,
         cells: row.cells.map((c, k): CellSpec => ({
           ...grid[r][k],
           vAlign: 'center',
