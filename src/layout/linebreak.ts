@@ -184,8 +184,7 @@ function breakChunks(chunks: Chunk[], spans: Span[], firstWidth: number, width: 
         // Drop the spaces that preceded the group (they hang at the line end).
         let tail = cur.length;
         while (tail > 0 && cur[tail - 1].kind === 'space') tail--;
-        const hanging = cur.splice(tail);
-        void hanging;
+        cur.splice(tail);
         finish(false);
         queue.splice(q, 0, ...group);
         q--;

@@ -36,10 +36,6 @@ export function measureParagraph(spec: ParagraphSpec, boxWidth: number): Measure
   return { kind: 'paragraph', spec, lines, borderHeight, frameTop, boxWidth };
 }
 
-export function paragraphHeight(p: MeasuredParagraph): number {
-  return p.spec.spaceBefore + p.frameTop + p.lines.reduce((h, l) => h + l.height, 0) + p.borderHeight + p.spec.spaceAfter;
-}
-
 /** The four sides of a paragraph frame whose text starts at `top` (absolute coordinates). */
 export function frameLines(p: MeasuredParagraph, x: number, top: number, rules: RuleLine[]): void {
   const f = p.spec.frame;

@@ -88,10 +88,6 @@ export function textWidthMm(model: DocumentModel, landscape = false): number {
   return page.width - model.page.margins.left - model.page.margins.right;
 }
 
-export function runsWidthPt(runs: Run[], size: number, fonts: FontSet): number {
-  return runs.reduce((w, r) => w + fonts.face(r.bold, r.italic).width(r.text, size), 0);
-}
-
 /** Line widths of a centred text wrapped at `maxPt`, with the layout engine's breaks (Word's and LibreOffice's). */
 export function wrappedLineWidths(runs: Run[], size: number, fonts: FontSet, maxPt: number): number[] {
   const spans = runs.filter((r) => r.text.length).map((r) => ({ text: r.text, face: fonts.face(r.bold, r.italic), size }));
