@@ -73,7 +73,8 @@ describe('kehoach batch --provinces', () => {
     const seen = new Set<string>();
     for (const e of m.entries) {
       const lines = docxTextLines(readFileSync(join(out, e.outputs[0].path)));
-      const header = lines.find((l) => l.startsWith('UBND '))!;
+      // The cơ quan chủ quản may be set in balanced lines when it does not fit one line.
+      const header = lines.slice(0, lines.indexOf('SỞ Y TẾ')).join(' ');
       const placeDate = lines.find((l) => /, ngày \d/.test(l))!;
       seen.add(header);
       if (e.province === 'ho-chi-minh') {
@@ -327,3 +328,21 @@ describe('kehoach batch --rows', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('kehoach batch refuses silent mistakes', () => {
+  it('an unknown variable in --name is an error before any row', () => {
+    const r = run([MINIMAL, '--provinces', '-o', out, '-f', 'docx', '-n', '{{slgu}}']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/biến "\{\{slgu\}\}" không có/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a rows file with a header and no rows is an error', () => {
+    const rows = join(dir, 'rows.csv');
+    writeFileSync(rows, 'place,signer.name\n');
+    const r = run([MINIMAL, '--rows', rows, '-o', out, '-f', 'docx']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/không có dòng dữ liệu nào/);
+  });
+});
+

@@ -48,9 +48,24 @@ function tokenize(pattern: string): Token[] {
   return out;
 }
 
-/** Checks a pattern once, before any row (throws PatternError with a Vietnamese message). */
-export function checkPattern(pattern: string): void {
-  tokenize(pattern);
+/** Variables every pattern may use besides the plan's own fields. */
+export const NAME_VARIABLES = ['slug', 'stem', 'row', 'line'];
+
+/**
+ * Checks a pattern once, before any row (throws PatternError with a Vietnamese message):
+ * a variable must be a name variable, `province.…`, or a path into one of `fields` (the plan's
+ * top-level fields), so a typo like {{slgu}} fails instead of naming every file "khong-ten".
+ */
+export function checkPattern(pattern: string, fields: string[] = []): void {
+  for (const t of tokenize(pattern)) {
+    if (!('variable' in t)) continue;
+    const v = t.variable;
+    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(v))
+      throw new PatternError(`mẫu tên tệp có "{{${v}}}" không phải tên biến (chỉ dùng tên biến, không dùng {{#if}} hay hàm trợ giúp)`);
+    const root = v.split(/[.[]/)[0];
+    if (NAME_VARIABLES.includes(v) || root === 'province' || fields.length === 0 || fields.includes(root)) continue;
+    throw new PatternError(`mẫu tên tệp dùng biến "{{${v}}}" không có; dùng ${NAME_VARIABLES.map((x) => `{{${x}}}`).join(', ')}, {{province.slug}} hoặc một trường của kế hoạch (ví dụ {{number}})`);
+  }
 }
 
 /**

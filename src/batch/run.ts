@@ -101,6 +101,10 @@ export function oneLine(d: Diagnostic | undefined): string | undefined {
 /** Builds the list of jobs: rows of a file, the 34 provinces, or provinces joined with rows. */
 function collectJobs(opts: BatchOptions, base: Source): Job[] {
   const fileRows = opts.rows ? readRows(opts.rows, base.data) : [];
+  if (opts.rows && fileRows.length === 0)
+    throw new InputError([
+      { severity: 'error', code: 'rows.empty', file: opts.rows, message: 'tệp dòng không có dòng dữ liệu nào.', hint: 'Thêm ít nhất một dòng dưới dòng tiêu đề (CSV) hoặc một phần tử (JSON, YAML).' },
+    ]);
   if (!opts.provinces) return fileRows.map((row) => ({ row }));
 
   const byProvince = new Map<string, Row>();
@@ -163,7 +167,7 @@ const relPath = (outDir: string, abs: string) => relative(outDir, abs).split(sep
 
 export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, control: BatchControl = {}): Promise<BatchResult> {
   const pattern = opts.name ?? DEFAULT_PATTERN;
-  checkPattern(pattern);
+  checkPattern(pattern, Object.keys((keHoach.schema as unknown as { shape: object }).shape ?? {}));
   const outDir = opts.output;
   const base = readSource(opts.base);
   if (!isPlainObject(base.data))
