@@ -76,3 +76,15 @@ describe('place/date line', () => {
     expect(headerGeometry(model, fonts).bandIndent).toBeGreaterThanOrEqual(-3.5);
   });
 });
+
+it('keeps "UBND THÀNH PHỐ HỒ CHÍ MINH" on one line next to the widened place/date column', () => {
+  const p = JSON.parse(readFileSync('examples/minimal.json', 'utf8'));
+  p.issuer.parent = 'UBND THÀNH PHỐ HỒ CHÍ MINH';
+  p.place = 'Thành phố Hồ Chí Minh';
+  const model = buildModel(keHoach, Plan.parse(p), t);
+  const g = headerGeometry(model, loadFontSet());
+  expect(g.parentLines).toEqual(['UBND THÀNH PHỐ HỒ CHÍ MINH']);
+  expect(g.placeDateSize).toBeGreaterThanOrEqual(13);
+  const runs = layoutDocument(model)[0].runs.filter((r) => r.face.name === 'italic' && /ngày|2026/.test(r.text));
+  expect(new Set(runs.map((r) => r.y)).size).toBe(1);
+});

@@ -149,7 +149,11 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   const bold = fonts.face(true, false);
   // The quốc hiệu must never wrap: measure it and add cell padding and a safety margin.
   const national = ptToMm(bold.width(model.header.nationalTitle, p.nationalTitleSize));
-  const place = placeDateFit(model, fonts, textWidth + MAX_BAND_OVERHANG - MIN_LEFT_WIDTH);
+  // The left column keeps room for the cơ quan chủ quản on one line at the decree's 12 pt.
+  const parentNeed = model.header.parent
+    ? Math.max(...model.header.parent.split('\n').map((l) => ptToMm(fonts.face(false, false).width(l, PARENT_MIN_SIZE)))) + 2 * LAYOUT_CELL_PAD + 0.5
+    : 0;
+  const place = placeDateFit(model, fonts, textWidth + MAX_BAND_OVERHANG - Math.max(MIN_LEFT_WIDTH, parentNeed));
   const rightWidth = Math.max(100, Math.ceil(national + 2 * LAYOUT_CELL_PAD + 3), place.width);
   // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
   // column gets its 67.5 mm (long agency names then keep to one line more often).
