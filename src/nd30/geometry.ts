@@ -151,9 +151,16 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   const national = ptToMm(bold.width(model.header.nationalTitle, p.nationalTitleSize));
   // The left column keeps room for the cơ quan chủ quản on one line at the decree's 12 pt.
   const parentNeed = model.header.parent
-    ? Math.max(...model.header.parent.split('\n').map((l) => ptToMm(fonts.face(false, false).width(l, PARENT_MIN_SIZE)))) + 2 * LAYOUT_CELL_PAD + 0.5
+    ? Math.max(...model.header.parent.split('\n').map((l) => ptToMm(fonts.face(false, false).width(l, PARENT_MIN_SIZE)))) + 2 * LAYOUT_CELL_PAD
     : 0;
-  const place = placeDateFit(model, fonts, textWidth + MAX_BAND_OVERHANG - Math.max(MIN_LEFT_WIDTH, parentNeed));
+  const bandWidth = textWidth + MAX_BAND_OVERHANG;
+  // First so that the cơ quan chủ quản keeps one line; when no size allows both, the place/date
+  // line wins (the cơ quan chủ quản is then set in balanced lines).
+  const place =
+    placeDateFit(model, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ?? placeDateFit(model, fonts, bandWidth - MIN_LEFT_WIDTH) ?? {
+      size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE),
+      width: bandWidth - MIN_LEFT_WIDTH,
+    };
   const rightWidth = Math.max(100, Math.ceil(national + 2 * LAYOUT_CELL_PAD + 3), place.width);
   // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
   // column gets its 67.5 mm (long agency names then keep to one line more often).
@@ -224,16 +231,17 @@ export function closingHeightPt(model: DocumentModel, fonts: FontSet, leftMm: nu
 /**
  * The place/date line ("Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026") must not wrap: the
  * right column it needs at the page's size, or, when that is wider than `maxWidth` (mm), the
- * size stepped down within the decree's range. Italic lines keep LibreOffice's end reserve.
+ * size stepped down within the decree's range; undefined when no size fits. Italic lines keep
+ * LibreOffice's end reserve.
  */
-export function placeDateFit(model: DocumentModel, fonts: FontSet, maxWidth: number): { size: number; width: number } {
+export function placeDateFit(model: DocumentModel, fonts: FontSet, maxWidth: number): { size: number; width: number } | undefined {
   const italic = fonts.face(false, true);
   const lines = model.header.placeDate.split('\n').filter((l) => l.trim());
   const need = (size: number) =>
-    Math.ceil(ptToMm(Math.max(0, ...lines.map((l) => italic.width(l, size))) + italicReserve(italic, size)) + 2 * LAYOUT_CELL_PAD + 1);
+    Math.ceil((ptToMm(Math.max(0, ...lines.map((l) => italic.width(l, size))) + italicReserve(italic, size)) + 2 * LAYOUT_CELL_PAD + 0.3) * 10) / 10;
   const start = model.page.placeDateSize;
   for (let size = start; size >= Math.min(start, PLACE_DATE_MIN_SIZE); size -= 0.5) {
     if (need(size) <= maxWidth) return { size, width: need(size) };
   }
-  return { size: Math.min(start, PLACE_DATE_MIN_SIZE), width: maxWidth };
+  return undefined;
 }
