@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreviewServer, type PreviewServer, type PreviewStatus } from '../src/preview/index.js';
-import { describeError, unclosedBlock } from '../src/preview/errors.js';
+import { describeError } from '../src/preview/errors.js';
+import { unclosedBlock } from '../src/template/blocks.js';
 import { isTemplateName } from '../src/preview/watch.js';
 import { BUILTIN_TEMPLATES, TemplateError } from '../src/template/engine.js';
 

@@ -5,6 +5,7 @@ import { isAbsolute, relative } from 'node:path';
 import { MarkupError } from '../model/markup.js';
 import { InputError, type Diagnostic } from '../reader/diagnostic.js';
 import { TemplateError } from '../template/engine.js';
+import { unclosedBlock } from '../template/blocks.js';
 
 export interface Excerpt {
   /** Line number of the first line shown. */
@@ -70,37 +71,6 @@ function fromDiagnostic(d: Diagnostic, sourceText?: string): ProblemView {
   };
 }
 
-export interface OpenBlock {
-  name: string;
-  line: number;
-  column: number;
-  /** Lines of the blocks of the same name opened after it: any of them may be the one left open. */
-  laterLines: number[];
-}
-
-/** The innermost block ({{#if}}, {{#each}}, …) a template opens and never closes. */
-export function unclosedBlock(src: string): OpenBlock | undefined {
-  const stack: { name: string; at: number }[] = [];
-  const opened: { name: string; at: number }[] = [];
-  const tag = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{~?\s*([#/])\s*[>*]?\s*([^\s}~()]+)/g;
-  for (let m; (m = tag.exec(src)); ) {
-    if (m[1] === '#') {
-      stack.push({ name: m[2], at: m.index });
-      opened.push({ name: m[2], at: m.index });
-    } else if (m[1] === '/') stack.pop();
-  }
-  const open = stack.pop();
-  if (!open) return undefined;
-  const lineOf = (at: number) => src.slice(0, at).split('\n').length;
-  const before = src.slice(0, open.at);
-  return {
-    name: open.name,
-    line: lineOf(open.at),
-    column: open.at - before.lastIndexOf('\n'),
-    laterLines: opened.filter((o) => o.name === open.name && o.at > open.at).map((o) => lineOf(o.at)),
-  };
-}
-
 /** A template error, made more precise where Handlebars' own report is vague. */
 function templateProblem(e: TemplateError): ProblemView {
   // The message starts with the place (see TemplateError); the overlay shows it apart.
@@ -108,7 +78,7 @@ function templateProblem(e: TemplateError): ProblemView {
   let message = e.message.startsWith(place) ? e.message.slice(place.length) : e.message;
   let { line, column } = e;
   let hint: string | undefined;
-  if (/got 'EOF'/.test(message)) {
+  if (/got 'EOF'|chưa được đóng|mẫu kết thúc khi/.test(message)) {
     // Handlebars points at the end of the file; the clerk needs the block left open.
     let src = '';
     try {

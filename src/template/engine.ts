@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { unclosedBlock } from './blocks.js';
 import { helpers } from './helpers.js';
 import { tableHelpers } from './table-helpers.js';
 
@@ -47,7 +48,7 @@ const TOKENS: Record<string, string> = {
 };
 
 /** Vietnamese wording for Handlebars' own error messages. */
-function explain(e: Error & { lineNumber?: number; column?: number }, file: string): TemplateError {
+function explain(e: Error & { lineNumber?: number; column?: number }, file: string, src = ''): TemplateError {
   const msg = e.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
   // Handlebars counts columns from 0; editors and clerks count from 1.
   let line = e.lineNumber;
@@ -67,12 +68,19 @@ function explain(e: Error & { lineNumber?: number; column?: number }, file: stri
     const lines = e.message.split('\n');
     const got = /got '([^']+)'/.exec(lines[lines.length - 1])?.[1];
     const near = (lines[1] ?? '').replace(/^\.\.\./, '').trim();
-    vi =
-      got === 'EOF'
-        ? 'lỗi cú pháp Handlebars: mẫu kết thúc khi một khối {{#…}} chưa được đóng bằng {{/…}}'
-        : `lỗi cú pháp Handlebars gần "${near}"${got ? ` (gặp ${TOKENS[got] ?? got} không đúng chỗ)` : ''}`;
     const pl = /on line (\d+)/.exec(e.message);
     if (pl) line = Number(pl[1]);
+    const open = got === 'EOF' ? unclosedBlock(src) : undefined;
+    if (open) {
+      // Handlebars points at the end of the file; the author needs the block left open.
+      vi = `khối {{#${open.name}}} chưa được đóng: thiếu {{/${open.name}}}`;
+      line = open.line;
+      column = open.column;
+    } else
+      vi =
+        got === 'EOF'
+          ? 'lỗi cú pháp Handlebars: mẫu kết thúc khi một khối {{#…}} chưa được đóng bằng {{/…}}'
+          : `lỗi cú pháp Handlebars gần "${near}"${got ? ` (gặp ${TOKENS[got] ?? got} không đúng chỗ)` : ''}`;
   } else vi = msg;
   return new TemplateError(vi, file, line, column);
 }
@@ -131,7 +139,7 @@ function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelega
     // Force parsing now so syntax errors name this file.
     hb.parse(src);
   } catch (e) {
-    throw explain(e as Error, file);
+    throw explain(e as Error, file, src);
   }
   return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
     try {
