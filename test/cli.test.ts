@@ -131,6 +131,23 @@ describe('kehoach render', () => {
     expect(r.err).not.toMatch(/Map keys|must be unique|Tabs are not allowed/);
   });
 
+  it('--fonts takes a folder with the four faces (Windows names) and embeds them in the PDF', () => {
+    const fonts = join(dir, 'fonts');
+    mkdirSync(fonts);
+    const tinos = join('node_modules', '@expo-google-fonts', 'tinos');
+    const copy = (from: string, to: string) => writeFileSync(join(fonts, to), readFileSync(join(tinos, from)));
+    copy('400Regular/Tinos_400Regular.ttf', 'times.ttf');
+    copy('700Bold/Tinos_700Bold.ttf', 'timesbd.ttf');
+    copy('400Regular_Italic/Tinos_400Regular_Italic.ttf', 'timesi.ttf');
+    const missing = run(['render', MINIMAL, '-o', join(dir, 'o1'), '-f', 'pdf', '--fonts', fonts]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/thiếu kiểu chữ đậm nghiêng/);
+    copy('700Bold_Italic/Tinos_700Bold_Italic.ttf', 'timesbi.ttf');
+    const r = run(['render', MINIMAL, '-o', join(dir, 'o2'), '-f', 'pdf', '--fonts', fonts]);
+    expect(r.err).toBe('');
+    expect(readFileSync(join(dir, 'o2', 'minimal.pdf')).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+Tinos-Bold\b/);
+  });
+
   it('an unknown format is a usage error', () => {
     const r = run(['render', MINIMAL, '-f', 'odt']);
     expect(r.code).toBe(2);

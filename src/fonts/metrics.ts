@@ -1,6 +1,6 @@
 // Font files and advance-width tables, parsed once per process and shared by the
 // DOCX writer (to measure rule lengths and column widths) and the PDF layout engine.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { readFontInfo, type FontInfo } from './sfnt.js';
@@ -142,4 +142,36 @@ export function missingCharacters(text: string, fonts: FontSet): string[] {
     if (face.glyphId(cp) === 0) out.add(ch);
   }
   return [...out];
+}
+
+/** A font folder could not supply the four faces. */
+export class FontFolderError extends Error {}
+
+const FACE_PATTERNS: Record<FaceName, RegExp> = {
+  // Windows' Times New Roman files, or "<Family>-Regular.ttf"-style names (Tinos, Liberation Serif…).
+  boldItalic: /^timesbi\.ttf$|bold[-_ ]?italic\.ttf$/i,
+  bold: /^timesbd\.ttf$|bold\.ttf$/i,
+  italic: /^timesi\.ttf$|(italic|oblique)\.ttf$/i,
+  regular: /^(times|timesnewroman|times new roman)\.ttf$|regular\.ttf$/i,
+};
+
+/** The four TrueType faces in a folder (e.g. the real Times New Roman copied from Windows). */
+export function fontFilesFromDir(dir: string): FontFiles {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new FontFolderError(`không đọc được thư mục phông chữ ${dir}.`);
+  }
+  const found: Partial<FontFiles> = {};
+  for (const face of ['boldItalic', 'bold', 'italic', 'regular'] as FaceName[]) {
+    const name = names.find((n) => FACE_PATTERNS[face].test(n) && !Object.values(found).includes(join(dir, n)));
+    if (name) found[face] = join(dir, name);
+  }
+  const missing = (['regular', 'bold', 'italic', 'boldItalic'] as FaceName[]).filter((f) => !found[f]);
+  if (missing.length)
+    throw new FontFolderError(
+      `thư mục ${dir} thiếu kiểu chữ ${missing.map((f) => ({ regular: 'thường', bold: 'đậm', italic: 'nghiêng', boldItalic: 'đậm nghiêng' })[f]).join(', ')} (cần 4 tệp .ttf, ví dụ times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf).`,
+    );
+  return found as FontFiles;
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { modelFromFile, templatesFor } from '../../pipeline.js';
 import { atomicWriteAll } from '../../util/atomic-write.js';
+import { FontFolderError, fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, WRITERS, type Format } from '../../writers/index.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
@@ -23,6 +24,7 @@ export interface RenderOptions {
   output: string;
   format: string;
   template?: string;
+  fonts?: string;
   quiet?: boolean;
 }
 
@@ -40,9 +42,15 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     return EXIT.usage;
   }
   let templates;
+  let fonts: FontSet | undefined;
   try {
     templates = templatesFor(keHoach, opts.template);
+    if (opts.fonts) fonts = loadFontSet(fontFilesFromDir(opts.fonts));
   } catch (e) {
+    if (e instanceof FontFolderError) {
+      console.error(`Lỗi: ${e.message}`);
+      return EXIT.usage;
+    }
     return reportError(e);
   }
   let failed = 0;
@@ -67,7 +75,7 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
       const outputs: [string, Uint8Array][] = [];
       for (const f of formats) {
         const w = WRITERS[f]!;
-        outputs.push([join(opts.output, stem + w.extension), await w.write(model)]);
+        outputs.push([join(opts.output, stem + w.extension), await w.write(model, { fonts })]);
       }
       atomicWriteAll(outputs);
       if (!opts.quiet) {
@@ -91,6 +99,7 @@ export function registerRender(program: Command): void {
     .option('-o, --output <thư-mục>', 'thư mục ghi kết quả', 'output')
     .option('-f, --format <danh-sách>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
     .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('--fonts <thư-mục>', 'thư mục có 4 tệp phông .ttf (thường, đậm, nghiêng, đậm nghiêng), ví dụ Times New Roman thật; mặc định: Tinos (cùng số đo với Times New Roman)')
     .option('-q, --quiet', 'không in thông báo khi thành công')
     .action(async (files: string[], opts: RenderOptions) => {
       process.exitCode = await render(files, opts);
