@@ -346,3 +346,24 @@ describe('kehoach batch refuses silent mistakes', () => {
   });
 });
 
+describe('kehoach batch --fonts', () => {
+  it('renders the PDFs with the given faces, and a folder without them is an input error', () => {
+    const fonts = join(dir, 'fonts');
+    mkdirSync(fonts);
+    const tinos = join('node_modules', '@expo-google-fonts', 'tinos');
+    for (const [from, to] of [
+      ['400Regular/Tinos_400Regular.ttf', 'times.ttf'],
+      ['700Bold/Tinos_700Bold.ttf', 'timesbd.ttf'],
+      ['400Regular_Italic/Tinos_400Regular_Italic.ttf', 'timesi.ttf'],
+    ])
+      writeFileSync(join(fonts, to), readFileSync(join(tinos, from)));
+    const bad = run([MINIMAL, '--provinces', '-o', out, '-f', 'pdf', '--fonts', fonts, '-q']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/thiếu kiểu chữ đậm nghiêng/);
+    writeFileSync(join(fonts, 'timesbi.ttf'), readFileSync(join(tinos, '700Bold_Italic/Tinos_700Bold_Italic.ttf')));
+    const r = run([MINIMAL, '--provinces', '-o', out, '-f', 'pdf', '--fonts', fonts, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/34 thành công, 0 lỗi/);
+  });
+});
+

@@ -140,8 +140,9 @@ describe('kehoach render', () => {
     copy('700Bold/Tinos_700Bold.ttf', 'timesbd.ttf');
     copy('400Regular_Italic/Tinos_400Regular_Italic.ttf', 'timesi.ttf');
     const missing = run(['render', MINIMAL, '-o', join(dir, 'o1'), '-f', 'pdf', '--fonts', fonts]);
-    expect(missing.code).toBe(2);
+    expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/thiếu kiểu chữ đậm nghiêng/);
+    expect(missing.err).not.toMatch(/lỗi nội bộ/);
     copy('700Bold_Italic/Tinos_700Bold_Italic.ttf', 'timesbi.ttf');
     const r = run(['render', MINIMAL, '-o', join(dir, 'o2'), '-f', 'pdf', '--fonts', fonts]);
     expect(r.err).toBe('');

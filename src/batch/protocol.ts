@@ -4,6 +4,8 @@ import type { Format } from '../writers/index.js';
 
 export interface WorkerInit {
   template?: string;
+  /** Folder of four TrueType faces to use instead of Tinos (render --fonts). */
+  fontDir?: string;
 }
 
 export interface WorkerTask {

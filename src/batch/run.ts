@@ -14,6 +14,7 @@ import type { Plan } from '../schema/plan.js';
 import { WRITERS, type Format } from '../writers/index.js';
 import { getPath, parseFieldPath } from './field-path.js';
 import { fileSha256, rowHash, templatesFingerprint, toolFingerprint, toolVersion } from './fingerprint.js';
+import { fontFilesFromDir } from '../fonts/metrics.js';
 import { placeDiagnostics } from './locate.js';
 import {
   MANIFEST_CSV,
@@ -45,6 +46,8 @@ export interface BatchOptions {
   name?: string;
   formats: Format[];
   template?: string;
+  /** Folder of four TrueType faces for the PDF (as render --fonts). */
+  fonts?: string;
   force?: boolean;
   /** Worker threads (default: all cores). */
   jobs?: number;
@@ -176,7 +179,9 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
   // Loaded here too: a template error stops the run before any row, and the files are hashed.
   const templates = templatesFor(keHoach, opts.template);
   const tool = toolFingerprint();
-  const tplHash = templatesFingerprint(templates.files);
+  // Font files count like templates: another font must regenerate every row.
+  const fontFiles = opts.fonts ? Object.values(fontFilesFromDir(opts.fonts)) : [];
+  const tplHash = templatesFingerprint([...templates.files, ...fontFiles]);
   const jobs = collectJobs(opts, base);
   const previous = opts.force ? new Map<string, ManifestEntry>() : readPreviousManifest(outDir);
   const names = new NameRegistry(['manifest', MERGED_PDF.replace(/\.pdf$/, '')]);
@@ -241,7 +246,7 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
       }
     }
 
-    pool ??= new WorkerPool(Math.max(1, Math.min(opts.jobs ?? availableParallelism(), jobs.length - next)), { template: opts.template });
+    pool ??= new WorkerPool(Math.max(1, Math.min(opts.jobs ?? availableParallelism(), jobs.length - next)), { template: opts.template, fontDir: opts.fonts });
     const task: WorkerTask = { id: next, plan, extra, outputs };
     const k = next;
     running.set(k, task);

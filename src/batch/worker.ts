@@ -3,7 +3,7 @@
 // thread and memory stays flat however many rows there are.
 import { parentPort, workerData } from 'node:worker_threads';
 import { keHoach } from '../doctypes/ke-hoach.js';
-import { loadFontSet } from '../fonts/metrics.js';
+import { fontFilesFromDir, loadFontSet } from '../fonts/metrics.js';
 import { buildModel, checkSource, templatesFor } from '../pipeline.js';
 import { describeError } from '../errors.js';
 import type { Source } from '../reader/source.js';
@@ -21,7 +21,7 @@ try {
 } catch (e) {
   templateError = e;
 }
-const fonts = loadFontSet();
+const fonts = init.fontDir ? loadFontSet(fontFilesFromDir(init.fontDir)) : loadFontSet();
 
 async function handle(task: WorkerTask): Promise<TaskResult> {
   const source: Source = { file: '', text: '', data: task.plan, locate: () => undefined };

@@ -20,6 +20,7 @@ interface CliOptions {
   name: string;
   format: string;
   template?: string;
+  fonts?: string;
   force?: boolean;
   jobs?: string;
   merge?: boolean;
@@ -82,6 +83,7 @@ export async function batch(base: string, cli: CliOptions): Promise<number> {
     name: cli.name,
     formats,
     template: cli.template,
+    fonts: cli.fonts,
     force: cli.force,
     jobs,
     merge: cli.merge,
@@ -150,6 +152,7 @@ export function registerBatch(program: Command): void {
     .option('-n, --name <mẫu-tên>', 'mẫu tên tệp, ví dụ "{{slug}}/ke-hoach-{{number}}"', DEFAULT_PATTERN)
     .option('-f, --format <danh-sách>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
     .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('--fonts <thư-mục>', 'thư mục có 4 tệp phông .ttf cho bản PDF (như lệnh render)')
     .option('--force', 'tạo lại tất cả, kể cả kế hoạch không thay đổi')
     .option('-j, --jobs <số>', 'số luồng xử lý song song (mặc định: số nhân CPU)')
     .option('--merge', 'gộp tất cả tệp PDF thành một tệp tong-hop.pdf để in')

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { modelFromFile, templatesFor } from '../../pipeline.js';
 import { atomicWriteAll } from '../../util/atomic-write.js';
-import { FontFolderError, fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
+import { fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, WRITERS, type Format } from '../../writers/index.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
@@ -47,10 +47,6 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     templates = templatesFor(keHoach, opts.template);
     if (opts.fonts) fonts = loadFontSet(fontFilesFromDir(opts.fonts));
   } catch (e) {
-    if (e instanceof FontFolderError) {
-      console.error(`Lỗi: ${e.message}`);
-      return EXIT.usage;
-    }
     return reportError(e);
   }
   let failed = 0;
