@@ -49,9 +49,9 @@ describe('kehoach check catches deliberate breaks', () => {
     ['CỘNG HOÀ', 'national-title', 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ')],
     ['en dash in the tiêu ngữ', 'motto', 'word/document.xml', (x) => x.replace('Độc lập - Tự do', 'Độc lập – Tự do')],
     ['no rule under the tiêu ngữ', 'motto-rule', 'word/document.xml', (x) => x.replace(/(Hạnh phúc<\/w:t><\/w:r><\/w:p><w:p><w:pPr>(?:(?!<\/w:pPr>).)*?)<w:pBdr>.*?<\/w:pBdr>/s, '$1')],
-    ['body left-aligned', 'body-align', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="KHBody".*?<w:jc w:val=")both/s, '$1left')],
-    ['no first-line indent', 'body-indent', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="KHBody".*?)<w:ind [^>]*\/>/s, '$1')],
-    ['Nơi nhận 14 pt', 'recipients', 'word/styles.xml', (x) => x.replace(/(w:styleId="KHRecipientsLabel".*?<w:sz w:val=")24/s, '$128')],
+    ['body left-aligned', 'body-align', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="VBBody".*?<w:jc w:val=")both/s, '$1left')],
+    ['no first-line indent', 'body-indent', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="VBBody".*?)<w:ind [^>]*\/>/s, '$1')],
+    ['Nơi nhận 14 pt', 'recipients', 'word/styles.xml', (x) => x.replace(/(w:styleId="VBRecipientsLabel".*?<w:sz w:val=")24/s, '$128')],
     ['a recipient without ";"', 'recipients', 'word/document.xml', (x) => x.replace('(báo cáo);', '(báo cáo)')],
   ];
   it.each(cases)('%s → %s', async (_name, rule, part, edit) => {

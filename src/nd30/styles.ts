@@ -20,18 +20,18 @@ export interface ParagraphGeometry {
 
 /** Word style id and the name a clerk sees in Word's style gallery. */
 export const WORD_STYLES: Record<ParagraphStyle, { id: string; name: string }> = {
-  body: { id: 'KHBody', name: 'KH Nội dung' },
-  basis: { id: 'KHBasis', name: 'KH Căn cứ' },
+  body: { id: 'VBBody', name: 'VB Nội dung' },
+  basis: { id: 'VBBasis', name: 'VB Căn cứ' },
   heading1: { id: 'Heading1', name: 'heading 1' },
   heading2: { id: 'Heading2', name: 'heading 2' },
   heading3: { id: 'Heading3', name: 'heading 3' },
   heading4: { id: 'Heading4', name: 'heading 4' },
-  item: { id: 'KHItem', name: 'KH Mục đánh số' },
-  bullet: { id: 'KHBullet', name: 'KH Gạch đầu dòng' },
-  bullet2: { id: 'KHBullet2', name: 'KH Gạch đầu dòng 2' },
-  closing: { id: 'KHClosing', name: 'KH Câu kết' },
-  center: { id: 'KHCenter', name: 'KH Căn giữa' },
-  right: { id: 'KHRight', name: 'KH Căn phải' },
+  item: { id: 'VBItem', name: 'VB Mục đánh số' },
+  bullet: { id: 'VBBullet', name: 'VB Gạch đầu dòng' },
+  bullet2: { id: 'VBBullet2', name: 'VB Gạch đầu dòng 2' },
+  closing: { id: 'VBClosing', name: 'VB Câu kết' },
+  center: { id: 'VBCenter', name: 'VB Căn giữa' },
+  right: { id: 'VBRight', name: 'VB Căn phải' },
 };
 
 /** Section titles: the official template puts 12 pt before them. */
