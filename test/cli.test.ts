@@ -2,17 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { BIN, MINIMAL, run } from './helpers/cli.js';
 import { strFromU8, unzipSync } from 'fflate';
 
-const BIN = resolve('bin/kehoach.js');
-const MINIMAL = resolve('examples/minimal.json');
-
-function run(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let dir: string;
 beforeEach(() => {

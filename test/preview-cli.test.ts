@@ -1,20 +1,14 @@
 // `kehoach preview` and `kehoach templates` as a clerk runs them (the built bin).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, MINIMAL, run } from './helpers/cli.js';
 import { BUILTIN_TEMPLATES } from '../src/template/engine.js';
 import { openCommand } from '../src/preview/open-browser.js';
 
-const BIN = resolve('bin/kehoach.js');
-const MINIMAL = resolve('examples/minimal.json');
-
-function run(args: string[], cwd = process.cwd()) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 let dir: string;
 beforeEach(() => {

@@ -144,6 +144,14 @@ function breakChunks(chunks: Chunk[], spans: Span[], firstWidth: number, width: 
     pendingWidth = 0;
     hasBox = false;
   };
+  /** Places a box on the current line, after the spaces waiting before it. */
+  const take = (c: Chunk) => {
+    cur.push(...pending, c);
+    curWidth += pendingWidth + c.width;
+    pending = [];
+    pendingWidth = 0;
+    hasBox = true;
+  };
   const queue = chunks.slice();
   for (let q = 0; q < queue.length; q++) {
     const c = queue[q];
@@ -160,11 +168,7 @@ function breakChunks(chunks: Chunk[], spans: Span[], firstWidth: number, width: 
       continue;
     }
     if (curWidth + pendingWidth + c.width <= avail() - c.reserve + FIT_EPSILON) {
-      cur.push(...pending, c);
-      curWidth += pendingWidth + c.width;
-      pending = [];
-      pendingWidth = 0;
-      hasBox = true;
+      take(c);
       continue;
     }
     if (hasBox) {
@@ -194,11 +198,7 @@ function breakChunks(chunks: Chunk[], spans: Span[], firstWidth: number, width: 
     // A box wider than the (rest of the) line: split it by characters.
     const parts = splitBox(c, spans, avail() - c.reserve - curWidth - pendingWidth, width - c.reserve);
     if (parts.length === 1) {
-      cur.push(...pending, c);
-      curWidth += pendingWidth + c.width;
-      pending = [];
-      pendingWidth = 0;
-      hasBox = true;
+      take(c);
       continue;
     }
     queue.splice(q, 1, ...parts);
