@@ -115,7 +115,8 @@ for (const f of formatSets) {
 }
 
 const results: { label: string; plans: number; bestWallS: number; plansPerS: number; peakRssMb: number; runs: RunResult[] }[] = [];
-if (!JSON_OUT) console.log(`kehoach batch — ${availableParallelism()} nhân CPU, tốt nhất trong ${REPEAT} lần chạy; kế hoạch gốc ${BASE.slice(REPO.length + 1)}`);
+if (!JSON_OUT)
+  console.log(`kehoach batch — ${availableParallelism()} nhân CPU, tốt nhất trong ${REPEAT} lần chạy; kế hoạch gốc ${BASE.slice(REPO.length + 1)}`);
 for (const c of cases) {
   const runs: RunResult[] = [];
   for (let k = 0; k < REPEAT; k++) {
@@ -141,4 +142,11 @@ for (const c of cases) {
     );
 }
 rmSync(work, { recursive: true, force: true });
-if (JSON_OUT) console.log(JSON.stringify(results.map(({ runs: _r, ...rest }) => rest), null, 2));
+if (JSON_OUT)
+  console.log(
+    JSON.stringify(
+      results.map(({ runs: _r, ...rest }) => rest),
+      null,
+      2,
+    ),
+  );

@@ -18,7 +18,9 @@ const { loadFontSet } = await import(join(root, 'dist/fonts/metrics.js'));
 const out = mkdtempSync(join(tmpdir(), 'kehoach-bench-'));
 const templates = templatesFor(keHoach);
 const fonts = loadFontSet();
-const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json')).map((f) => join(root, 'examples', f));
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(root, 'examples', f));
 
 // Every example once: pages and PDF size.
 const sizes = [];
@@ -68,7 +70,9 @@ if (existsSync(bin)) {
     }
   }
   times.sort((a, b) => a - b);
-  console.log(`cold: kehoach render --format docx,pdf ${name}: median ${(times[Math.floor(times.length / 2)] / 1000).toFixed(2)} s wall (best ${(times[0] / 1000).toFixed(2)} s)`);
+  console.log(
+    `cold: kehoach render --format docx,pdf ${name}: median ${(times[Math.floor(times.length / 2)] / 1000).toFixed(2)} s wall (best ${(times[0] / 1000).toFixed(2)} s)`,
+  );
 }
 
 // LibreOffice converting the same DOCX, when installed.
@@ -85,7 +89,9 @@ if (hasSoffice) {
   convert(); // first start creates the profile
   const lo = Math.min(convert(), convert());
   const loPdf = statSync(join(out, `${name}.pdf`)).size;
-  console.log(`LibreOffice: soffice --convert-to pdf ${name}.docx: ${lo.toFixed(0)} ms per process (${(loPdf / 1024).toFixed(1)} KB); ours is ${(lo / ms).toFixed(0)}× faster warm`);
+  console.log(
+    `LibreOffice: soffice --convert-to pdf ${name}.docx: ${lo.toFixed(0)} ms per process (${(loPdf / 1024).toFixed(1)} KB); ours is ${(lo / ms).toFixed(0)}× faster warm`,
+  );
 } else {
   console.log('LibreOffice: soffice not installed; skipped.');
 }

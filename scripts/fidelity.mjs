@@ -30,7 +30,11 @@ if (!has('soffice') || !has('pdftotext')) {
 const args = process.argv.slice(2);
 const verbose = args.includes('-v');
 const files = args.filter((a) => !a.startsWith('-'));
-const examples = files.length ? files : readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.json')).map((f) => join(root, 'examples', f));
+const examples = files.length
+  ? files
+  : readdirSync(join(root, 'examples'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(root, 'examples', f));
 const out = join(tmpdir(), `kehoach-fidelity-${process.pid}`);
 mkdirSync(out, { recursive: true });
 
@@ -44,7 +48,9 @@ for (const file of examples) {
   docxFiles.push(join(out, `${name}.docx`));
 }
 // Our own LibreOffice profile, so a running office or a parallel run does not interfere.
-execFileSync('soffice', [`-env:UserInstallation=file://${out}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docxFiles], { stdio: 'ignore' });
+execFileSync('soffice', [`-env:UserInstallation=file://${out}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...docxFiles], {
+  stdio: 'ignore',
+});
 
 /** Lines of a PDF as pdftotext groups them: [{ page, text }]. */
 function pdfLines(pdf) {
@@ -60,7 +66,13 @@ function pdfLines(pdf) {
   }
   return { lines, pages: page };
 }
-const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const decode = (s) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /**
  * Lines that occur in both (as multisets): they start and end on the same words. With

@@ -29,7 +29,10 @@ const error = (code: string, message: string, extra: Partial<Diagnostic> = {}): 
 export function describeError(e: unknown, file?: string): DescribedError {
   if (e instanceof InputError) return { kind: 'input', diagnostics: e.diagnostics };
   if (e instanceof FontFolderError)
-    return { kind: 'input', diagnostics: [error('fonts', e.message, { hint: 'Chép đủ 4 tệp .ttf của một họ phông vào thư mục này, hoặc bỏ --fonts để dùng Tinos.' })] };
+    return {
+      kind: 'input',
+      diagnostics: [error('fonts', e.message, { hint: 'Chép đủ 4 tệp .ttf của một họ phông vào thư mục này, hoặc bỏ --fonts để dùng Tinos.' })],
+    };
   if (e instanceof TemplateError) {
     const message = `lỗi mẫu: ${e.message.slice(e.message.indexOf(': ') + 2)}`;
     return { kind: 'template', diagnostics: [error('template', message, { file: e.file, line: e.line, column: e.column })] };

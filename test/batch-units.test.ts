@@ -43,7 +43,12 @@ describe('merge rules', () => {
   const base = () => ({
     issuer: { parent: 'UBND tỉnh Lào Cai', name: 'Sở Y tế', abbreviation: 'SYT' },
     recipients: ['A', 'B', 'C'],
-    targets: { rows: [{ name: 'x', value: 1 }, { name: 'y', value: 2 }] },
+    targets: {
+      rows: [
+        { name: 'x', value: 1 },
+        { name: 'y', value: 2 },
+      ],
+    },
   });
 
   it('objects merge key by key', () => {
@@ -65,7 +70,10 @@ describe('merge rules', () => {
   it('index paths reach into one element (objects there merge too)', () => {
     const p = base();
     setPath(p, ['targets', 'rows', 1, 'value'], 95);
-    expect(p.targets.rows).toEqual([{ name: 'x', value: 1 }, { name: 'y', value: 95 }]);
+    expect(p.targets.rows).toEqual([
+      { name: 'x', value: 1 },
+      { name: 'y', value: 95 },
+    ]);
     setPath(p, ['targets', 'rows', 0], { note: 'n' });
     expect(p.targets.rows[0]).toEqual({ name: 'x', value: 1, note: 'n' });
     setPath(p, ['recipients', 1], 'B2');

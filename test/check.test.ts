@@ -13,7 +13,9 @@ import { writeDocx } from '../src/writers/docx/index.js';
 
 const templates = templatesFor(keHoach);
 const render = async (file: string) => new Uint8Array(await writeDocx(modelFromFile(keHoach, file, templates).model));
-const examples = readdirSync('examples').filter((f) => f.endsWith('.json')).map((f) => join('examples', f));
+const examples = readdirSync('examples')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join('examples', f));
 
 /** Rewrites parts of a DOCX package with string replacements. */
 function mutate(docx: Uint8Array, part: string, edit: (xml: string) => string): Uint8Array {
@@ -48,7 +50,12 @@ describe('kehoach check catches deliberate breaks', () => {
     ['missing Lưu line', 'archive', 'word/document.xml', (x) => x.replace(/<w:p>(?:(?!<w:p>).)*?- Lưu: VT, NVY\.<\/w:t><\/w:r><\/w:p>/s, '')],
     ['CỘNG HOÀ', 'national-title', 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ')],
     ['en dash in the tiêu ngữ', 'motto', 'word/document.xml', (x) => x.replace('Độc lập - Tự do', 'Độc lập – Tự do')],
-    ['no rule under the tiêu ngữ', 'motto-rule', 'word/document.xml', (x) => x.replace(/(Hạnh phúc<\/w:t><\/w:r><\/w:p><w:p><w:pPr>(?:(?!<\/w:pPr>).)*?)<w:pBdr>.*?<\/w:pBdr>/s, '$1')],
+    [
+      'no rule under the tiêu ngữ',
+      'motto-rule',
+      'word/document.xml',
+      (x) => x.replace(/(Hạnh phúc<\/w:t><\/w:r><\/w:p><w:p><w:pPr>(?:(?!<\/w:pPr>).)*?)<w:pBdr>.*?<\/w:pBdr>/s, '$1'),
+    ],
     ['body left-aligned', 'body-align', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="VBBody".*?<w:jc w:val=")both/s, '$1left')],
     ['no first-line indent', 'body-indent', 'word/styles.xml', (x) => x.replace(/(<w:style [^>]*w:styleId="VBBody".*?)<w:ind [^>]*\/>/s, '$1')],
     ['Nơi nhận 14 pt', 'recipients', 'word/styles.xml', (x) => x.replace(/(w:styleId="VBRecipientsLabel".*?<w:sz w:val=")24/s, '$128')],
@@ -90,7 +97,10 @@ describe('kehoach check CLI', () => {
     const bad = join(dir, 'bad.docx');
     const minimal = await render('examples/minimal.json');
     writeFileSync(good, minimal);
-    writeFileSync(bad, mutate(minimal, 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ')));
+    writeFileSync(
+      bad,
+      mutate(minimal, 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ')),
+    );
     const ok = spawnSync(process.execPath, [BIN, 'check', good], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/đúng thể thức/);

@@ -7,7 +7,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BIN, MINIMAL, run } from './helpers/cli.js';
 import { strFromU8, unzipSync } from 'fflate';
 
-
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kehoach-cli-'));
@@ -128,16 +127,16 @@ describe('kehoach render', () => {
   it('--fonts takes a folder with the four faces (Windows names) and embeds them in the PDF', () => {
     const fonts = join(dir, 'fonts');
     mkdirSync(fonts);
-    const tinos = join('node_modules', '@expo-google-fonts', 'tinos');
+    const tinos = join('fonts', 'tinos');
     const copy = (from: string, to: string) => writeFileSync(join(fonts, to), readFileSync(join(tinos, from)));
-    copy('400Regular/Tinos_400Regular.ttf', 'times.ttf');
-    copy('700Bold/Tinos_700Bold.ttf', 'timesbd.ttf');
-    copy('400Regular_Italic/Tinos_400Regular_Italic.ttf', 'timesi.ttf');
+    copy('Tinos-Regular.ttf', 'times.ttf');
+    copy('Tinos-Bold.ttf', 'timesbd.ttf');
+    copy('Tinos-Italic.ttf', 'timesi.ttf');
     const missing = run(['render', MINIMAL, '-o', join(dir, 'o1'), '-f', 'pdf', '--fonts', fonts]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/thiếu kiểu chữ đậm nghiêng/);
     expect(missing.err).not.toMatch(/lỗi nội bộ/);
-    copy('700Bold_Italic/Tinos_700Bold_Italic.ttf', 'timesbi.ttf');
+    copy('Tinos-BoldItalic.ttf', 'timesbi.ttf');
     const r = run(['render', MINIMAL, '-o', join(dir, 'o2'), '-f', 'pdf', '--fonts', fonts]);
     expect(r.err).toBe('');
     expect(readFileSync(join(dir, 'o2', 'minimal.pdf')).toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+Tinos-Bold\b/);
@@ -175,7 +174,9 @@ describe('kehoach render', () => {
 
 describe('kehoach validate / schema / init / help', () => {
   it('validate passes the bundled examples', () => {
-    const files = readdirSync('examples').filter((f) => f.endsWith('.json')).map((f) => join('examples', f));
+    const files = readdirSync('examples')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join('examples', f));
     const r = run(['validate', ...files]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);

@@ -120,7 +120,7 @@ function expectedColumns(t: Table): number[][] {
       for (let k = 0; k < (c.colSpan ?? 1); k++) busy[col + k] = Math.max(busy[col + k], c.rowSpan ?? 1);
       col += c.colSpan ?? 1;
     }
-    busy.forEach((b, k) => (busy[k] = Math.max(0, b - 1)));
+    for (let k = 0; k < busy.length; k++) busy[k] = Math.max(0, busy[k] - 1);
     return out;
   });
 }
@@ -290,7 +290,8 @@ const EDGE: Record<string, Plan> = {
       name: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc',
       abbreviation: 'BCĐ',
     },
-    title: 'Triển khai thực hiện Chương trình mục tiêu quốc gia\nvề phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2021 - 2030',
+    title:
+      'Triển khai thực hiện Chương trình mục tiêu quốc gia\nvề phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2021 - 2030',
     archive: { units: ['VT', 'TCHC'], copies: 2 },
     recipients: ['Bộ Y tế (báo cáo).', { name: 'UBND tỉnh;', note: 'báo cáo' }, 'Các sở, ban, ngành'],
     signer: { authority: 'TL.', position: 'Trưởng ban', title: 'Chánh Văn phòng', name: 'Trần Thị Bích' },
@@ -335,7 +336,16 @@ const EDGE: Record<string, Plan> = {
     content: {
       blocks: [
         ...longBody,
-        { table: { columns: [1, 6, 2], header: ['TT', 'Nội dung', 'Thời gian'], rows: [['1', 'Kiểm tra liên ngành', 'Tháng 4'], ['2', 'Tổng kết', 'Tháng 5']] } },
+        {
+          table: {
+            columns: [1, 6, 2],
+            header: ['TT', 'Nội dung', 'Thời gian'],
+            rows: [
+              ['1', 'Kiểm tra liên ngành', 'Tháng 4'],
+              ['2', 'Tổng kết', 'Tháng 5'],
+            ],
+          },
+        },
       ],
     },
     appendices: [
@@ -436,7 +446,8 @@ const RULES: Record<string, Rule> = {
       for (const b of kids(kid(kid(c.el, 'w:tcPr'), 'w:tcBorders'))) expect(['none', 'nil'], `cell border ${b.name}`).toContain(b.attrs['w:val']);
       expect(Math.abs(c.width - t.grid[c.col]), 'cell width = grid column').toBeLessThanOrEqual(1);
     }
-    if (t.width !== undefined && t.widthType === 'dxa') expect(Math.abs(t.width - t.grid.reduce((a, b) => a + b, 0)), 'table width = sum of columns').toBeLessThanOrEqual(2);
+    if (t.width !== undefined && t.widthType === 'dxa')
+      expect(Math.abs(t.width - t.grid.reduce((a, b) => a + b, 0)), 'table width = sum of columns').toBeLessThanOrEqual(2);
     const textWidth = 210 - model.page.margins.left - model.page.margins.right;
     const widthMm = twipsToMm(t.grid.reduce((a, b) => a + b, 0) + t.indent);
     expect(widthMm, 'band does not cross the right margin').toBeLessThanOrEqual(textWidth + 0.5);
@@ -448,7 +459,10 @@ const RULES: Record<string, Rule> = {
     expect(textOf(qh!)).toBe(ND30.nationalTitle);
     expect(qh!.cell!.col, 'quốc hiệu in the right column').toBe(1);
     expect(qh!.props.align, 'quốc hiệu centred').toBe('center');
-    expect(runsAll(qh!, (r) => !!r.bold), 'quốc hiệu bold').toBe(true);
+    expect(
+      runsAll(qh!, (r) => !!r.bold),
+      'quốc hiệu bold',
+    ).toBe(true);
     expect(isCaps(qh!), 'quốc hiệu caps').toBe(true);
     expect(sizes(qh!).length).toBe(1);
     expect(inRange(sizes(qh!)[0], ND30.nationalSize), `quốc hiệu size ${sizes(qh!)[0]} in 12–13`).toBe(true);
@@ -467,8 +481,14 @@ const RULES: Record<string, Rule> = {
     const qhIdx = cell.paras.findIndex((p) => textOf(p) === ND30.nationalTitle);
     expect(cell.paras.slice(qhIdx + 1, idx).every(isEmpty), 'directly under the quốc hiệu').toBe(true);
     expect(m.props.align).toBe('center');
-    expect(runsAll(m, (r) => !!r.bold), 'bold').toBe(true);
-    expect(runsAll(m, (r) => !r.italic), 'upright').toBe(true);
+    expect(
+      runsAll(m, (r) => !!r.bold),
+      'bold',
+    ).toBe(true);
+    expect(
+      runsAll(m, (r) => !r.italic),
+      'upright',
+    ).toBe(true);
     expect(sizes(m).length).toBe(1);
     expect(inRange(sizes(m)[0], ND30.mottoSize), `size ${sizes(m)[0]} in 13–14`).toBe(true);
     const rule = ruleAfter(cell.paras, idx);
@@ -512,7 +532,8 @@ const RULES: Record<string, Rule> = {
         const mine: string[] = [];
         while (at < texts.length && want.startsWith([...mine, texts[at]].join(' '))) mine.push(texts[at++]);
         expect(mine.join(' '), `${what}: "${given}" starts and ends on a paragraph boundary`).toBe(want);
-        if (mine.length > 1 && want.split(' ').length > 2) expect(mine[mine.length - 1].split(' ').length, `${what}: "${given}" does not end with a lone word`).toBeGreaterThan(1);
+        if (mine.length > 1 && want.split(' ').length > 2)
+          expect(mine[mine.length - 1].split(' ').length, `${what}: "${given}" does not end with a lone word`).toBeGreaterThan(1);
       }
       return out;
     };
@@ -533,7 +554,10 @@ const RULES: Record<string, Rule> = {
     let longest = 0;
     for (const p of agency) {
       expect(p.props.align, 'ban hành centred').toBe('center');
-      expect(runsAll(p, (r) => !!r.bold), 'ban hành bold').toBe(true);
+      expect(
+        runsAll(p, (r) => !!r.bold),
+        'ban hành bold',
+      ).toBe(true);
       expect(isCaps(p), 'ban hành caps').toBe(true);
       for (const s of sizes(p)) expect(inRange(s, ND30.agencySize), `ban hành size ${s} in 12–13`).toBe(true);
       longest = Math.max(longest, ...wrapLinesMm(p.runs, fonts, boxMm(p)));
@@ -552,15 +576,24 @@ const RULES: Record<string, Rule> = {
     expect(no!.cell!.col, 'Số in the left column').toBe(0);
     expect(no!.props.align, 'Số centred under the agency').toBe('center');
     for (const r of no!.runs) expect(r.props.size, `Số size (${JSON.stringify(r.text)})`).toBe(ND30.numberSize);
-    expect(runsAll(no!, (r) => !r.bold && !r.italic), '"Số" regular').toBe(true);
+    expect(
+      runsAll(no!, (r) => !r.bold && !r.italic),
+      '"Số" regular',
+    ).toBe(true);
     const d = findIn(parts.band, (p) => textOf(p).startsWith(`${plan.place.normalize('NFC')},`));
     expect(d, 'place/date paragraph').toBeDefined();
     expect(textOf(d!)).toMatch(expectedPlaceDate({ ...plan, place: plan.place.normalize('NFC') }));
     expect(d!.cell!.col, 'date in the right column').toBe(1);
     expect(d!.cell!.row, 'Số and date on the same row').toBe(no!.cell!.row);
     expect(d!.props.align).toBe('center');
-    expect(runsAll(d!, (r) => !!r.italic), 'date italic').toBe(true);
-    expect(runsAll(d!, (r) => !r.bold), 'date not bold').toBe(true);
+    expect(
+      runsAll(d!, (r) => !!r.italic),
+      'date italic',
+    ).toBe(true);
+    expect(
+      runsAll(d!, (r) => !r.bold),
+      'date not bold',
+    ).toBe(true);
     for (const s of sizes(d!)) expect(inRange(s, ND30.placeDateSize), `date size ${s} in 13–14`).toBe(true);
     const width = runsWidthMm(inkRuns(d!), fonts);
     expect(width, 'place/date fits on one line').toBeLessThanOrEqual(boxMm(d!));
@@ -579,8 +612,14 @@ const RULES: Record<string, Rule> = {
     const sec = doc.sections[0];
     for (const p of parts.summary) {
       expect(p.props.align).toBe('center');
-      expect(runsAll(p, (r) => !!r.bold), 'trích yếu bold').toBe(true);
-      expect(inkRuns(p).some((r) => r.props.caps), 'trích yếu not set in caps').toBe(false);
+      expect(
+        runsAll(p, (r) => !!r.bold),
+        'trích yếu bold',
+      ).toBe(true);
+      expect(
+        inkRuns(p).some((r) => r.props.caps),
+        'trích yếu not set in caps',
+      ).toBe(false);
       for (const s of sizes(p)) expect(inRange(s, ND30.bodySize), `trích yếu size ${s}`).toBe(true);
       const box = twipsToMm(sec.pageWidth - sec.margins.left - sec.margins.right - (p.props.indLeft ?? 0) - (p.props.indRight ?? 0));
       longest = Math.max(longest, ...wrapLinesMm(p.runs, fonts, box));
@@ -626,7 +665,7 @@ const RULES: Record<string, Rule> = {
     if (plan.layout?.firstLineIndent) expect([...indents][0]).toBe(plan.layout.firstLineIndent === 12.7 ? 720 : 567);
   },
 
-  'widow/orphan control on every paragraph (Word\'s normal setting; the PDF keeps two lines too)'({ doc }) {
+  "widow/orphan control on every paragraph (Word's normal setting; the PDF keeps two lines too)"({ doc }) {
     expect(onOffOf(kid(doc.styles.defaultPPr, 'w:widowControl')), 'docDefaults turn widow/orphan control on').toBe(true);
     for (const p of doc.allParagraphs()) expect(widowControlOf(doc, p), `"${textOf(p).slice(0, 30)}" has widow/orphan control`).toBe(true);
   },
@@ -643,7 +682,10 @@ const RULES: Record<string, Rule> = {
     for (const flow of flows)
       for (let k = 1; k < flow.length; k++) {
         const [a, b] = [flow[k - 1], flow[k]];
-        expect((a.props.after ?? 0) > 0 && (b.props.before ?? 0) > 0, `"${textOf(a).slice(0, 25)}" (after ${a.props.after}) then "${textOf(b).slice(0, 25)}" (before ${b.props.before})`).toBe(false);
+        expect(
+          (a.props.after ?? 0) > 0 && (b.props.before ?? 0) > 0,
+          `"${textOf(a).slice(0, 25)}" (after ${a.props.after}) then "${textOf(b).slice(0, 25)}" (before ${b.props.before})`,
+        ).toBe(false);
       }
     // The gap between the trích yếu rule and the body is 12 pt whichever way it is read.
     const first = parts.body[0];
@@ -661,7 +703,10 @@ const RULES: Record<string, Rule> = {
     const basis = paras.slice(0, n);
     basis.forEach((p, k) => {
       const end = k === count - 1 ? '.' : ';';
-      expect(runsAll(p, (r) => !!r.italic), `căn cứ ${k + 1} italic`).toBe(true);
+      expect(
+        runsAll(p, (r) => !!r.italic),
+        `căn cứ ${k + 1} italic`,
+      ).toBe(true);
       expect(textOf(p).trimEnd().endsWith(end), `căn cứ ${k + 1} "${textOf(p).slice(-20)}" ends with ${end}`).toBe(true);
     });
     if (joined) expect(textOf(paras[n]).trimEnd().endsWith(':'), 'joined căn cứ + lead-in ends with ":"').toBe(true);
@@ -681,8 +726,14 @@ const RULES: Record<string, Rule> = {
     const lastItem = parts.body[parts.body.length - 1];
     expect(lastItem.kind === 'p' && lastItem.p === last, 'nothing between the "./." paragraph and Nơi nhận').toBe(true);
     expect(last.props.keepNext, 'last body paragraph keeps with the signature').toBe(true);
-    expect(doc.allParagraphs().every((p) => !/_{3,}/.test(textOf(p))), 'no rules typed as underscores').toBe(true);
-    expect(doc.allParagraphs().some((p) => /^V\/v\b/.test(textOf(p))), '"V/v" is for công văn, never under KẾ HOẠCH').toBe(false);
+    expect(
+      doc.allParagraphs().every((p) => !/_{3,}/.test(textOf(p))),
+      'no rules typed as underscores',
+    ).toBe(true);
+    expect(
+      doc.allParagraphs().some((p) => /^V\/v\b/.test(textOf(p))),
+      '"V/v" is for công văn, never under KẾ HOẠCH',
+    ).toBe(false);
   },
 
   'nơi nhận | signatory: borderless row that cannot split, sizes and punctuation'({ parts, plan }) {
@@ -695,7 +746,10 @@ const RULES: Record<string, Rule> = {
     expect(label.cell!.col).toBe(0);
     expect(['left', undefined]).toContain(label.props.align);
     expect(label.props.indLeft ?? 0).toBe(0);
-    expect(runsAll(label, (r) => !!r.bold && !!r.italic), 'Nơi nhận: bold italic').toBe(true);
+    expect(
+      runsAll(label, (r) => !!r.bold && !!r.italic),
+      'Nơi nhận: bold italic',
+    ).toBe(true);
     expect(sizes(label)).toEqual([ND30.recipientsLabelSize]);
     const cell = label.cell!;
     const items = cell.paras.slice(cell.paras.indexOf(label) + 1).filter((p) => !isEmpty(p));
@@ -703,7 +757,10 @@ const RULES: Record<string, Rule> = {
     items.forEach((p, k) => {
       const text = textOf(p);
       expect(sizes(p), `"${text}" is 11 pt`).toEqual([ND30.recipientItemSize]);
-      expect(runsAll(p, (r) => !r.bold && !r.italic), `"${text}" regular`).toBe(true);
+      expect(
+        runsAll(p, (r) => !r.bold && !r.italic),
+        `"${text}" regular`,
+      ).toBe(true);
       expect(['left', undefined]).toContain(p.props.align);
       expect(text.startsWith('- '), `"${text}" starts with "- "`).toBe(true);
       if (k < items.length - 1) {
@@ -721,7 +778,10 @@ const RULES: Record<string, Rule> = {
     expect(lines.map(textOf)).toEqual([...expected, plan.signer.name.normalize('NFC')]);
     lines.forEach((p, k) => {
       expect(p.props.align, `"${textOf(p)}" centred`).toBe('center');
-      expect(runsAll(p, (r) => !!r.bold), `"${textOf(p)}" bold`).toBe(true);
+      expect(
+        runsAll(p, (r) => !!r.bold),
+        `"${textOf(p)}" bold`,
+      ).toBe(true);
       for (const s of sizes(p)) expect(inRange(s, ND30.bodySize), `"${textOf(p)}" size ${s}`).toBe(true);
       if (k < expected.length) {
         expect(isCaps(p), `"${textOf(p)}" caps`).toBe(true);
@@ -743,7 +803,10 @@ const RULES: Record<string, Rule> = {
 
   'page numbers: top centre from page 2, none on page 1, none in footers'({ doc }) {
     const hasPage = (name: string | undefined) => !!name && doc.paragraphsOf(doc.xml(name)).some((p) => p.fields.some((f) => /^PAGE\b/.test(f)));
-    expect(kids(doc.settings, 'w:evenAndOddHeaders').every((e) => ['false', '0'].includes(e.attrs['w:val'] ?? 'true')), 'no separate even-page header').toBe(true);
+    expect(
+      kids(doc.settings, 'w:evenAndOddHeaders').every((e) => ['false', '0'].includes(e.attrs['w:val'] ?? 'true')),
+      'no separate even-page header',
+    ).toBe(true);
     doc.sections.forEach((s, k) => {
       expect(s.titlePage, `section ${k}: different first page`).toBe(true);
       expect(s.headers.default, `section ${k}: default header`).toBeDefined();
@@ -758,12 +821,15 @@ const RULES: Record<string, Rule> = {
         expect(inRange(r.props.size, ND30.bodySize), `page number size ${r.props.size}`).toBe(true);
         expect(!!r.props.italic || !!r.props.bold, 'page number upright, regular').toBe(false);
       }
-      expect(pn[0].fields.some((f) => /ROMAN|roman|ALPHABETIC/i.test(f)), 'Arabic numerals').toBe(false);
+      expect(
+        pn[0].fields.some((f) => /ROMAN|roman|ALPHABETIC/i.test(f)),
+        'Arabic numerals',
+      ).toBe(false);
       for (const f of Object.values(s.footers)) expect(hasPage(f), 'no page number in a footer').toBe(false);
     });
     for (const part of doc.partNames().filter((n) => /^word\/footer\d*\.xml$/.test(n))) expect(hasPage(part)).toBe(false);
     // Each appendix numbers its own pages.
-    doc.sections.slice(1).forEach((s) => expect(s.pageNumberStart).toBe(1));
+    for (const s of doc.sections.slice(1)) expect(s.pageNumberStart).toBe(1);
   },
 
   'named Word styles: body, headings with outline levels, list styles'({ doc, parts, model }) {
@@ -797,7 +863,10 @@ const RULES: Record<string, Rule> = {
       if (ids && body) expect([...ids][0], `${list} has its own style`).not.toBe([...body][0]);
     }
     // The styles of section titles and item headings carry their outline level (navigation pane, TOC).
-    for (const [st, lvl] of [['heading1', 0], ['heading2', 1]] as const) {
+    for (const [st, lvl] of [
+      ['heading1', 0],
+      ['heading2', 1],
+    ] as const) {
       const ids = styleOf.get(st);
       if (!ids) continue;
       const chain = doc.styles.chain([...ids][0], 'paragraph');
@@ -813,7 +882,10 @@ const RULES: Record<string, Rule> = {
       const names = elementNames(doc.xml(name));
       for (const bad of ['w:txbxContent', 'v:textbox', 'w:drawing', 'w:pict', 'w:object', 'v:shape', 'v:rect', 'v:line', 'w:framePr'])
         expect(names.has(bad), `${name} contains <${bad}>`).toBe(false);
-      expect([...names].some((n) => n.startsWith('wps:') || n.startsWith('wpg:')), `${name} contains a shape`).toBe(false);
+      expect(
+        [...names].some((n) => n.startsWith('wps:') || n.startsWith('wpg:')),
+        `${name} contains a shape`,
+      ).toBe(false);
     }
     expect(Object.values(doc.rels).some((r) => r.type === 'image')).toBe(false);
     // Settings: Vietnamese is not hyphenated, and Word must not ask to update fields on opening.
@@ -824,7 +896,9 @@ const RULES: Record<string, Rule> = {
     const ct = doc.xml('[Content_Types].xml');
     const overrides = new Set(kids(ct, 'Override').map((o) => o.attrs.PartName.replace(/^\//, '')));
     const defaults = new Set(kids(ct, 'Default').map((d) => d.attrs.Extension.toLowerCase()));
-    expect(kids(ct, 'Override').some((o) => o.attrs.PartName === '/word/document.xml' && /wordprocessingml\.document\.main\+xml$/.test(o.attrs.ContentType))).toBe(true);
+    expect(
+      kids(ct, 'Override').some((o) => o.attrs.PartName === '/word/document.xml' && /wordprocessingml\.document\.main\+xml$/.test(o.attrs.ContentType)),
+    ).toBe(true);
     for (const r of Object.values(doc.rels)) {
       expect(doc.has(r.target), `relationship target ${r.target} exists`).toBe(true);
       expect(overrides.has(r.target) || defaults.has(r.target.split('.').pop()!.toLowerCase()), `${r.target} has a content type`).toBe(true);
@@ -840,10 +914,16 @@ const RULES: Record<string, Rule> = {
       const what = `"${textOf(u)}"`;
       expect(u.cell, `${what} in the "Số" cell`).toBe(no.cell);
       expect(u.cell!.paras.indexOf(u), `${what} under "Số"`).toBeGreaterThan(u.cell!.paras.indexOf(no));
-      expect(runsAll(u, (r) => !!r.bold && !r.italic), `${what} bold upright`).toBe(true);
+      expect(
+        runsAll(u, (r) => !!r.bold && !r.italic),
+        `${what} bold upright`,
+      ).toBe(true);
       expect(isCaps(u)).toBe(true);
       for (const s of sizes(u)) expect(inRange(s, ND30.bodySize), `${what} size ${s}`).toBe(true);
-      expect(runsAll(u, (r) => isRed(r.color)), `${what} in red`).toBe(true);
+      expect(
+        runsAll(u, (r) => isRed(r.color)),
+        `${what} in red`,
+      ).toBe(true);
       for (const side of ['borderTop', 'borderBottom', 'borderLeft', 'borderRight'] as const) {
         expect(u.props[side]?.val, `${what} framed (${side})`).toBe('single');
         expect(isRed(u.props[side]?.color), `${what} frame in red`).toBe(true);
@@ -883,7 +963,10 @@ const RULES: Record<string, Rule> = {
             for (const s of sizes(p)) expect(size ? s === size : inRange(s, [12, 13]), `${what} size ${s}`).toBe(true);
             if (header) {
               expect(p.props.align, `${what} centred`).toBe('center');
-              expect(runsAll(p, (x) => !!x.bold), `${what} bold`).toBe(true);
+              expect(
+                runsAll(p, (x) => !!x.bold),
+                `${what} bold`,
+              ).toBe(true);
             }
             const longestWord = Math.max(...wrapLinesMm(p.runs, fonts, 0));
             expect(longestWord, `${what}: the longest word fits its column (${boxMm(p).toFixed(1)} mm)`).toBeLessThanOrEqual(boxMm(p) + 0.05);
@@ -902,7 +985,10 @@ const RULES: Record<string, Rule> = {
         for (const c of row.cells) {
           const span = Number(kid(kid(c.el, 'w:tcPr'), 'w:gridSpan')?.attrs['w:val'] ?? 1);
           const grid = t.grid.slice(c.col, c.col + span).reduce((a, b) => a + b, 0);
-          expect(Math.abs(c.width - grid), `table ${i + 1} row ${r + 1} column ${c.col + 1}: cell width ${c.width} = its grid columns ${grid}`).toBeLessThanOrEqual(2);
+          expect(
+            Math.abs(c.width - grid),
+            `table ${i + 1} row ${r + 1} column ${c.col + 1}: cell width ${c.width} = its grid columns ${grid}`,
+          ).toBeLessThanOrEqual(2);
           covered += span;
           const vMerge = kid(kid(c.el, 'w:tcPr'), 'w:vMerge');
           if (vMerge && (vMerge.attrs['w:val'] ?? 'continue') === 'continue') {
@@ -933,7 +1019,10 @@ const RULES: Record<string, Rule> = {
       expect(k, `appendix ${i + 1} label`).toBeGreaterThanOrEqual(0);
       const label = paras[k];
       expect(label.props.align).toBe('center');
-      expect(runsAll(label, (r) => !!r.bold), 'label bold').toBe(true);
+      expect(
+        runsAll(label, (r) => !!r.bold),
+        'label bold',
+      ).toBe(true);
       expect(sizes(label)).toEqual([14]);
       const rest = paras.slice(k + 1);
       const ruleIdx = rest.findIndex((p) => isEmpty(p) && p.props.borderBottom && p.props.borderBottom.val !== 'none');
@@ -941,7 +1030,10 @@ const RULES: Record<string, Rule> = {
       const head = rest.slice(0, ruleIdx).filter((p) => !isEmpty(p));
       const note = head.find((p) => textOf(p).startsWith('(Kèm theo'));
       expect(note, 'the "(Kèm theo …)" line').toBeDefined();
-      expect(runsAll(note!, (r) => !!r.italic), 'note italic').toBe(true);
+      expect(
+        runsAll(note!, (r) => !!r.italic),
+        'note italic',
+      ).toBe(true);
       const titles = head.filter((p) => p !== note);
       expect(titles.length).toBeGreaterThan(0);
       let longest = 0;
@@ -1000,7 +1092,11 @@ describe('literal NĐ 30 forms', () => {
         .parts.closingTable.rows[0].cells[1].paras.filter((p) => !isEmpty(p))
         .map(textOf);
     expect(sig('examples/minimal.json')).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An']);
-    expect(sig('TM. signature, no parent, 13 pt body, 1.27 cm indent, 1.5 lines, official margins')).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Lê Ngọc Tuấn']);
+    expect(sig('TM. signature, no parent, 13 pt body, 1.27 cm indent, 1.5 lines, official margins')).toEqual([
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Lê Ngọc Tuấn',
+    ]);
     expect(sig('TM. + KT. signature')).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Y Ngọc']);
     expect(sig('head signs, no authority')).toEqual(['GIÁM ĐỐC', 'Võ Văn Thanh']);
     expect(sig('agency with an explicit line break')).toEqual(['Q. GIÁM ĐỐC', 'Hoàng Văn Minh']);
@@ -1125,7 +1221,11 @@ describe.skipIf(!haveLibreOffice)('opens in LibreOffice (soffice --convert-to pd
     expect(pdfPages.length).toBeGreaterThan(0);
     const lines = pdfPages.flatMap((p) => p.split('\n')).map(squash);
     // Page numbers: not on page 1; page n ≥ 2 shows n first (top centre); an appendix restarts.
-    const firstLine = (p: string) => p.split('\n').map(squash).find((l) => l !== '') ?? '';
+    const firstLine = (p: string) =>
+      p
+        .split('\n')
+        .map(squash)
+        .find((l) => l !== '') ?? '';
     expect(/^\d+$/.test(firstLine(pdfPages[0])), 'no page number on page 1').toBe(false);
     const appendixStarts = pdfPages.map((p, i) => (/^Phụ lục( [IVXLC]+)?$/m.test(p) && /\(Kèm theo/.test(p) ? i : -1)).filter((i) => i > 0);
     expect(appendixStarts.length, 'each appendix starts a page').toBe(c.plan.appendices?.length ?? 0);
@@ -1172,7 +1272,13 @@ describe.skipIf(!haveLibreOffice)('opens in LibreOffice (soffice --convert-to pd
     const xOf = (word: string) => [...bbox.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].filter((m) => m[2] === word).map((m) => Number(m[1]));
     // Left edge of a grid column's text in points: margin + table indent + columns before + cell padding.
     const textX = (col: number) => (sec.margins.left + t.indent + t.grid.slice(0, col).reduce((a, b) => a + b, 0) + t.rows[1].cells[0].marginLeft) / 20;
-    for (const [word, col] of [['Đạt', 2], ['Phạt', 2], ['Đình', 2], ['110', 3], ['264', 3]] as const) {
+    for (const [word, col] of [
+      ['Đạt', 2],
+      ['Phạt', 2],
+      ['Đình', 2],
+      ['110', 3],
+      ['264', 3],
+    ] as const) {
       const xs = xOf(word);
       expect(xs.length, `"${word}" once in LibreOffice's PDF`).toBe(1);
       expect(Math.abs(xs[0] - textX(col)), `"${word}" at x ${xs[0]} pt, column ${col + 1} text starts at ${textX(col).toFixed(1)} pt`).toBeLessThanOrEqual(1);

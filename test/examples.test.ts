@@ -149,7 +149,11 @@ describe('template options the real plans need', () => {
   });
 
   it('the automatic TT column keeps its share of the width whatever scale the column widths use', () => {
-    for (const columns of [[5, 3.2, 1.6], [50, 32, 16], [1, 1, 1]]) {
+    for (const columns of [
+      [5, 3.2, 1.6],
+      [50, 32, 16],
+      [1, 1, 1],
+    ]) {
       const v = tableView({ numbered: true, columns, header: ['A', 'B', 'C'], rows: [['x', 'y', '']] });
       const total = v.columns.reduce((a, b) => a + b, 0);
       expect(v.columns.length).toBe(4);

@@ -34,7 +34,13 @@ describe('cơ quan chủ quản', () => {
     // The band's top line: everything above the agency (the first bold run).
     const agencyY = Math.min(...page.runs.filter((r) => r.text.includes('SỞ Y TẾ')).map((r) => r.y));
     const runs = page.runs.filter((r) => r.y < agencyY && r.x < 250);
-    expect(runs.map((r) => r.text).join('').replace(/\s+/g, ' ').trim()).toBe(parent);
+    expect(
+      runs
+        .map((r) => r.text)
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ).toBe(parent);
     expect(new Set(runs.map((r) => r.y)).size).toBe(1); // one baseline: not wrapped
     expect(runs.every((r) => r.size === size)).toBe(true);
   });
@@ -65,7 +71,9 @@ describe('place/date line', () => {
     expect(ptToMm(italic.width(para.text, size) + italicReserve(italic, size))).toBeLessThanOrEqual(innerMm);
     // The quốc hiệu stays on one line too.
     const national = doc.allParagraphs().find((p) => p.text.startsWith('CỘNG HÒA'))!;
-    expect(ptToMm(fonts.face(true, false).width(national.text, national.runs[0].props.size!))).toBeLessThanOrEqual(twipsToMm(national.cell!.width - national.cell!.marginLeft - national.cell!.marginRight));
+    expect(ptToMm(fonts.face(true, false).width(national.text, national.runs[0].props.size!))).toBeLessThanOrEqual(
+      twipsToMm(national.cell!.width - national.cell!.marginLeft - national.cell!.marginRight),
+    );
     // PDF: one baseline, the same size as the DOCX.
     const page = layoutDocument(model)[0];
     const runs = page.runs.filter((r) => /Thành phố Hồ Chí Minh, ngày|2026$/.test(r.text) && r.face.name === 'italic');

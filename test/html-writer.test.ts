@@ -163,7 +163,7 @@ describe('HTML writer', () => {
     });
     const doc = decode(await WRITERS.html!.write(model, { fonts }));
     const pages = layoutDocument(model, fonts);
-    const coloured = pages.flatMap((p) => p.runs).filter((r) => r.color && r.color.some((v) => v > 0));
+    const coloured = pages.flatMap((p) => p.runs).filter((r) => r.color?.some((v) => v > 0));
     if (coloured.length) expect(doc).toMatch(/color:rgb\(\d+,\d+,\d+\)">KHẨN</);
   });
 

@@ -11,6 +11,7 @@ import { loadFontSet, type FaceName } from '../src/fonts/metrics.js';
 import type { PageOut } from '../src/layout/types.js';
 import { renderPages } from '../src/writers/pdf/index.js';
 import { readPdf } from './helpers/pdf-extract.js';
+import { vietnameseLetters } from './helpers/vietnamese.js';
 
 const hasPdftoppm = (() => {
   try {
@@ -20,14 +21,6 @@ const hasPdftoppm = (() => {
     return false;
   }
 })();
-
-/** The 134 precomposed Vietnamese letters: 12 vowels × 5 tones, both cases, plus the bare ones and đ. */
-export function vietnameseLetters(): string[] {
-  const vowels = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
-  const tones = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
-  const lower = [...vowels.flatMap((v) => tones.map((t) => (v + t).normalize('NFC'))), 'ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ'];
-  return [...lower, ...lower.map((c) => c.toUpperCase())];
-}
 
 const FACES: FaceName[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
@@ -57,7 +50,10 @@ describe('Vietnamese glyphs in the embedded subsets', () => {
     for (const f of FACES) for (const c of vietnameseLetters()) expect(fonts.faces[f].glyphId(c.codePointAt(0)!), `${c} in ${f}`).toBeGreaterThan(0);
     const pdf = await renderPages([glyphPage()], { meta: { title: 'glyphs', author: 'kehoach', language: 'vi-VN' } });
     const read = await readPdf(pdf);
-    const text = read.pages[0].items.map((i) => i.text).join('').replace(/\s+/g, '');
+    const text = read.pages[0].items
+      .map((i) => i.text)
+      .join('')
+      .replace(/\s+/g, '');
     expect(text).toBe(FACES.map(() => vietnameseLetters().join('')).join(''));
   });
 

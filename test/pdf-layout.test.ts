@@ -106,7 +106,13 @@ describe('line breaking', () => {
 });
 
 describe('break opportunities and fit (as LibreOffice lays out our DOCX)', () => {
-  const texts = (spec: ParagraphSpec, width: number) => layoutLines(spec, width).map((l) => l.pieces.map((p) => p.text).join('').trimEnd());
+  const texts = (spec: ParagraphSpec, width: number) =>
+    layoutLines(spec, width).map((l) =>
+      l.pieces
+        .map((p) => p.text)
+        .join('')
+        .trimEnd(),
+    );
   const prefix = 'Văn bản số';
 
   it('breaks after a hyphen before a letter, never after a slash', () => {
@@ -174,7 +180,12 @@ describe('pagination', () => {
       columns: [150, 150],
       border: 0,
       pad: { left: 2, right: 2, top: 0, bottom: 0 },
-      rows: [{ cantSplit: true, cells: [0, 1].map((col) => ({ col, colSpan: 1, rowSpan: 1, vAlign: 'top' as const, paragraphs: [para('Nơi nhận:\n- A;\n- B.', { align: 'left' })] })) }],
+      rows: [
+        {
+          cantSplit: true,
+          cells: [0, 1].map((col) => ({ col, colSpan: 1, rowSpan: 1, vAlign: 'top' as const, paragraphs: [para('Nơi nhận:\n- A;\n- B.', { align: 'left' })] })),
+        },
+      ],
     };
     const last = para(words(30), { keepNext: true });
     const nLast = layoutLines(last, WIDTH).length;
@@ -220,7 +231,9 @@ describe('pagination', () => {
     const pages = paginate(s).pages;
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[0].runs.some((r) => r.y < 10)).toBe(false);
-    pages.slice(1).forEach((p, k) => expect(p.runs.filter((r) => r.y < 10 + LINE && r.text === String(k + 2))).toHaveLength(1));
+    pages.slice(1).forEach((p, k) => {
+      expect(p.runs.filter((r) => r.y < 10 + LINE && r.text === String(k + 2))).toHaveLength(1);
+    });
     expect(pageTexts(s).length).toBe(pages.length);
   });
 });

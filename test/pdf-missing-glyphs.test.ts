@@ -31,7 +31,8 @@ describe('characters missing from the font', () => {
   });
 
   it('keeps a line with CJK text inside the margins and loses no word', async () => {
-    const intro = 'Sở Y tế xây dựng Kế hoạch 中文字符测试中文字符测试中文字符测试中文字符测试中文字符测试 tổ chức Tháng hành động vì an toàn thực phẩm năm 2026 như sau:';
+    const intro =
+      'Sở Y tế xây dựng Kế hoạch 中文字符测试中文字符测试中文字符测试中文字符测试中文字符测试 tổ chức Tháng hành động vì an toàn thực phẩm năm 2026 như sau:';
     const m = model(intro);
     const page = layoutDocument(m)[0];
     const right = page.width - (m.page.margins.right * 72) / 25.4;

@@ -63,7 +63,12 @@ describe('blocks taller than a page', () => {
   });
 
   it('keeps a normal closing block whole (cantSplit)', () => {
-    expect(headerGeometry(model(() => {}), fonts).closingCantSplit).toBe(true);
+    expect(
+      headerGeometry(
+        model(() => {}),
+        fonts,
+      ).closingCantSplit,
+    ).toBe(true);
   });
 
   it('splits a cell merged over 80 rows row by row', () => {

@@ -27,7 +27,9 @@ describe('targets table across pages', () => {
   });
 
   it('keeps a group row with its first sub-row in the model, the PDF and the DOCX', async () => {
-    const table = model.body.find((b) => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c.blocks.some((p) => p.runs.some((x) => x.text.includes('nhóm tuổi'))))));
+    const table = model.body.find(
+      (b) => b.kind === 'table' && b.rows.some((r) => r.cells.some((c) => c.blocks.some((p) => p.runs.some((x) => x.text.includes('nhóm tuổi'))))),
+    );
     expect(table?.kind).toBe('table');
     const rows = table!.kind === 'table' ? table!.rows : [];
     const group = rows.findIndex((r) => r.cells.some((c) => c.blocks.some((p) => p.runs.some((x) => x.text === 'Số trẻ được tiêm theo nhóm tuổi'))));

@@ -65,11 +65,15 @@ const isItalic = (font: string) => /-(Bold)?Italic$/.test(font);
 const inHeaderZone = (model: DocumentModel, it: TextItem) => it.y < twipPt(model.page.margins.top);
 
 /** Pages per section: appendices restart numbering. */
-function sectionStarts(r: Rendered): number[] {
+function _sectionStarts(r: Rendered): number[] {
   const starts = [0];
   r.read.pages.forEach((p, k) => {
     if (k > 0 && r.model.appendices.some((a) => a.label && p.items.some((i) => i.text.trim() === a.label && !inHeaderZone(r.model, i)))) {
-      if (p.items.filter((i) => !inHeaderZone(r.model, i))[0]?.text.trim() === r.model.appendices.find((a) => a.label)?.label || starts.length <= r.model.appendices.length) starts.push(k);
+      if (
+        p.items.filter((i) => !inHeaderZone(r.model, i))[0]?.text.trim() === r.model.appendices.find((a) => a.label)?.label ||
+        starts.length <= r.model.appendices.length
+      )
+        starts.push(k);
     }
   });
   return starts;
@@ -166,7 +170,9 @@ describe.each(files.map((f) => basename(f, '.json')))('PDF of %s', (name) => {
     const page = read.pages[0];
     const g = headerGeometry(model, fonts);
     const textMid = twipPt(model.page.margins.left) + twipPt(g.textWidth) / 2;
-    const rule = page.lines.find((l) => Math.abs(l.y1 - l.y2) < 0.01 && Math.abs(Math.abs(l.x2 - l.x1) - mmToPt(g.summaryRule)) < 0.6 && Math.abs((l.x1 + l.x2) / 2 - textMid) < 0.6)!;
+    const rule = page.lines.find(
+      (l) => Math.abs(l.y1 - l.y2) < 0.01 && Math.abs(Math.abs(l.x2 - l.x1) - mmToPt(g.summaryRule)) < 0.6 && Math.abs((l.x1 + l.x2) / 2 - textMid) < 0.6,
+    )!;
     expect(rule, 'trích yếu rule').toBeDefined();
     expect(model.body[0]?.kind).toBe('paragraph');
     const firstBaseline = Math.min(...page.items.filter((i) => i.y > rule.y1 && i.text.trim()).map((i) => i.y));
@@ -210,7 +216,12 @@ describe.each(files.map((f) => basename(f, '.json')))('PDF of %s', (name) => {
   it('holds the same text as the DOCX', () => {
     const { model, read, docx } = get();
     const pdfText = read.pages
-      .map((p) => p.items.filter((i) => !inHeaderZone(model, i)).map((i) => i.text).join(''))
+      .map((p) =>
+        p.items
+          .filter((i) => !inHeaderZone(model, i))
+          .map((i) => i.text)
+          .join(''),
+      )
       .join('');
     const docxText = docxParagraphs(docx).join('');
     // Header rows of tables repeat on every page a table runs over: take the repeats out.
@@ -218,7 +229,12 @@ describe.each(files.map((f) => basename(f, '.json')))('PDF of %s', (name) => {
     let theirs = squash(docxText);
     for (const b of [...model.body, ...model.appendices.flatMap((a) => a.blocks)]) {
       if (b.kind !== 'table') continue;
-      const head = squash(b.rows.filter((r) => r.header).flatMap((r) => r.cells.flatMap((c) => c.blocks.map((p) => p.runs.map((x) => x.text).join('')))).join(''));
+      const head = squash(
+        b.rows
+          .filter((r) => r.header)
+          .flatMap((r) => r.cells.flatMap((c) => c.blocks.map((p) => p.runs.map((x) => x.text).join(''))))
+          .join(''),
+      );
       if (!head) continue;
       expect(ours.split(head).length).toBeGreaterThanOrEqual(theirs.split(head).length);
       ours = ours.split(head).join('');

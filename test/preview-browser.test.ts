@@ -47,7 +47,7 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
 
   const overlayShown = () => !document.getElementById('kh-overlay')!.hidden;
   const overlayHidden = () => document.getElementById('kh-overlay')!.hidden;
-  const overlayText = () => page.locator('#kh-overlay').innerText();
+  const overlayText = () => page.locator('#kh-overlay').textContent();
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kehoach-browser-'));
@@ -88,7 +88,9 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
     let worst = 0;
     pages.forEach((p, k) => {
       expect(widths[k].length).toBe(p.runs.length);
-      p.runs.forEach((r, i) => (worst = Math.max(worst, Math.abs(widths[k][i] - runWidth(r)))));
+      p.runs.forEach((r, i) => {
+        worst = Math.max(worst, Math.abs(widths[k][i] - runWidth(r)));
+      });
     });
     expect(worst).toBeLessThan(0.75);
     // The real PDF beside the pages (Chromium's viewer runs in a frame of its own).

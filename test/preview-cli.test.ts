@@ -9,7 +9,6 @@ import { BIN, MINIMAL, run } from './helpers/cli.js';
 import { BUILTIN_TEMPLATES } from '../src/template/engine.js';
 import { openCommand } from '../src/preview/open-browser.js';
 
-
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kehoach-preview-cli-'));

@@ -86,10 +86,18 @@ describe('preview server: routes', () => {
     expect(await (await fetch(`${server.url}preview.js`)).text()).toContain('EventSource');
     const pdf = await fetch(`${server.url}document.pdf?v=1`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const docx = await fetch(`${server.url}document.docx`);
     expect(docx.headers.get('content-disposition')).toMatch(/^attachment; filename="plan\.docx"/);
-    expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await docx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   it('sends the status as Server-Sent Events', async () => {
@@ -124,7 +132,8 @@ describe('preview server: routes', () => {
     '/%2fetc%2fpasswd',
     '/C:%5cWindows%5cwin.ini',
     '/templates/ke-hoach/document.hbs',
-    '/node_modules/@expo-google-fonts/tinos/400Regular/Tinos_400Regular.ttf',
+    '/node_modules/typescript/package.json',
+    '/fonts/tinos/Tinos-Regular.ttf',
   ];
   it.each(traversals)('404 for %s', async (target) => {
     const r = await raw(server.port, target);

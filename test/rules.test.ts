@@ -44,26 +44,53 @@ describe('plan rules', () => {
 
   it('dates: phases in range, in order, without overlap, inside the period; issued before they start', () => {
     expectRule('phase-range', 'error', 'phases.items[0].to', phases([{ name: 'Đợt 1', from: '2026-03-10', to: '2026-03-01' }]));
-    expectRule('phase-order', 'error', 'phases.items[1].from', phases([
-      { name: 'Đợt 1', from: '2026-05-01', to: '2026-05-30' },
-      { name: 'Đợt 2', from: '2026-03-01', to: '2026-03-30' },
-    ]));
-    expectRule('phase-overlap', 'error', 'phases.items[1].from', phases([
-      { name: 'Đợt 1', from: '2026-03-01', to: '2026-03-30' },
-      { name: 'Đợt 2', from: '2026-03-15', to: '2026-04-30' },
-    ]));
-    expect(find(diagnose(phases([
-      { name: 'Đợt 1', from: '2026-03-01', to: '2026-03-30' },
-      { name: 'Đợt 2', from: '2026-03-15', to: '2026-04-30', overlaps: true },
-    ])), 'phase-overlap')).toBeUndefined();
-    expectRule('phase-period', 'error', 'phases.items[0]', phases([{ name: 'Đợt 1', from: '2026-03-01', to: '2026-12-30' }], { from: '2026-03-01', to: '2026-06-30' }));
+    expectRule(
+      'phase-order',
+      'error',
+      'phases.items[1].from',
+      phases([
+        { name: 'Đợt 1', from: '2026-05-01', to: '2026-05-30' },
+        { name: 'Đợt 2', from: '2026-03-01', to: '2026-03-30' },
+      ]),
+    );
+    expectRule(
+      'phase-overlap',
+      'error',
+      'phases.items[1].from',
+      phases([
+        { name: 'Đợt 1', from: '2026-03-01', to: '2026-03-30' },
+        { name: 'Đợt 2', from: '2026-03-15', to: '2026-04-30' },
+      ]),
+    );
+    expect(
+      find(
+        diagnose(
+          phases([
+            { name: 'Đợt 1', from: '2026-03-01', to: '2026-03-30' },
+            { name: 'Đợt 2', from: '2026-03-15', to: '2026-04-30', overlaps: true },
+          ]),
+        ),
+        'phase-overlap',
+      ),
+    ).toBeUndefined();
+    expectRule(
+      'phase-period',
+      'error',
+      'phases.items[0]',
+      phases([{ name: 'Đợt 1', from: '2026-03-01', to: '2026-12-30' }], { from: '2026-03-01', to: '2026-06-30' }),
+    );
     expectRule('date-after-start', 'warning', 'date', phases([{ name: 'Đợt 1', from: '2026-01-01', to: '2026-01-30' }]));
   });
 
   it('symbol: KH type and the issuer abbreviation', () => {
     expectRule('symbol-type', 'error', 'symbol', (p) => (p.symbol = 'BC-SYT'));
     expectRule('symbol-agency', 'error', 'symbol', (p) => (p.symbol = 'KH-SGD'));
-    expect(find(diagnose((p) => (p.symbol = 'KH-SYT')), 'symbol-agency')).toBeUndefined();
+    expect(
+      find(
+        diagnose((p) => (p.symbol = 'KH-SYT')),
+        'symbol-agency',
+      ),
+    ).toBeUndefined();
   });
 
   it('signatory: KT. with a deputy, TM. with a collective body, TL. with a unit head, position matching the issuer', () => {
@@ -77,10 +104,12 @@ describe('plan rules', () => {
       p.issuer = { name: 'Ủy ban nhân dân tỉnh Lào Cai', abbreviation: 'UBND' };
       p.signer = { position: 'CHỦ TỊCH', name: 'A' };
     });
-    expect(diagnose((p) => {
-      p.issuer = { name: 'Ủy ban nhân dân tỉnh Lào Cai', abbreviation: 'UBND' };
-      p.signer = { authority: 'TM.', onBehalfOf: 'Ủy ban nhân dân', position: 'Chủ tịch', title: 'Phó Chủ tịch', name: 'A' };
-    }).filter((d) => d.code.startsWith('rule.signer'))).toEqual([]);
+    expect(
+      diagnose((p) => {
+        p.issuer = { name: 'Ủy ban nhân dân tỉnh Lào Cai', abbreviation: 'UBND' };
+        p.signer = { authority: 'TM.', onBehalfOf: 'Ủy ban nhân dân', position: 'Chủ tịch', title: 'Phó Chủ tịch', name: 'A' };
+      }).filter((d) => d.code.startsWith('rule.signer')),
+    ).toEqual([]);
   });
 
   it('recipients: no duplicates, no Lưu line among them', () => {
@@ -99,12 +128,22 @@ describe('plan rules', () => {
     });
     expectRule('title-vv', 'error', 'title', (p) => (p.title = 'V/v tổ chức Tháng hành động'));
     expectRule('title-case', 'warning', 'title', (p) => (p.title = 'TỔ CHỨC THÁNG HÀNH ĐỘNG'));
-    expectRule('closing-punctuation', 'warning', 'closing.blocks[0]', (p) => (p.closing.blocks = ['Trong quá trình thực hiện nếu có vướng mắc báo cáo Sở Y tế']));
+    expectRule(
+      'closing-punctuation',
+      'warning',
+      'closing.blocks[0]',
+      (p) => (p.closing.blocks = ['Trong quá trình thực hiện nếu có vướng mắc báo cáo Sở Y tế']),
+    );
     expectRule('place-full-name', 'error', 'place', (p) => (p.place = 'TP. HCM'));
     expectRule('place-province', 'warning', 'place', (p) => (p.place = 'Sa Pa'));
     expectRule('province-exists', 'warning', 'issuer.parent', (p) => (p.issuer.parent = 'UBND tỉnh Yên Bái'));
     expectRule('missing-glyph', 'warning', 'title', (p) => (p.title = 'Tổ chức ✓ kiểm tra'));
-    expect(find(diagnose((p) => (p.title = 'Tổ chức – kiểm tra • “an toàn” → tốt…')), 'missing-glyph')).toBeUndefined();
+    expect(
+      find(
+        diagnose((p) => (p.title = 'Tổ chức – kiểm tra • “an toàn” → tốt…')),
+        'missing-glyph',
+      ),
+    ).toBeUndefined();
     expectRule('empty-section', 'warning', 'budget', (p) => (p.budget = { blocks: [] }));
   });
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PACKAGE_ROOT } from '../template/engine.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -22,7 +22,13 @@ export function fileSha256(path: string): string | undefined {
 /** JSON with object keys sorted, so equal data always hashes the same. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
   );
 }
 
@@ -52,7 +58,8 @@ export function toolFingerprint(): string {
   const codeDir = dirname(dirname(fileURLToPath(import.meta.url)));
   const h = createHash('sha256').update(`kehoach ${version}\n`);
   for (const f of listCode(codeDir)) h.update(relative(codeDir, f)).update('\0').update(readFileSync(f)).update('\0');
-  return (toolCache = h.digest('hex'));
+  toolCache = h.digest('hex');
+  return toolCache;
 }
 
 /** Hash of the template files actually used (custom folder and built-in fallbacks). */

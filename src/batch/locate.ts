@@ -7,7 +7,12 @@ import type { Row, RowField } from './rows.js';
 
 function placeAt(d: Diagnostic, pos: { file: string; line?: number; column?: number } | undefined, fallbackFile: string): Diagnostic {
   const { line: _l, column: _c, file: _f, ...rest } = d;
-  return { ...rest, file: pos?.file ?? fallbackFile, ...(pos?.line !== undefined ? { line: pos.line } : {}), ...(pos?.column !== undefined ? { column: pos.column } : {}) };
+  return {
+    ...rest,
+    file: pos?.file ?? fallbackFile,
+    ...(pos?.line !== undefined ? { line: pos.line } : {}),
+    ...(pos?.column !== undefined ? { column: pos.column } : {}),
+  };
 }
 
 /** The row field a diagnostic at `segs` comes from, if the row set it. */

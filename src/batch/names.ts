@@ -23,7 +23,9 @@ export const UNNAMED = 'khong-ten';
 
 /** One safe path part (a folder or the file stem): never empty, "." or "..", nor a device name. */
 export function safePart(text: string): string {
-  let part = asciiSlug(text.replace(/\0/g, '')).slice(0, MAX_PART).replace(/[-.]+$/, '');
+  let part = asciiSlug(text.replace(/\0/g, ''))
+    .slice(0, MAX_PART)
+    .replace(/[-.]+$/, '');
   if (!part) return '';
   if (WINDOWS_RESERVED.test(part)) part = `${part}_`;
   return part;
@@ -64,7 +66,9 @@ export function checkPattern(pattern: string, fields: string[] = []): void {
       throw new PatternError(`mẫu tên tệp có "{{${v}}}" không phải tên biến (chỉ dùng tên biến, không dùng {{#if}} hay hàm trợ giúp)`);
     const root = v.split(/[.[]/)[0];
     if (NAME_VARIABLES.includes(v) || root === 'province' || fields.length === 0 || fields.includes(root)) continue;
-    throw new PatternError(`mẫu tên tệp dùng biến "{{${v}}}" không có; dùng ${NAME_VARIABLES.map((x) => `{{${x}}}`).join(', ')}, {{province.slug}} hoặc một trường của kế hoạch (ví dụ {{number}})`);
+    throw new PatternError(
+      `mẫu tên tệp dùng biến "{{${v}}}" không có; dùng ${NAME_VARIABLES.map((x) => `{{${x}}}`).join(', ')}, {{province.slug}} hoặc một trường của kế hoạch (ví dụ {{number}})`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PACKAGE_ROOT } from '../template/engine.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
 
 const DEPTH = 2;
@@ -97,9 +97,7 @@ export class WorkerPool {
     };
     worker.on('error', (e: Error & { code?: string }) =>
       crashed(
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `kế hoạch vượt giới hạn bộ nhớ của một luồng xử lý (${RESOURCE_LIMITS.maxOldGenerationSizeMb} MB).`
-          : e.message,
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `kế hoạch vượt giới hạn bộ nhớ của một luồng xử lý (${RESOURCE_LIMITS.maxOldGenerationSizeMb} MB).` : e.message,
       ),
     );
     worker.on('exit', (code) => crashed(`luồng xử lý dừng bất thường (mã ${code})`));

@@ -106,7 +106,13 @@ function collectJobs(opts: BatchOptions, base: Source): Job[] {
   const fileRows = opts.rows ? readRows(opts.rows, base.data) : [];
   if (opts.rows && fileRows.length === 0)
     throw new InputError([
-      { severity: 'error', code: 'rows.empty', file: opts.rows, message: 'tệp dòng không có dòng dữ liệu nào.', hint: 'Thêm ít nhất một dòng dưới dòng tiêu đề (CSV) hoặc một phần tử (JSON, YAML).' },
+      {
+        severity: 'error',
+        code: 'rows.empty',
+        file: opts.rows,
+        message: 'tệp dòng không có dòng dữ liệu nào.',
+        hint: 'Thêm ít nhất một dòng dưới dòng tiêu đề (CSV) hoặc một phần tử (JSON, YAML).',
+      },
     ]);
   if (!opts.provinces) return fileRows.map((row) => ({ row }));
 
@@ -121,7 +127,10 @@ function collectJobs(opts: BatchOptions, base: Source): Job[] {
       problem('thiếu cột "province" cho biết dòng này dành cho tỉnh, thành phố nào.', 'Ghi tên ("Lào Cai") hoặc mã ("lao-cai") của tỉnh, thành phố.');
       orphans.push(r);
     } else if (!p) {
-      problem(`không có tỉnh, thành phố "${r.province}" trong 34 đơn vị hành chính cấp tỉnh từ 01/7/2025.`, 'Xem danh sách trong data/provinces-2025.tsv (tên đơn vị sau sáp nhập).');
+      problem(
+        `không có tỉnh, thành phố "${r.province}" trong 34 đơn vị hành chính cấp tỉnh từ 01/7/2025.`,
+        'Xem danh sách trong data/provinces-2025.tsv (tên đơn vị sau sáp nhập).',
+      );
       orphans.push(r);
     } else if (byProvince.has(p.slug)) {
       problem(`${p.kind} ${p.name} đã có ở ${rowLabel(byProvince.get(p.slug)!)}.`);

@@ -61,7 +61,13 @@ export function locate(doc: DocxFile): Located {
   }
   const agency: Para[] = [];
   if (number) {
-    const cellParas = number.cell ? paras.filter((p) => p.cell?.el === number.cell!.el || (p.cell && p.cell.table === number.cell!.table && p.cell.col === number.cell!.col && p.cell.row < number.cell!.row)) : paras.slice(0, paras.indexOf(number));
+    const cellParas = number.cell
+      ? paras.filter(
+          (p) =>
+            p.cell?.el === number.cell!.el ||
+            (p.cell && p.cell.table === number.cell!.table && p.cell.col === number.cell!.col && p.cell.row < number.cell!.row),
+        )
+      : paras.slice(0, paras.indexOf(number));
     for (const p of cellParas) if (p !== number && paras.indexOf(p) < paras.indexOf(number) && squash(p.text)) agency.push(p);
   }
   return { paras, national, motto, number, placeDate, kind, bodyStart, bodyEnd, recipientsLabel, recipients, agency };
@@ -141,4 +147,3 @@ export function excerpt(p: Para): string {
   const t = squash(p.text);
   return t.length > 48 ? t.slice(0, 48) + '…' : t;
 }
-

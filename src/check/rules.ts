@@ -36,7 +36,14 @@ const inRange = (v: number, lo: number, hi: number) => v >= lo - 0.01 && v <= hi
 function ruleUnder(ctx: Ctx, p: Para) {
   const r = findRule(ctx.loc, p);
   if (r?.kind === 'typed' && r.para) {
-    add(ctx, 'typed-rule', 'warning', 'đường kẻ được gõ bằng dấu gạch dưới "___"; nên dùng đường kẻ (viền dưới đoạn) có độ dài theo quy định.', at(ctx.loc, r.para), 'NĐ 30, Phụ lục I; thực tiễn');
+    add(
+      ctx,
+      'typed-rule',
+      'warning',
+      'đường kẻ được gõ bằng dấu gạch dưới "___"; nên dùng đường kẻ (viền dưới đoạn) có độ dài theo quy định.',
+      at(ctx.loc, r.para),
+      'NĐ 30, Phụ lục I; thực tiễn',
+    );
     return { ...r, lengthMm: runsWidthMm(r.para.runs, loadFontSet()) };
   }
   return r;
@@ -82,10 +89,19 @@ function headerRules(ctx: Ctx) {
   const n = loc.national;
   if (!n) {
     const typo = loc.paras.find((p) => /CỘNG HOÀ XÃ HỘI/iu.test(p.text));
-    add(ctx, 'national-title', 'error', typo ? 'quốc hiệu viết "CỘNG HOÀ"; phải viết "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".' : 'không tìm thấy quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".', typo && at(loc, typo));
+    add(
+      ctx,
+      'national-title',
+      'error',
+      typo ? 'quốc hiệu viết "CỘNG HOÀ"; phải viết "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".' : 'không tìm thấy quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".',
+      typo && at(loc, typo),
+    );
   } else {
     const t = squash(n.text);
-    if (t !== 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' && !(n.runs.every((r) => r.props.caps) && t.toLocaleUpperCase('vi-VN') === 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'))
+    if (
+      t !== 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' &&
+      !(n.runs.every((r) => r.props.caps) && t.toLocaleUpperCase('vi-VN') === 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+    )
       add(ctx, 'national-title', 'error', `quốc hiệu phải là "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (chữ in hoa, "HÒA"), đang là "${t}".`, at(loc, n));
     const tp = textProps(n);
     if (!inRange(tp.size, 12, 13)) add(ctx, 'national-title', 'error', `quốc hiệu cỡ ${tp.size} pt, phải 12–13 pt.`, at(loc, n));
@@ -107,7 +123,13 @@ function headerRules(ctx: Ctx) {
     else if (rule.lengthMm !== undefined) {
       const text = runsWidthMm(m.runs, loadFontSet());
       if (Math.abs(rule.lengthMm - text) > 2)
-        add(ctx, 'motto-rule', 'error', `đường kẻ dưới tiêu ngữ dài ${rule.lengthMm.toFixed(1)} mm; phải bằng độ dài dòng chữ (${text.toFixed(1)} mm).`, at(loc, m));
+        add(
+          ctx,
+          'motto-rule',
+          'error',
+          `đường kẻ dưới tiêu ngữ dài ${rule.lengthMm.toFixed(1)} mm; phải bằng độ dài dòng chữ (${text.toFixed(1)} mm).`,
+          at(loc, m),
+        );
     }
   }
   const agencyBold = loc.agency.filter((p) => textProps(p).bold);
@@ -126,7 +148,13 @@ function headerRules(ctx: Ctx) {
       const longest = Math.max(...agencyBold.map((p) => runsWidthMm(p.runs, loadFontSet())));
       const share = rule.lengthMm / longest;
       if (share < 1 / 3 - 0.03 || share > 1 / 2 + 0.03)
-        add(ctx, 'agency-rule', 'warning', `đường kẻ dưới tên cơ quan dài ${rule.lengthMm.toFixed(1)} mm, nên bằng 1/3 đến 1/2 độ dài dòng chữ (${(longest / 3).toFixed(1)}–${(longest / 2).toFixed(1)} mm).`, at(loc, lastAgency));
+        add(
+          ctx,
+          'agency-rule',
+          'warning',
+          `đường kẻ dưới tên cơ quan dài ${rule.lengthMm.toFixed(1)} mm, nên bằng 1/3 đến 1/2 độ dài dòng chữ (${(longest / 3).toFixed(1)}–${(longest / 2).toFixed(1)} mm).`,
+          at(loc, lastAgency),
+        );
     }
   }
   if (!loc.number) add(ctx, 'number', 'error', 'không tìm thấy dòng "Số: …/…".');
@@ -183,9 +211,11 @@ function titleRules(ctx: Ctx) {
   const i = ctx.loc.paras.indexOf(k);
   const summary = ctx.loc.paras[i + 1];
   if (summary && squash(summary.text)) {
-    if (/^V\/v\b/iu.test(squash(summary.text))) add(ctx, 'summary', 'error', '"V/v" chỉ dùng cho công văn, không dùng dưới tên loại văn bản.', at(ctx.loc, summary));
+    if (/^V\/v\b/iu.test(squash(summary.text)))
+      add(ctx, 'summary', 'error', '"V/v" chỉ dùng cho công văn, không dùng dưới tên loại văn bản.', at(ctx.loc, summary));
     const letters = squash(summary.text).replace(/[^\p{L}]/gu, '');
-    if (letters.length > 8 && letters === letters.toLocaleUpperCase('vi-VN')) add(ctx, 'summary', 'warning', 'trích yếu viết toàn chữ in hoa; nên viết thường, hoa chữ đầu câu.', at(ctx.loc, summary));
+    if (letters.length > 8 && letters === letters.toLocaleUpperCase('vi-VN'))
+      add(ctx, 'summary', 'warning', 'trích yếu viết toàn chữ in hoa; nên viết thường, hoa chữ đầu câu.', at(ctx.loc, summary));
     if (!textProps(summary).bold) add(ctx, 'summary', 'error', 'trích yếu phải in đậm.', at(ctx.loc, summary));
     if (!ruleUnder(ctx, summary)) add(ctx, 'summary', 'warning', 'thiếu đường kẻ ngang dưới trích yếu.', at(ctx.loc, summary));
   }
@@ -215,10 +245,10 @@ function bodyRules(ctx: Ctx) {
     if (rule !== 'auto' && (line / 20 < tp.size || line / 20 > tp.size * 1.5 * 1.16))
       flag('body-line', p, `khoảng cách dòng ${(line / 20).toFixed(1)} pt; phải từ dòng đơn đến 1,5 dòng.`);
   }
-  for (const [rule, e] of problems)
-    add(ctx, rule, e.severity, `${e.message}${e.n > 1 ? ` (${e.n} đoạn, đoạn đầu tiên được chỉ ra)` : ''}`, at(loc, e.first));
+  for (const [rule, e] of problems) add(ctx, rule, e.severity, `${e.message}${e.n > 1 ? ` (${e.n} đoạn, đoạn đầu tiên được chỉ ra)` : ''}`, at(loc, e.first));
   const last = [...body].reverse().find((p) => p.props.align === 'justify');
-  if (last && !squash(last.text).endsWith('./.')) add(ctx, 'closing', 'warning', 'đoạn cuối cùng của nội dung nên kết thúc bằng "./.".', at(loc, last), 'thực tiễn, NĐ 30 Phụ lục III');
+  if (last && !squash(last.text).endsWith('./.'))
+    add(ctx, 'closing', 'warning', 'đoạn cuối cùng của nội dung nên kết thúc bằng "./.".', at(loc, last), 'thực tiễn, NĐ 30 Phụ lục III');
 }
 
 function recipientRules(ctx: Ctx) {
@@ -244,13 +274,20 @@ function recipientRules(ctx: Ctx) {
     if (!t.startsWith('-')) add(ctx, 'recipients', 'error', 'mỗi nơi nhận bắt đầu bằng gạch đầu dòng "-".', at(loc, p));
     if (k === archive) {
       if (!t.endsWith('.')) add(ctx, 'archive', 'error', 'dòng "Lưu" kết thúc bằng dấu chấm.', at(loc, p));
-    } else if (!t.endsWith(';') && !(k === items.length - 1 && archive < 0)) add(ctx, 'recipients', 'error', 'mỗi nơi nhận kết thúc bằng dấu chấm phẩy ";".', at(loc, p));
+    } else if (!t.endsWith(';') && !(k === items.length - 1 && archive < 0))
+      add(ctx, 'recipients', 'error', 'mỗi nơi nhận kết thúc bằng dấu chấm phẩy ";".', at(loc, p));
   });
 }
 
 function pageNumberRules(ctx: Ctx) {
   const { doc } = ctx;
-  const hasPage = (part: string) => /\bPAGE\b/.test(doc.paragraphsOf(doc.xml(part)).flatMap((p) => p.fields).join(' '));
+  const hasPage = (part: string) =>
+    /\bPAGE\b/.test(
+      doc
+        .paragraphsOf(doc.xml(part))
+        .flatMap((p) => p.fields)
+        .join(' '),
+    );
   const textChars = ctx.loc.paras.reduce((n, p) => n + p.text.length, 0);
   const multiPage = textChars > 2500 || doc.sections.length > 1;
   let any = false;

@@ -553,8 +553,7 @@ export class DocxFile {
     for (const s of styleChain) applyMar(kid(s.tblPr, 'w:tblCellMar'));
     applyMar(kid(tblPr, 'w:tblCellMar'));
     const borders: Record<string, Border | undefined> = {};
-    for (const s of [...styleChain.map((s) => s.tblPr), tblPr])
-      for (const b of kids(kid(s, 'w:tblBorders'))) borders[b.name.replace('w:', '')] = border(b);
+    for (const s of [...styleChain.map((s) => s.tblPr), tblPr]) for (const b of kids(kid(s, 'w:tblBorders'))) borders[b.name.replace('w:', '')] = border(b);
     const tblW = kid(tblPr, 'w:tblW');
     const t: Tbl = {
       el,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError, Help, type Option } from 'commander';
-import { PACKAGE_ROOT } from '../template/engine.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
@@ -45,7 +45,7 @@ Ví dụ:
   registerTemplates(program);
   registerBatch(program);
   program.exitOverride();
-  program.commands.forEach((c) => c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride());
+  for (const c of program.commands) c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride();
   return program;
 }
 

@@ -2,7 +2,7 @@
 // read once from data/provinces-2025.tsv.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../template/engine.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 
 export interface Province {
   /** ASCII slug for file names, e.g. "ha-noi". */

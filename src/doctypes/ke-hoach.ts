@@ -11,8 +11,9 @@ const ORDER = ['purposes', 'content', 'phases', 'targets', 'awards', 'budget', '
 export function sectionOrder(plan: Plan): { partial: string; data: unknown }[] {
   const extras = plan.sections ?? [];
   const out: { partial: string; data: unknown }[] = [];
-  const extrasAfter = (key: string | undefined) =>
-    extras.filter((e) => e.after === key).forEach((e) => out.push({ partial: 'extra', data: e }));
+  const extrasAfter = (key: string | undefined) => {
+    for (const e of extras) if (e.after === key) out.push({ partial: 'extra', data: e });
+  };
   for (const key of ORDER) {
     if (key === 'implementation') extrasAfter(undefined);
     if (plan[key]) out.push({ partial: key, data: plan[key] });

@@ -1,8 +1,8 @@
 // Font files and advance-width tables, parsed once per process and shared by the
 // DOCX writer (to measure rule lengths and column widths) and the PDF layout engine.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { packagePath } from '../util/package-root.js';
 import { readFontInfo, type FontInfo } from './sfnt.js';
 import { parseTrueType, type ParsedTrueType } from './subset.js';
 
@@ -15,16 +15,14 @@ export interface FontFiles {
   boldItalic: string;
 }
 
-const require = createRequire(import.meta.url);
-
-/** Tinos (metric-compatible with Times New Roman) from @expo-google-fonts/tinos. */
+/** Tinos (metric-compatible with Times New Roman, SIL OFL), shipped in fonts/tinos/. */
 export function tinosFiles(): FontFiles {
-  const dir = dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
+  const dir = packagePath('fonts', 'tinos');
   return {
-    regular: join(dir, '400Regular', 'Tinos_400Regular.ttf'),
-    bold: join(dir, '700Bold', 'Tinos_700Bold.ttf'),
-    italic: join(dir, '400Regular_Italic', 'Tinos_400Regular_Italic.ttf'),
-    boldItalic: join(dir, '700Bold_Italic', 'Tinos_700Bold_Italic.ttf'),
+    regular: join(dir, 'Tinos-Regular.ttf'),
+    bold: join(dir, 'Tinos-Bold.ttf'),
+    italic: join(dir, 'Tinos-Italic.ttf'),
+    boldItalic: join(dir, 'Tinos-BoldItalic.ttf'),
   };
 }
 

@@ -196,7 +196,9 @@ function buildCmap(map: [number, number][]): Uint8Array {
 export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cmap: [number, number][] = [], notdefClones = 0): SubsetFont {
   const real = closeOverComponents(font, gids);
   const newId = new Map<number, number>();
-  real.forEach((g, k) => newId.set(g, k));
+  real.forEach((g, k) => {
+    newId.set(g, k);
+  });
   // Copies of .notdef at the end: one glyph id per character the font lacks, so that each gets
   // its own ToUnicode entry (copy-paste gives the character, not the first missing one).
   const oldIds = [...real, ...new Array<number>(notdefClones).fill(0)];

@@ -46,7 +46,12 @@ export function frameLines(p: MeasuredParagraph, x: number, top: number, rules: 
   const y1 = top - f.space.top - w / 2;
   const y2 = top + p.lines.reduce((h, l) => h + l.height, 0) + f.space.bottom + w / 2;
   const c = f.color;
-  rules.push({ x1, y1, x2, y2: y1, width: w, color: c }, { x1, y1: y2, x2, y2, width: w, color: c }, { x1, y1, x2: x1, y2, width: w, color: c }, { x1: x2, y1, x2, y2, width: w, color: c });
+  rules.push(
+    { x1, y1, x2, y2: y1, width: w, color: c },
+    { x1, y1: y2, x2, y2, width: w, color: c },
+    { x1, y1, x2: x1, y2, width: w, color: c },
+    { x1: x2, y1, x2, y2, width: w, color: c },
+  );
 }
 
 /** The paragraphs of a cell as a stack of slices (space before/after folded into the offsets). */

@@ -307,8 +307,7 @@ export function paginate(section: SectionSpec): SectionLayout {
       const row = t.rows[r];
       const singles = row.cells.filter((c) => c.rowSpan <= 1);
       // The row's own height, or more when a merged cell ending here still has lines to place.
-      const need = () =>
-        Math.max(row.height, ...open.filter((o) => o.last === r).map((o) => sliceSpan(o.slices) + pad.top + pad.bottom - (page.y - o.segTop)));
+      const need = () => Math.max(row.height, ...open.filter((o) => o.last === r).map((o) => sliceSpan(o.slices) + pad.top + pad.bottom - (page.y - o.segTop)));
       const opens = () => {
         for (const c of row.cells) if (c.rowSpan > 1) open.push({ cell: c, last: r + c.rowSpan - 1, segTop: page.y, slices: c.slices, split: false });
       };
@@ -316,7 +315,15 @@ export function paginate(section: SectionSpec): SectionLayout {
       const h = need();
       if (page.y + h <= bottom + EPS) {
         opens();
-        drawCells(t, singles, singles.map((c) => c.slices), x0, page.y, h, true);
+        drawCells(
+          t,
+          singles,
+          singles.map((c) => c.slices),
+          x0,
+          page.y,
+          h,
+          true,
+        );
         page.y += h;
       } else {
         opens();

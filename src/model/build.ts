@@ -42,13 +42,13 @@ export function inlineRuns(el: Element, fmt: Fmt = {}): Run[] {
     }
     switch (node.name) {
       case 'b':
-        node.children.forEach((c) => walk(c, { ...f, bold: true }));
+        for (const c of node.children) walk(c, { ...f, bold: true });
         break;
       case 'i':
-        node.children.forEach((c) => walk(c, { ...f, italic: true }));
+        for (const c of node.children) walk(c, { ...f, italic: true });
         break;
       case 'u':
-        node.children.forEach((c) => walk(c, { ...f, underline: true }));
+        for (const c of node.children) walk(c, { ...f, underline: true });
         break;
       case 'br':
         runs.push({ text: '\n', ...f });
@@ -57,7 +57,7 @@ export function inlineRuns(el: Element, fmt: Fmt = {}): Run[] {
         err(node, `thẻ <${node.name}> không dùng được trong đoạn chữ (chỉ <b>, <i>, <u>, <br/>)`);
     }
   };
-  el.children.forEach((c) => walk(c, fmt));
+  for (const c of el.children) walk(c, fmt);
   return tidyRuns(runs);
 }
 
@@ -80,8 +80,7 @@ function tidyRuns(input: Run[]): Run[] {
   for (const r of runs) {
     if (!r.text) continue;
     const last = out[out.length - 1];
-    if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic && !!last.underline === !!r.underline)
-      last.text += r.text;
+    if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic && !!last.underline === !!r.underline) last.text += r.text;
     else out.push(r);
   }
   return out;
@@ -137,8 +136,7 @@ function headingStyle(level: number): ParagraphStyle {
 
 function list(el: Element, ctx: Ctx): Block[] {
   const style = el.attrs.style ?? 'decimal';
-  if (style !== 'decimal' && style !== 'alpha' && style !== 'dash')
-    err(el, `<list style="${style}"> không hợp lệ (decimal, alpha, dash)`);
+  if (style !== 'decimal' && style !== 'alpha' && style !== 'dash') err(el, `<list style="${style}"> không hợp lệ (decimal, alpha, dash)`);
   const out: Block[] = [];
   let n = 0;
   for (const item of elements(el)) {
@@ -236,7 +234,12 @@ function blocks(els: Element[], ctx: Ctx): Block[] {
           runs: inlineRuns(h!, { bold: true }),
           keepNext: true,
         });
-        out.push(...blocks(elements(el).filter((c) => c !== h), { ...ctx, numbers: [], bulletDepth: 0 }));
+        out.push(
+          ...blocks(
+            elements(el).filter((c) => c !== h),
+            { ...ctx, numbers: [], bulletDepth: 0 },
+          ),
+        );
         break;
       }
       case 'list':
@@ -286,7 +289,12 @@ function closing(el: Element | undefined): Closing {
   const s = child(el, 'signature');
   return {
     recipients: r
-      ? { label: r.attrs.label ?? 'Nơi nhận:', items: elements(r).map((x) => plainText(x) ?? '').filter(Boolean) }
+      ? {
+          label: r.attrs.label ?? 'Nơi nhận:',
+          items: elements(r)
+            .map((x) => plainText(x) ?? '')
+            .filter(Boolean),
+        }
       : undefined,
     signature: s
       ? {
@@ -331,7 +339,12 @@ export function buildDocument(markup: string, page: PageSetup): DocumentModel {
     title: doc.attrs.title ?? '',
     author: doc.attrs.author ?? '',
     subject: doc.attrs.subject,
-    keywords: doc.attrs.keywords ? doc.attrs.keywords.split(';').map((s) => s.trim()).filter(Boolean) : undefined,
+    keywords: doc.attrs.keywords
+      ? doc.attrs.keywords
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
     language: doc.attrs.lang ?? 'vi-VN',
     date: doc.attrs.date,
   };

@@ -95,12 +95,12 @@ export function parseMarkup(src: string): Element {
     const name = m![1];
     const attrs: Record<string, string> = {};
     const attrRe = /\s+([a-zA-Z][\w-]*)(?:\s*=\s*"([^"]*)")?/g;
-    let rest = body.slice(name.length);
-    let am: RegExpExecArray | null;
+    const rest = body.slice(name.length);
     let consumed = 0;
-    while ((am = attrRe.exec(rest)) && am.index === consumed) {
+    for (const am of rest.matchAll(attrRe)) {
+      if (am.index !== consumed) break;
       attrs[am[1]] = am[2] === undefined ? 'true' : decodeEntities(am[2]);
-      consumed = attrRe.lastIndex;
+      consumed = am.index + am[0].length;
     }
     if (rest.slice(consumed).trim()) fail(`thuộc tính không hợp lệ trong <${name}>: "${rest.slice(consumed).trim()}"`);
     const el: Element = { name, attrs, children: [], line: tagLine, column: tagCol };

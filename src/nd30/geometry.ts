@@ -156,8 +156,8 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet): HeaderGeom
   const bandWidth = textWidth + MAX_BAND_OVERHANG;
   // First so that the cơ quan chủ quản keeps one line; when no size allows both, the place/date
   // line wins (the cơ quan chủ quản is then set in balanced lines).
-  const place =
-    placeDateFit(model, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ?? placeDateFit(model, fonts, bandWidth - MIN_LEFT_WIDTH) ?? {
+  const place = placeDateFit(model, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
+    placeDateFit(model, fonts, bandWidth - MIN_LEFT_WIDTH) ?? {
       size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE),
       width: bandWidth - MIN_LEFT_WIDTH,
     };

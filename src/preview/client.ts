@@ -4,7 +4,7 @@
 // It listens to /events (Server-Sent Events). A new version comes with its pages (or, failing
 // that, is fetched from /pages); only the pages that changed are swapped, keeping the scroll; a problem shows the overlay (built with
 // textContent: messages quote template and plan text) until a good build clears it.
-export const CLIENT_JS = String.raw`(() => {
+export const CLIENT_JS = `(() => {
   'use strict';
   const $ = (id) => document.getElementById(id);
   const pagesEl = $('kh-pages');

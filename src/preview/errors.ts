@@ -108,7 +108,11 @@ function templateProblem(e: TemplateError): ProblemView {
 /** Everything a build can throw, as an overlay. `planText` is the plan as read for this build. */
 export function describeError(e: unknown, planText?: string): ErrorView {
   if (e instanceof InputError) {
-    return { kind: 'input', title: 'Tệp kế hoạch có lỗi', problems: e.diagnostics.filter((d) => d.severity === 'error').map((d) => fromDiagnostic(d, planText)) };
+    return {
+      kind: 'input',
+      title: 'Tệp kế hoạch có lỗi',
+      problems: e.diagnostics.filter((d) => d.severity === 'error').map((d) => fromDiagnostic(d, planText)),
+    };
   }
   if (e instanceof TemplateError) return { kind: 'template', title: 'Mẫu có lỗi', problems: [templateProblem(e)] };
   if (e instanceof MarkupError) {
@@ -137,7 +141,9 @@ export function describeError(e: unknown, planText?: string): ErrorView {
 /** One line per problem, for the terminal. */
 export function errorLines(v: ErrorView): string[] {
   return v.problems.map((p) => {
-    const where = [p.file, p.line !== undefined ? `dòng ${p.line}` : undefined, p.column !== undefined ? `cột ${p.column}` : undefined].filter(Boolean).join(', ');
+    const where = [p.file, p.line !== undefined ? `dòng ${p.line}` : undefined, p.column !== undefined ? `cột ${p.column}` : undefined]
+      .filter(Boolean)
+      .join(', ');
     return `${v.title}${where ? ` (${where})` : ''}${p.path ? ` tại "${p.path}"` : ''}: ${p.message}`;
   });
 }

@@ -55,7 +55,11 @@ const text = (res: ServerResponse, status: number, message: string) => send(res,
 
 /** `attachment; filename="ke-hoach.pdf"; filename*=UTF-8''k%E1%BA%BF…` (ASCII fallback first). */
 function disposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -75,31 +79,54 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   const routes = new Map<string, Handler>([
     ['/', (_q, res) => send(res, 200, 'text/html; charset=utf-8', shellHtml(session.status(), session.pagesHtml()), { 'Content-Security-Policy': CSP })],
     ['/preview.js', (_q, res) => send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS)],
-    ['/preview.css', (_q, res) => send(res, 200, 'text/css; charset=utf-8', previewCss(faces, (f) => FONT_ROUTE[f.name], session.pages()))],
+    [
+      '/preview.css',
+      (_q, res) =>
+        send(
+          res,
+          200,
+          'text/css; charset=utf-8',
+          previewCss(faces, (f) => FONT_ROUTE[f.name], session.pages()),
+        ),
+    ],
     ['/pages', (_q, res) => send(res, 200, 'text/html; charset=utf-8', session.pagesHtml(), { 'Content-Security-Policy': CSP })],
     ['/status', (_q, res) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(session.status()))],
     ['/events', (req, res) => events(req, res)],
-    ['/document.pdf', async (_q, res) => {
-      const pdf = session.pdfBytes();
-      if (!pdf) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
-      send(res, 200, 'application/pdf', await pdf, { 'Content-Disposition': disposition('inline', `${session.stem()}.pdf`) });
-    }],
-    ['/document.docx', async (_q, res) => {
-      const docx = session.docxBytes();
-      if (!docx) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
-      send(res, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await docx, {
-        'Content-Disposition': disposition('attachment', `${session.stem()}.docx`),
-      });
-    }],
-    ['/favicon.ico', (_q, res) => {
-      res.writeHead(204);
-      res.end();
-    }],
+    [
+      '/document.pdf',
+      async (_q, res) => {
+        const pdf = session.pdfBytes();
+        if (!pdf) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
+        send(res, 200, 'application/pdf', await pdf, { 'Content-Disposition': disposition('inline', `${session.stem()}.pdf`) });
+      },
+    ],
+    [
+      '/document.docx',
+      async (_q, res) => {
+        const docx = session.docxBytes();
+        if (!docx) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
+        send(res, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await docx, {
+          'Content-Disposition': disposition('attachment', `${session.stem()}.docx`),
+        });
+      },
+    ],
+    [
+      '/favicon.ico',
+      (_q, res) => {
+        res.writeHead(204);
+        res.end();
+      },
+    ],
     ...[...fontBytes].map(([route, bytes]): [string, Handler] => [route, (_q, res) => send(res, 200, 'font/ttf', bytes, { 'Cache-Control': 'max-age=3600' })]),
   ]);
 
   function events(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     if (req.method === 'HEAD') return void res.end();
     // The tab says which pages it shows (/events?v=N); it gets the pages with the status
     // whenever they are newer, so an update needs no second request.

@@ -115,7 +115,11 @@ export class PreviewSession {
       },
       (e) => {
         if (this.pdf !== bytes) return;
-        this.error = { kind: 'internal', title: 'Không tạo được tệp PDF', problems: [{ message: (e as Error)?.message ?? String(e), hint: 'Hãy báo lỗi này cho nhóm phát triển.' }] };
+        this.error = {
+          kind: 'internal',
+          title: 'Không tạo được tệp PDF',
+          problems: [{ message: (e as Error)?.message ?? String(e), hint: 'Hãy báo lỗi này cho nhóm phát triển.' }],
+        };
         const s = this.status();
         for (const fn of this.listeners) fn(s);
       },

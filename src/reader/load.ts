@@ -26,7 +26,7 @@ function keysOf(schema: z.ZodType): string[] {
       if (Array.isArray(node)) node.forEach(walk);
       else if (node && typeof node === 'object') {
         for (const [k, v] of Object.entries(node)) {
-          if (k === 'properties' && v && typeof v === 'object') Object.keys(v).forEach((p) => set.add(p));
+          if (k === 'properties' && v && typeof v === 'object') for (const p of Object.keys(v)) set.add(p);
           walk(v);
         }
       }
@@ -42,8 +42,7 @@ function distance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length][b.length];
 }
 

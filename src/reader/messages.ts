@@ -126,21 +126,20 @@ function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnos
   const name = fieldName(path);
   let message: string;
   let hint: string | undefined;
-  const i = issue as Issue & Record<string, any>;
   switch (issue.code) {
     case 'invalid_type':
       if (fullPath.length === 0) {
-        message = `nội dung tệp phải là một đối tượng { … } mô tả văn bản, nhưng nhận được ${received(i.input)}.`;
+        message = `nội dung tệp phải là một đối tượng { … } mô tả văn bản, nhưng nhận được ${received(issue.input)}.`;
         hint = 'Bắt đầu từ tệp mẫu: chạy "kehoach init" hoặc sao chép một tệp trong thư mục examples/.';
-      } else if (i.input === undefined) {
+      } else if (issue.input === undefined) {
         message = `thiếu trường bắt buộc${name}.`;
-        hint = `Thêm "${String(fullPath[fullPath.length - 1])}" với giá trị là ${TYPE_NAMES[i.expected] ?? i.expected}.`;
+        hint = `Thêm "${String(fullPath[fullPath.length - 1])}" với giá trị là ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
       } else {
-        message = `cần ${TYPE_NAMES[i.expected] ?? i.expected}${name}, nhưng nhận được ${received(i.input)}.`;
+        message = `cần ${TYPE_NAMES[issue.expected] ?? issue.expected}${name}, nhưng nhận được ${received(issue.input)}.`;
       }
       break;
     case 'unrecognized_keys':
-      message = `trường "${i.keys[0]}" không được hỗ trợ.`;
+      message = `trường "${issue.keys[0]}" không được hỗ trợ.`;
       hint = 'Kiểm tra chính tả tên trường (phân biệt hoa thường) hoặc xóa trường này; xem schemas/plan.schema.json.';
       break;
     case 'invalid_union':
@@ -148,15 +147,15 @@ function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnos
       hint = 'Xem ví dụ trong thư mục examples/ hoặc gợi ý của trình soạn thảo (schemas/plan.schema.json).';
       break;
     case 'invalid_value':
-      message = `giá trị không hợp lệ${name}; chỉ nhận: ${i.values.map((v: unknown) => JSON.stringify(v)).join(', ')}.`;
+      message = `giá trị không hợp lệ${name}; chỉ nhận: ${issue.values.map((v: unknown) => JSON.stringify(v)).join(', ')}.`;
       break;
     case 'too_small':
-      if (i.origin === 'array') message = `cần ít nhất ${i.minimum} phần tử${name}.`;
-      else if (i.origin === 'string') message = `không được để trống${name}.`;
-      else message = `giá trị nhỏ nhất cho phép là ${i.minimum}${name}.`;
+      if (issue.origin === 'array') message = `cần ít nhất ${issue.minimum} phần tử${name}.`;
+      else if (issue.origin === 'string') message = `không được để trống${name}.`;
+      else message = `giá trị nhỏ nhất cho phép là ${issue.minimum}${name}.`;
       break;
     case 'too_big':
-      message = `giá trị lớn nhất cho phép là ${i.maximum}${name}.`;
+      message = `giá trị lớn nhất cho phép là ${issue.maximum}${name}.`;
       break;
     case 'invalid_format':
       message = CUSTOM[issue.message]?.[0] ?? `không đúng định dạng${name}.`;

@@ -1,7 +1,7 @@
 // Reads an input file (JSON or YAML) into plain data, with positions for error messages.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { InputError, type Diagnostic } from './diagnostic.js';
 
 export interface Source {
@@ -111,7 +111,7 @@ function locator(text: string) {
     let lastRange = node?.range;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p: any) => (p.key?.value ?? p.key) === seg);
+        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
         if (!pair) break;
         node = pair.value as Node;
         lastRange = ((pair.key as Node)?.range ?? node?.range) as typeof lastRange;
@@ -138,9 +138,7 @@ export function parseSource(text: string, file: string): Source {
       return { line: p.line, column: p.col };
     };
     if (doc.errors.length) {
-      throw new InputError(
-        doc.errors.map((e) => ({ severity: 'error' as const, code: 'yaml.syntax', file, ...at(e.pos[0]), ...yamlMessage(e.code) })),
-      );
+      throw new InputError(doc.errors.map((e) => ({ severity: 'error' as const, code: 'yaml.syntax', file, ...at(e.pos[0]), ...yamlMessage(e.code) })));
     }
     // "number: 0124" is text the clerk typed with a leading zero, not the integer 124.
     visit(doc, {
@@ -157,7 +155,10 @@ export function parseSource(text: string, file: string): Source {
           severity: 'error',
           code: 'yaml.alias',
           file,
-          message: /alias/i.test(msg) && /count|excessive/i.test(msg) ? 'tệp YAML dùng quá nhiều bí danh (*alias) lồng nhau.' : 'tệp YAML dùng bí danh (*alias) chưa được khai báo (&anchor) phía trước.',
+          message:
+            /alias/i.test(msg) && /count|excessive/i.test(msg)
+              ? 'tệp YAML dùng quá nhiều bí danh (*alias) lồng nhau.'
+              : 'tệp YAML dùng bí danh (*alias) chưa được khai báo (&anchor) phía trước.',
           hint: 'Viết thẳng nội dung thay cho bí danh.',
         },
       ]);
@@ -179,7 +180,13 @@ export function readBytes(file: string): Buffer {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const message =
-      code === 'ENOENT' ? 'không tìm thấy tệp.' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp.' : code === 'EACCES' || code === 'EPERM' ? 'không có quyền đọc tệp.' : `không đọc được tệp (${code}).`;
+      code === 'ENOENT'
+        ? 'không tìm thấy tệp.'
+        : code === 'EISDIR'
+          ? 'đây là thư mục, không phải tệp.'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'không có quyền đọc tệp.'
+            : `không đọc được tệp (${code}).`;
     const hint = code === 'ENOENT' || code === 'EISDIR' ? 'Kiểm tra đường dẫn và tên tệp.' : undefined;
     throw new InputError([{ severity: 'error', code: 'file.read', file, message, hint }]);
   }

@@ -10,7 +10,13 @@ export const dateRules: Rule[] = [
     check(plan) {
       return (plan.phases?.items ?? []).flatMap((p, i): Finding[] =>
         p.from > p.to
-          ? [{ path: ['phases', 'items', i, 'to'], message: `đợt "${p.name}" kết thúc (${short(p.to)}) trước khi bắt đầu (${short(p.from)}).`, hint: 'Kiểm tra lại "from" và "to" của đợt này.' }]
+          ? [
+              {
+                path: ['phases', 'items', i, 'to'],
+                message: `đợt "${p.name}" kết thúc (${short(p.to)}) trước khi bắt đầu (${short(p.from)}).`,
+                hint: 'Kiểm tra lại "from" và "to" của đợt này.',
+              },
+            ]
           : [],
       );
     },
@@ -23,7 +29,13 @@ export const dateRules: Rule[] = [
       const items = plan.phases?.items ?? [];
       return items.slice(1).flatMap((p, k): Finding[] =>
         p.from < items[k].from
-          ? [{ path: ['phases', 'items', k + 1, 'from'], message: `đợt "${p.name}" bắt đầu trước đợt liền trước ("${items[k].name}").`, hint: 'Sắp xếp các đợt theo thứ tự thời gian.' }]
+          ? [
+              {
+                path: ['phases', 'items', k + 1, 'from'],
+                message: `đợt "${p.name}" bắt đầu trước đợt liền trước ("${items[k].name}").`,
+                hint: 'Sắp xếp các đợt theo thứ tự thời gian.',
+              },
+            ]
           : [],
       );
     },
@@ -57,8 +69,7 @@ export const dateRules: Rule[] = [
       const period = plan.phases?.period;
       if (!period) return [];
       const out: Finding[] = [];
-      if (period.from > period.to)
-        out.push({ path: ['phases', 'period', 'to'], message: 'thời gian thực hiện kết thúc trước khi bắt đầu.' });
+      if (period.from > period.to) out.push({ path: ['phases', 'period', 'to'], message: 'thời gian thực hiện kết thúc trước khi bắt đầu.' });
       plan.phases!.items.forEach((p, i) => {
         if (p.from < period.from || p.to > period.to)
           out.push({
@@ -76,7 +87,13 @@ export const dateRules: Rule[] = [
     check(plan) {
       const first = plan.phases?.items[0];
       if (!first || plan.date.length !== 10 || plan.date <= first.from) return [];
-      return [{ path: ['date'], message: `ngày ban hành (${short(plan.date)}) sau ngày bắt đầu đợt đầu tiên (${short(first.from)}).`, hint: 'Kế hoạch thường ban hành trước khi triển khai; kiểm tra lại ngày.' }];
+      return [
+        {
+          path: ['date'],
+          message: `ngày ban hành (${short(plan.date)}) sau ngày bắt đầu đợt đầu tiên (${short(first.from)}).`,
+          hint: 'Kế hoạch thường ban hành trước khi triển khai; kiểm tra lại ngày.',
+        },
+      ];
     },
   },
 ];

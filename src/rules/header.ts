@@ -30,7 +30,13 @@ export const headerRules: Rule[] = [
       const type = plan.symbol.split('-')[0];
       return type === 'KH'
         ? []
-        : [{ path: ['symbol'], message: `ký hiệu của Kế hoạch phải bắt đầu bằng "KH", không phải "${type}".`, hint: `Ví dụ "KH-${plan.issuer.abbreviation}"; hoặc xóa "symbol" để dùng mặc định.` }];
+        : [
+            {
+              path: ['symbol'],
+              message: `ký hiệu của Kế hoạch phải bắt đầu bằng "KH", không phải "${type}".`,
+              hint: `Ví dụ "KH-${plan.issuer.abbreviation}"; hoặc xóa "symbol" để dùng mặc định.`,
+            },
+          ];
     },
   },
   {
@@ -42,7 +48,13 @@ export const headerRules: Rule[] = [
       const agency = plan.symbol.split('-').slice(1).join('-');
       return agency === plan.issuer.abbreviation || agency.startsWith(plan.issuer.abbreviation + '-')
         ? []
-        : [{ path: ['symbol'], message: `phần tên cơ quan trong ký hiệu ("${agency}") không khớp chữ viết tắt của cơ quan ban hành ("${plan.issuer.abbreviation}").`, hint: 'Sửa "symbol" hoặc "issuer.abbreviation" cho thống nhất.' }];
+        : [
+            {
+              path: ['symbol'],
+              message: `phần tên cơ quan trong ký hiệu ("${agency}") không khớp chữ viết tắt của cơ quan ban hành ("${plan.issuer.abbreviation}").`,
+              hint: 'Sửa "symbol" hoặc "issuer.abbreviation" cho thống nhất.',
+            },
+          ];
     },
   },
   {
@@ -53,9 +65,17 @@ export const headerRules: Rule[] = [
       const s = plan.signer;
       const title = norm(s.title);
       if (s.authority === 'KT.' && !title.startsWith('PHÓ'))
-        return [{ path: ['signer', 'title'], message: 'ký thay (KT.) là cấp phó ký thay người đứng đầu: chức vụ người ký phải là "PHÓ …".', hint: `Ví dụ "title": "PHÓ ${norm(s.position)}".` }];
+        return [
+          {
+            path: ['signer', 'title'],
+            message: 'ký thay (KT.) là cấp phó ký thay người đứng đầu: chức vụ người ký phải là "PHÓ …".',
+            hint: `Ví dụ "title": "PHÓ ${norm(s.position)}".`,
+          },
+        ];
       if (title.startsWith('PHÓ') && s.authority !== 'KT.' && s.authority !== 'TM.' && s.authority !== 'TL.' && s.authority !== 'TUQ.')
-        return [{ path: ['signer', 'authority'], message: `cấp phó ("${s.title}") ký văn bản của người đứng đầu phải ghi "KT.".`, hint: 'Thêm "authority": "KT.".' }];
+        return [
+          { path: ['signer', 'authority'], message: `cấp phó ("${s.title}") ký văn bản của người đứng đầu phải ghi "KT.".`, hint: 'Thêm "authority": "KT.".' },
+        ];
       return [];
     },
   },
@@ -68,9 +88,16 @@ export const headerRules: Rule[] = [
       if (s.authority !== 'TM.') {
         return s.onBehalfOf ? [{ path: ['signer', 'onBehalfOf'], message: '"onBehalfOf" chỉ dùng với thẩm quyền "TM." (thay mặt tập thể).' }] : [];
       }
-      if (!s.onBehalfOf) return [{ path: ['signer', 'onBehalfOf'], message: 'thay mặt (TM.) cần tên tập thể.', hint: 'Ví dụ "onBehalfOf": "ỦY BAN NHÂN DÂN".' }];
+      if (!s.onBehalfOf)
+        return [{ path: ['signer', 'onBehalfOf'], message: 'thay mặt (TM.) cần tên tập thể.', hint: 'Ví dụ "onBehalfOf": "ỦY BAN NHÂN DÂN".' }];
       if (!COLLECTIVE.test(norm(s.onBehalfOf)))
-        return [{ path: ['signer', 'onBehalfOf'], message: `"TM." chỉ dùng khi thay mặt tập thể (Ủy ban nhân dân, Hội đồng, Ban …), không dùng cho "${s.onBehalfOf}".`, hint: 'Người đứng đầu cơ quan làm việc theo chế độ thủ trưởng ký trực tiếp hoặc cấp phó ký "KT.".' }];
+        return [
+          {
+            path: ['signer', 'onBehalfOf'],
+            message: `"TM." chỉ dùng khi thay mặt tập thể (Ủy ban nhân dân, Hội đồng, Ban …), không dùng cho "${s.onBehalfOf}".`,
+            hint: 'Người đứng đầu cơ quan làm việc theo chế độ thủ trưởng ký trực tiếp hoặc cấp phó ký "KT.".',
+          },
+        ];
       const title = norm(s.title);
       if (s.title && !title.startsWith('PHÓ'))
         return [{ path: ['signer', 'title'], message: 'với "TM.", "title" chỉ dùng khi cấp phó ký thay (KT.) người đứng đầu tập thể: phải là "PHÓ …".' }];
@@ -85,7 +112,12 @@ export const headerRules: Rule[] = [
       const s = plan.signer;
       if (s.authority !== 'TL.' && s.authority !== 'TUQ.') return [];
       if (!s.title)
-        return [{ path: ['signer', 'title'], message: `"${s.authority}" cần chức vụ của người đứng đầu đơn vị được giao ký (ví dụ "CHÁNH VĂN PHÒNG", "TRƯỞNG PHÒNG …").` }];
+        return [
+          {
+            path: ['signer', 'title'],
+            message: `"${s.authority}" cần chức vụ của người đứng đầu đơn vị được giao ký (ví dụ "CHÁNH VĂN PHÒNG", "TRƯỞNG PHÒNG …").`,
+          },
+        ];
       return [];
     },
   },
@@ -96,7 +128,13 @@ export const headerRules: Rule[] = [
     check(plan) {
       const s = plan.signer;
       return s.authority === 'Q.' && s.title
-        ? [{ path: ['signer', 'title'], message: 'quyền (Q.) người đứng đầu ký với chức vụ "Q. …" trên một dòng; "title" sẽ in thêm một dòng.', hint: 'Xóa "title".' }]
+        ? [
+            {
+              path: ['signer', 'title'],
+              message: 'quyền (Q.) người đứng đầu ký với chức vụ "Q. …" trên một dòng; "title" sẽ in thêm một dòng.',
+              hint: 'Xóa "title".',
+            },
+          ]
         : [];
     },
   },
@@ -110,11 +148,22 @@ export const headerRules: Rule[] = [
       const head = HEADS.find(([re]) => re.test(body));
       if (!head) return [];
       if (/^(UBND|ỦY BAN NHÂN DÂN)/u.test(body) && s.authority !== 'TM.')
-        return [{ path: ['signer', 'authority'], message: 'văn bản của Ủy ban nhân dân do Chủ tịch (hoặc Phó Chủ tịch ký thay) ký thay mặt tập thể: "TM. ỦY BAN NHÂN DÂN".', hint: 'Dùng "authority": "TM.", "onBehalfOf": "ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH".' }];
+        return [
+          {
+            path: ['signer', 'authority'],
+            message: 'văn bản của Ủy ban nhân dân do Chủ tịch (hoặc Phó Chủ tịch ký thay) ký thay mặt tập thể: "TM. ỦY BAN NHÂN DÂN".',
+            hint: 'Dùng "authority": "TM.", "onBehalfOf": "ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH".',
+          },
+        ];
       const pos = norm(s.position);
       return head[1].some((h) => pos === h || pos.startsWith(h + ' '))
         ? []
-        : [{ path: ['signer', 'position'], message: `chức vụ người đứng đầu "${s.position}" không khớp cơ quan ban hành "${plan.issuer.name}" (thường là "${head[1][0]}").` }];
+        : [
+            {
+              path: ['signer', 'position'],
+              message: `chức vụ người đứng đầu "${s.position}" không khớp cơ quan ban hành "${plan.issuer.name}" (thường là "${head[1][0]}").`,
+            },
+          ];
     },
   },
 ];

@@ -13,7 +13,8 @@ export const recipientRules: Rule[] = [
       const out: Finding[] = [];
       plan.recipients.forEach((r, i) => {
         const key = norm(nameOf(r)).replace(/[;.,]+$/, '');
-        if (seen.has(key)) out.push({ path: ['recipients', i], message: `nơi nhận "${nameOf(r)}" bị lặp (trùng dòng ${seen.get(key)! + 1}).`, hint: 'Xóa dòng trùng.' });
+        if (seen.has(key))
+          out.push({ path: ['recipients', i], message: `nơi nhận "${nameOf(r)}" bị lặp (trùng dòng ${seen.get(key)! + 1}).`, hint: 'Xóa dòng trùng.' });
         else seen.set(key, i);
       });
       return out;
@@ -26,7 +27,13 @@ export const recipientRules: Rule[] = [
     check(plan) {
       return plan.recipients.flatMap((r, i): Finding[] =>
         /^\s*-?\s*Lưu\b/iu.test(nameOf(r))
-          ? [{ path: ['recipients', i], message: 'dòng "Lưu" không ghi trong danh sách nơi nhận.', hint: 'Xóa dòng này và khai báo ở "archive": { "units": ["VT", …] }; dòng Lưu luôn được in cuối cùng.' }]
+          ? [
+              {
+                path: ['recipients', i],
+                message: 'dòng "Lưu" không ghi trong danh sách nơi nhận.',
+                hint: 'Xóa dòng này và khai báo ở "archive": { "units": ["VT", …] }; dòng Lưu luôn được in cuối cùng.',
+              },
+            ]
           : [],
       );
     },

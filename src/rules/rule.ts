@@ -22,8 +22,7 @@ export interface Rule {
 export function* strings(value: unknown, path: Path = []): Generator<[string, Path]> {
   if (typeof value === 'string') yield [value, path];
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) if (k !== '$schema') yield* strings(v, [...path, k]);
 }
 
 /** Vietnamese upper case without surrounding spaces, for comparisons. */

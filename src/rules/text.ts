@@ -35,7 +35,11 @@ export const textRules: Rule[] = [
       const out: Finding[] = [];
       for (const [s, path] of strings(raw))
         if (s !== s.normalize('NFC'))
-          out.push({ path, message: `chữ có dấu ở dạng tổ hợp (NFD), dấu có thể bị tách rời: "${where(s.normalize('NFC'))}".`, hint: 'Tự động sửa khi tạo văn bản; chạy "kehoach validate --fix" để sửa trong tệp.' });
+          out.push({
+            path,
+            message: `chữ có dấu ở dạng tổ hợp (NFD), dấu có thể bị tách rời: "${where(s.normalize('NFC'))}".`,
+            hint: 'Tự động sửa khi tạo văn bản; chạy "kehoach validate --fix" để sửa trong tệp.',
+          });
       return out;
     },
   },
@@ -46,7 +50,8 @@ export const textRules: Rule[] = [
     check(_plan, raw) {
       const out: Finding[] = [];
       for (const [s, path] of strings(raw))
-        if (/\S {2,}\S/.test(s) || /^ | $/.test(s)) out.push({ path, message: `thừa dấu cách: "${where(s)}".`, hint: 'Chạy "kehoach validate --fix" để sửa tự động.' });
+        if (/\S {2,}\S/.test(s) || /^ | $/.test(s))
+          out.push({ path, message: `thừa dấu cách: "${where(s)}".`, hint: 'Chạy "kehoach validate --fix" để sửa tự động.' });
       return out;
     },
   },
@@ -62,7 +67,13 @@ export const textRules: Rule[] = [
         if (!straight && /"/.test(s)) straight = [s, path];
       }
       return curly && straight
-        ? [{ path: straight[1], message: `dùng lẫn ngoặc kép thẳng (") và ngoặc kép cong (“ ”): "${where(straight[0])}".`, hint: 'Dùng thống nhất một kiểu, thường là “ ”.' }]
+        ? [
+            {
+              path: straight[1],
+              message: `dùng lẫn ngoặc kép thẳng (") và ngoặc kép cong (“ ”): "${where(straight[0])}".`,
+              hint: 'Dùng thống nhất một kiểu, thường là “ ”.',
+            },
+          ]
         : [];
     },
   },
@@ -72,7 +83,13 @@ export const textRules: Rule[] = [
     source: 'NĐ 30, Phụ lục I (V/v chỉ dùng cho công văn)',
     check(plan) {
       return /^\s*V\/v\b/iu.test(plan.title)
-        ? [{ path: ['title'], message: '"V/v" chỉ dùng trong trích yếu của công văn, không dùng dưới tên loại "KẾ HOẠCH".', hint: 'Xóa "V/v" và viết trích yếu bắt đầu bằng chữ hoa, ví dụ "Tổ chức …".' }]
+        ? [
+            {
+              path: ['title'],
+              message: '"V/v" chỉ dùng trong trích yếu của công văn, không dùng dưới tên loại "KẾ HOẠCH".',
+              hint: 'Xóa "V/v" và viết trích yếu bắt đầu bằng chữ hoa, ví dụ "Tổ chức …".',
+            },
+          ]
         : [];
     },
   },
@@ -83,7 +100,13 @@ export const textRules: Rule[] = [
     check(plan) {
       const letters = plan.title.replace(/[^\p{L}]/gu, '');
       return letters.length > 8 && letters === letters.toLocaleUpperCase('vi-VN')
-        ? [{ path: ['title'], message: 'trích yếu viết toàn chữ in hoa; Nghị định 30 quy định chữ thường, viết hoa chữ đầu câu.', hint: 'Ví dụ "Phát động phong trào thi đua năm 2026".' }]
+        ? [
+            {
+              path: ['title'],
+              message: 'trích yếu viết toàn chữ in hoa; Nghị định 30 quy định chữ thường, viết hoa chữ đầu câu.',
+              hint: 'Ví dụ "Phát động phong trào thi đua năm 2026".',
+            },
+          ]
         : [];
     },
   },
@@ -116,14 +139,21 @@ export const textRules: Rule[] = [
     check(plan) {
       const parent = norm(plan.issuer.parent);
       const self = norm(plan.issuer.name);
-      const m = /^(?:UBND|ỦY BAN NHÂN DÂN) (?:TỈNH|THÀNH PHỐ|TP\.?) (.+)$/u.exec(parent) ?? /^(?:UBND|ỦY BAN NHÂN DÂN) (?:TỈNH|THÀNH PHỐ|TP\.?) (.+)$/u.exec(self);
+      const m =
+        /^(?:UBND|ỦY BAN NHÂN DÂN) (?:TỈNH|THÀNH PHỐ|TP\.?) (.+)$/u.exec(parent) ?? /^(?:UBND|ỦY BAN NHÂN DÂN) (?:TỈNH|THÀNH PHỐ|TP\.?) (.+)$/u.exec(self);
       if (!m) return [];
       const province = provinces().find((p) => norm(p.name) === m[1]);
       if (!province) return [];
       const expected = province.name === 'Hồ Chí Minh' ? 'Thành phố Hồ Chí Minh' : province.name;
       return norm(plan.place) === norm(expected)
         ? []
-        : [{ path: ['place'], message: `cơ quan cấp tỉnh của ${province.kind} ${province.name} ghi địa danh là tên tỉnh, thành phố: "${expected}", không phải "${plan.place}".`, hint: `Sửa "place": "${expected}".` }];
+        : [
+            {
+              path: ['place'],
+              message: `cơ quan cấp tỉnh của ${province.kind} ${province.name} ghi địa danh là tên tỉnh, thành phố: "${expected}", không phải "${plan.place}".`,
+              hint: `Sửa "place": "${expected}".`,
+            },
+          ];
     },
   },
   {
@@ -178,10 +208,11 @@ export const emptySectionRule: Rule = {
   check(plan) {
     const out: Finding[] = [];
     const hasContent = (v: unknown): boolean =>
-      Array.isArray(v) ? v.length > 0 : !!v && typeof v === 'object' ? Object.entries(v).some(([k, x]) => k !== 'title' && hasContent(x)) : !!v;
+      Array.isArray(v) ? v.length > 0 : v && typeof v === 'object' ? Object.entries(v).some(([k, x]) => k !== 'title' && hasContent(x)) : !!v;
     for (const key of BLOCK_KEYS) {
       const section = plan[key];
-      if (section && !hasContent(section)) out.push({ path: [key], message: 'mục không có nội dung; văn bản sẽ chỉ in tên mục.', hint: `Thêm nội dung hoặc xóa "${key}".` });
+      if (section && !hasContent(section))
+        out.push({ path: [key], message: 'mục không có nội dung; văn bản sẽ chỉ in tên mục.', hint: `Thêm nội dung hoặc xóa "${key}".` });
     }
     (plan.sections ?? []).forEach((s, i) => {
       if (!s.blocks.length) out.push({ path: ['sections', i], message: `mục "${s.title}" không có nội dung.`, hint: 'Thêm "blocks" hoặc xóa mục này.' });

@@ -3,9 +3,7 @@
 import { z } from 'zod';
 
 /** Non-empty text after trimming. */
-export const Text = z
-  .string()
-  .refine((s) => s.trim().length > 0, { message: 'empty_text' });
+export const Text = z.string().refine((s) => s.trim().length > 0, { message: 'empty_text' });
 
 export const Run = z.strictObject({
   text: Text.describe('Nội dung đoạn chữ'),
@@ -81,10 +79,7 @@ const CellValue = z.union([Inline, TableCell, z.number(), EmptyCell]);
 const HeaderCell = z.union([Inline, TableCell, EmptyCell]);
 
 export const Table: z.ZodType<TableInput> = z.strictObject({
-  columns: z
-    .array(z.number().positive())
-    .optional()
-    .describe('Độ rộng tương đối của các cột, ví dụ [1, 6, 3]'),
+  columns: z.array(z.number().positive()).optional().describe('Độ rộng tương đối của các cột, ví dụ [1, 6, 3]'),
   header: z
     .union([z.array(z.array(HeaderCell)), z.array(HeaderCell)])
     .optional()
@@ -114,7 +109,10 @@ export const Bullet: z.ZodType<BulletInput> = z.strictObject({
     return Inline.describe('Nội dung ý gạch đầu dòng');
   },
   get bullets() {
-    return z.array(z.union([Inline, Bullet])).optional().describe('Các ý con (dấu "+")');
+    return z
+      .array(z.union([Inline, Bullet]))
+      .optional()
+      .describe('Các ý con (dấu "+")');
   },
   get blocks() {
     return z.array(Block).optional().describe('Nội dung con');
@@ -130,13 +128,19 @@ export const Block: z.ZodType<BlockInput> = z.union([
   }),
   z.strictObject({
     get items() {
-      return z.array(z.union([Inline, Item])).min(1).describe('Các mục đánh số tự động (1., 2., … hoặc 1.1., a))');
+      return z
+        .array(z.union([Inline, Item]))
+        .min(1)
+        .describe('Các mục đánh số tự động (1., 2., … hoặc 1.1., a))');
     },
     numbering: z.enum(['decimal', 'alpha']).optional().describe('Kiểu số: "decimal" (1.1.) hoặc "alpha" (a), b))'),
   }),
   z.strictObject({
     get bullets() {
-      return z.array(z.union([Inline, Bullet])).min(1).describe('Các ý gạch đầu dòng ("-", cấp con "+")');
+      return z
+        .array(z.union([Inline, Bullet]))
+        .min(1)
+        .describe('Các ý gạch đầu dòng ("-", cấp con "+")');
     },
   }),
   z.strictObject({ table: Table }),

@@ -18,10 +18,7 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /** A full date "2024-02-05". */
-export const FullDate = z
-  .string()
-  .refine(isCalendarDate, { message: 'bad_date' })
-  .describe('Ngày theo dạng NNNN-TT-NN, ví dụ "2024-02-05"');
+export const FullDate = z.string().refine(isCalendarDate, { message: 'bad_date' }).describe('Ngày theo dạng NNNN-TT-NN, ví dụ "2024-02-05"');
 
 /**
  * The document date: full, or partial for a draft ("2024-01" or "2024") that
@@ -29,13 +26,9 @@ export const FullDate = z
  */
 export const DocDate = z
   .string()
-  .refine(
-    (s) =>
-      isCalendarDate(s) ||
-      (/^\d{4}-\d{2}$/.test(s) && plausible(s) && dayjs(s, 'YYYY-MM', true).isValid()) ||
-      (/^\d{4}$/.test(s) && plausible(s)),
-    { message: 'bad_doc_date' },
-  )
+  .refine((s) => isCalendarDate(s) || (/^\d{4}-\d{2}$/.test(s) && plausible(s) && dayjs(s, 'YYYY-MM', true).isValid()) || (/^\d{4}$/.test(s) && plausible(s)), {
+    message: 'bad_doc_date',
+  })
   .describe('Ngày ban hành: "2024-02-05"; bản dự thảo: "2024-02" (để trống ngày) hoặc "2024" (để trống ngày, tháng)');
 
 export interface DateParts {

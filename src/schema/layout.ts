@@ -16,10 +16,7 @@ export const LayoutOptions = z
       .union([z.literal(13), z.literal(14)])
       .optional()
       .describe('Cỡ chữ nội dung: 13 hoặc 14'),
-    headerSizes: z
-      .enum(['12-13-13', '13-14-14'])
-      .optional()
-      .describe('Cỡ chữ quốc hiệu - tiêu ngữ - ngày tháng: "12-13-13" hoặc "13-14-14"'),
+    headerSizes: z.enum(['12-13-13', '13-14-14']).optional().describe('Cỡ chữ quốc hiệu - tiêu ngữ - ngày tháng: "12-13-13" hoặc "13-14-14"'),
     firstLineIndent: z
       .union([z.literal(10), z.literal(12.7)])
       .optional()

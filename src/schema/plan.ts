@@ -32,17 +32,9 @@ export const Reference = z
 export const Basis = z
   .strictObject({
     verb: Text.optional().describe('Từ mở đầu mặc định cho mỗi căn cứ: "Căn cứ" (mặc định) hoặc "Thực hiện"'),
-    dateStyle: z
-      .enum(['long', 'short'])
-      .optional()
-      .describe('Cách viết ngày: "long" = ngày 17 tháng 7 năm 2024, "short" = ngày 17/7/2024'),
-    items: z
-      .array(z.union([Text, Reference]))
-      .describe('Các căn cứ: câu viết sẵn hoặc văn bản (loại, số, ngày, cơ quan, trích yếu)'),
-    joinIntro: z
-      .boolean()
-      .optional()
-      .describe('Viết căn cứ cuối và câu dẫn thành một đoạn: "Thực hiện Kế hoạch số …, Sở Y tế xây dựng Kế hoạch … như sau:"'),
+    dateStyle: z.enum(['long', 'short']).optional().describe('Cách viết ngày: "long" = ngày 17 tháng 7 năm 2024, "short" = ngày 17/7/2024'),
+    items: z.array(z.union([Text, Reference])).describe('Các căn cứ: câu viết sẵn hoặc văn bản (loại, số, ngày, cơ quan, trích yếu)'),
+    joinIntro: z.boolean().optional().describe('Viết căn cứ cuối và câu dẫn thành một đoạn: "Thực hiện Kế hoạch số …, Sở Y tế xây dựng Kế hoạch … như sau:"'),
   })
   .describe('Căn cứ, thực hiện');
 
@@ -139,9 +131,7 @@ export const Budget = Section({ blocks: Blocks }, 'KINH PHÍ');
 
 export const Unit = z.strictObject({
   name: Text.describe('Tên cơ quan, đơn vị, ví dụ "Văn phòng Sở Y tế"'),
-  tasks: z
-    .union([Inline, Blocks])
-    .describe('Nhiệm vụ: một đoạn (viết liền sau tên đơn vị) hoặc danh sách nội dung'),
+  tasks: z.union([Inline, Blocks]).describe('Nhiệm vụ: một đoạn (viết liền sau tên đơn vị) hoặc danh sách nội dung'),
 });
 
 export const Implementation = Section(
@@ -171,10 +161,7 @@ export const Recipient = z.union([
 
 export const Signer = z
   .strictObject({
-    authority: z
-      .enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.'])
-      .optional()
-      .describe('Thẩm quyền ký: TM., KT., TL., TUQ., Q. hoặc bỏ trống khi người đứng đầu ký'),
+    authority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.']).optional().describe('Thẩm quyền ký: TM., KT., TL., TUQ., Q. hoặc bỏ trống khi người đứng đầu ký'),
     onBehalfOf: Text.optional().describe('Tập thể (với TM.), ví dụ "ỦY BAN NHÂN DÂN"'),
     position: Text.describe('Chức vụ người đứng đầu, ví dụ "GIÁM ĐỐC"'),
     title: Text.optional().describe('Chức vụ của người ký khi khác người đứng đầu, ví dụ "PHÓ GIÁM ĐỐC"'),

@@ -13,7 +13,7 @@ export function unclosedBlock(src: string): OpenBlock | undefined {
   const stack: { name: string; at: number }[] = [];
   const opened: { name: string; at: number }[] = [];
   const tag = /\{\{~?!--[\s\S]*?--~?\}\}|\{\{~?![\s\S]*?\}\}|\{\{~?\s*([#/])\s*[>*]?\s*([^\s}~()]+)/g;
-  for (let m; (m = tag.exec(src)); ) {
+  for (const m of src.matchAll(tag)) {
     if (m[1] === '#') {
       stack.push({ name: m[2], at: m.index });
       opened.push({ name: m[2], at: m.index });
@@ -30,4 +30,3 @@ export function unclosedBlock(src: string): OpenBlock | undefined {
     laterLines: opened.filter((o) => o.name === open.name && o.at > open.at).map((o) => lineOf(o.at)),
   };
 }
-

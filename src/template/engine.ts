@@ -1,15 +1,14 @@
 // Loads a template folder (document.hbs + partials/**.hbs), with fallback to the
 // built-in templates for any partial a custom folder does not override.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, resolve, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { unclosedBlock } from './blocks.js';
 import { helpers } from './helpers.js';
 import { tableHelpers } from './table-helpers.js';
+import { packagePath } from '../util/package-root.js';
 
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates');
+export const BUILTIN_TEMPLATES = packagePath('templates');
 
 /** A template problem with the file, line and column where it is. */
 export class TemplateError extends Error {
@@ -47,6 +46,25 @@ const TOKENS: Record<string, string> = {
   INVALID: 'ký tự không hợp lệ',
 };
 
+/** Handlebars messages we know, in Vietnamese. */
+const KNOWN_MESSAGES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^"(.+)" not defined in/,
+    (m) => `biến "${m[1]}" không có trong dữ liệu (kiểm tra tên trường hoặc tên hàm trợ giúp; bọc bằng {{#if}} nếu trường có thể vắng mặt)`,
+  ],
+  [/^(\S+) doesn't match (\S+)/, (m) => `khối {{#${m[1]}}} được đóng bằng {{/${m[2]}}}`],
+  [/^The partial (.+) could not be found/, (m) => `không tìm thấy mẫu con (partial) "${m[1]}"`],
+  [/^Missing helper: "(.+)"/, (m) => `không có hàm trợ giúp (helper) "${m[1]}"`],
+];
+
+function known(msg: string): string | undefined {
+  for (const [re, say] of KNOWN_MESSAGES) {
+    const m = re.exec(msg);
+    if (m) return say(m);
+  }
+  return undefined;
+}
+
 /** Vietnamese wording for Handlebars' own error messages. */
 function explain(e: Error & { lineNumber?: number; column?: number }, file: string, src = ''): TemplateError {
   const msg = e.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
@@ -58,13 +76,8 @@ function explain(e: Error & { lineNumber?: number; column?: number }, file: stri
     line = Number(pos[1]);
     column = Number(pos[2]) + 1;
   }
-  let m: RegExpExecArray | null;
-  let vi: string;
-  if ((m = /^"(.+)" not defined in/.exec(msg))) vi = `biến "${m[1]}" không có trong dữ liệu (kiểm tra tên trường hoặc tên hàm trợ giúp; bọc bằng {{#if}} nếu trường có thể vắng mặt)`;
-  else if ((m = /^(\S+) doesn't match (\S+)/.exec(msg))) vi = `khối {{#${m[1]}}} được đóng bằng {{/${m[2]}}}`;
-  else if ((m = /^The partial (.+) could not be found/.exec(msg))) vi = `không tìm thấy mẫu con (partial) "${m[1]}"`;
-  else if ((m = /^Missing helper: "(.+)"/.exec(msg))) vi = `không có hàm trợ giúp (helper) "${m[1]}"`;
-  else if (/^Parse error/.test(e.message)) {
+  let vi = known(msg);
+  if (vi === undefined && /^Parse error/.test(e.message)) {
     const lines = e.message.split('\n');
     const got = /got '([^']+)'/.exec(lines[lines.length - 1])?.[1];
     const near = (lines[1] ?? '').replace(/^\.\.\./, '').trim();
@@ -81,8 +94,8 @@ function explain(e: Error & { lineNumber?: number; column?: number }, file: stri
         got === 'EOF'
           ? 'lỗi cú pháp Handlebars: mẫu kết thúc khi một khối {{#…}} chưa được đóng bằng {{/…}}'
           : `lỗi cú pháp Handlebars gần "${near}"${got ? ` (gặp ${TOKENS[got] ?? got} không đúng chỗ)` : ''}`;
-  } else vi = msg;
-  return new TemplateError(vi, file, line, column);
+  }
+  return new TemplateError(vi ?? msg, file, line, column);
 }
 
 export interface TemplateSet {
@@ -97,11 +110,7 @@ export interface TemplateSet {
  * Loads the templates of a document type (folder "ke-hoach") from `customDir` if given,
  * falling back to the built-in folder for the main template and any missing partial.
  */
-export function loadTemplates(
-  folder = 'ke-hoach',
-  customDir?: string,
-  extraHelpers: Record<string, Handlebars.HelperDelegate> = {},
-): TemplateSet {
+export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}): TemplateSet {
   const builtin = join(BUILTIN_TEMPLATES, folder);
   const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
   if (customDir && !existsSync(customDir)) throw new TemplateError('không tìm thấy thư mục mẫu', customDir);
@@ -112,7 +121,10 @@ export function loadTemplates(
   const seen = new Set<string>();
   for (const dir of dirs) {
     for (const file of listHbs(join(dir, 'partials'))) {
-      const name = relative(join(dir, 'partials'), file).replace(/\.hbs$/, '').split(sep).join('/');
+      const name = relative(join(dir, 'partials'), file)
+        .replace(/\.hbs$/, '')
+        .split(sep)
+        .join('/');
       if (seen.has(name)) continue;
       seen.add(name);
       files.push(file);
@@ -132,7 +144,9 @@ export function loadTemplates(
 
 function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
   // A file's final newline is not content (it would leak into attributes).
-  const src = readFileSync(file, 'utf8').normalize('NFC').replace(/\r?\n$/, '');
+  const src = readFileSync(file, 'utf8')
+    .normalize('NFC')
+    .replace(/\r?\n$/, '');
   let fn: Handlebars.TemplateDelegate;
   try {
     fn = hb.compile(src, { strict: true, noEscape: false });

@@ -54,13 +54,16 @@ export function isInline(x: unknown): x is string | RunLike[] {
   );
 }
 
+/** Stands for an escaped star while the markers are replaced (a control character never typed). */
+const LITERAL_STAR = '\u0001';
+
 /** Plan text → markup: escapes XML and turns **…** into <b> and *…* into <i> (\* is a literal star). */
 export function inlineMarkup(x: unknown): string {
   if (x === undefined || x === null) return '';
   if (typeof x === 'string') {
-    let s = escapeExpression(x).replace(/\\\*/g, '\u0001');
+    let s = escapeExpression(x).replace(/\\\*/g, LITERAL_STAR);
     s = s.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/\*(.+?)\*/g, '<i>$1</i>');
-    return s.replace(/\u0001/g, '*').replace(/\n/g, '<br/>');
+    return s.replaceAll(LITERAL_STAR, '*').replace(/\n/g, '<br/>');
   }
   if (Array.isArray(x)) {
     return x
@@ -123,6 +126,9 @@ export const helpers: Record<string, HelperDelegate> = {
   ifElse: (cond: unknown, a: unknown, b: unknown) => (cond ? a : b),
   or: (...args: unknown[]) => opts(args).find(Boolean),
   and: (...args: unknown[]) => opts(args).every(Boolean),
-  concat: (...args: unknown[]) => opts(args).map((a) => (a === undefined || a === null ? '' : String(a))).join(''),
+  concat: (...args: unknown[]) =>
+    opts(args)
+      .map((a) => (a === undefined || a === null ? '' : String(a)))
+      .join(''),
   length: (x: unknown) => (Array.isArray(x) ? x.length : 0),
 };

@@ -54,8 +54,7 @@ export function atomicWriteAll(files: [path: string, data: Uint8Array | string][
     }
     // A folder where a file should go would fail the rename half-way: refuse before renaming any.
     for (const [, path] of temps)
-      if (existsSync(path) && statSync(path).isDirectory())
-        throw Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR', path, target: path });
+      if (existsSync(path) && statSync(path).isDirectory()) throw Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR', path, target: path });
     for (const [tmp, path] of temps) {
       try {
         renameSync(tmp, path);

@@ -48,7 +48,10 @@ export function docxParagraphs(docx: Uint8Array): string[] {
 
 /** Collapses whitespace (incl. NBSP and tabs) to single spaces and trims. */
 export function normalizeLine(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0\u2007\u202f]+/gu, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u2007\u202f]+/gu, ' ')
+    .trim();
 }
 
 /**

@@ -6,7 +6,7 @@ import { createProgress, type ProgressSink } from '../../batch/progress.js';
 import { DEFAULT_PATTERN, runBatch, type BatchOptions } from '../../batch/run.js';
 import { PatternError } from '../../batch/names.js';
 import type { ManifestEntry } from '../../batch/manifest.js';
-import { ALL_FORMATS, WRITERS } from '../../writers/index.js';
+import { ALL_FORMATS, WRITERS, type Format } from '../../writers/index.js';
 import { EXIT, reportError } from '../output.js';
 import { defaultFormats, parseFormats } from './render.js';
 
@@ -60,7 +60,7 @@ function rowText(entry: ManifestEntry, label: string, shown: Set<string>): { tex
 
 export async function batch(base: string, cli: CliOptions): Promise<number> {
   if (!cli.rows && !cli.provinces) return usage('cần --rows <tệp> (các dòng thay đổi) hoặc --provinces (34 tỉnh, thành phố).');
-  let formats;
+  let formats: Format[];
   try {
     formats = parseFormats(cli.format);
   } catch (e) {
@@ -68,7 +68,8 @@ export async function batch(base: string, cli: CliOptions): Promise<number> {
   }
   if (!formats.length) return usage('cần ít nhất một định dạng trong --format.');
   const missing = formats.filter((f) => !WRITERS[f]);
-  if (missing.length) return usage(`định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
+  if (missing.length)
+    return usage(`định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
   if (cli.merge && !formats.includes('pdf')) return usage('--merge gộp các tệp PDF, cần có "pdf" trong --format.');
   let jobs: number | undefined;
   if (cli.jobs !== undefined) {

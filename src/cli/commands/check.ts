@@ -15,7 +15,7 @@ export interface CheckReport {
 }
 
 export function checkFile(file: string): CheckReport {
-  let doc;
+  let doc: ReturnType<typeof openDocx>;
   try {
     doc = openDocx(readFileSync(file));
   } catch (e) {

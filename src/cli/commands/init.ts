@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { PACKAGE_ROOT } from '../../template/engine.js';
+import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { atomicWrite } from '../../util/atomic-write.js';
 import { EXIT } from '../output.js';
 
@@ -13,7 +13,9 @@ export function init(file: string, opts: { force?: boolean }): number {
   }
   const starter = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'minimal.json'), 'utf8'));
   // Point "$schema" at the packaged schema, relative to where the new file lives.
-  starter.$schema = relative(dirname(resolve(file)), join(PACKAGE_ROOT, 'schemas', 'plan.schema.json')).split('\\').join('/');
+  starter.$schema = relative(dirname(resolve(file)), join(PACKAGE_ROOT, 'schemas', 'plan.schema.json'))
+    .split('\\')
+    .join('/');
   atomicWrite(file, JSON.stringify(starter, null, 2) + '\n');
   console.log(`Đã tạo ${file}. Sửa nội dung rồi chạy: kehoach render ${file}`);
   return EXIT.ok;

@@ -3,13 +3,17 @@ import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { modelFromFile, templatesFor } from '../../pipeline.js';
+import type { TemplateSet } from '../../template/engine.js';
 import { atomicWriteAll } from '../../util/atomic-write.js';
 import { fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, WRITERS, type Format } from '../../writers/index.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
 export function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   for (const f of list) {
     if (!ALL_FORMATS.includes(f as Format)) throw new Error(`định dạng "${f}" không được hỗ trợ (chọn trong: ${ALL_FORMATS.join(', ')})`);
   }
@@ -41,7 +45,7 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     console.error(`Lỗi: định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
     return EXIT.usage;
   }
-  let templates;
+  let templates: TemplateSet;
   let fonts: FontSet | undefined;
   try {
     templates = templatesFor(keHoach, opts.template);
@@ -60,7 +64,9 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     if (owner !== undefined && owner !== file) {
       failed++;
       code = Math.max(code, EXIT.inputError);
-      console.error(`Lỗi: ${file} trùng tên kết quả với ${owner} (${stem}.*); không ghi để khỏi đè lên.\n    → Đổi tên một trong hai tệp, hoặc chạy riêng với -o khác nhau.`);
+      console.error(
+        `Lỗi: ${file} trùng tên kết quả với ${owner} (${stem}.*); không ghi để khỏi đè lên.\n    → Đổi tên một trong hai tệp, hoặc chạy riêng với -o khác nhau.`,
+      );
       continue;
     }
     stemOwner.set(stem, file);
@@ -95,7 +101,10 @@ export function registerRender(program: Command): void {
     .option('-o, --output <thư-mục>', 'thư mục ghi kết quả', 'output')
     .option('-f, --format <danh-sách>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
     .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
-    .option('--fonts <thư-mục>', 'thư mục có 4 tệp phông .ttf (thường, đậm, nghiêng, đậm nghiêng), ví dụ Times New Roman thật; mặc định: Tinos (cùng số đo với Times New Roman)')
+    .option(
+      '--fonts <thư-mục>',
+      'thư mục có 4 tệp phông .ttf (thường, đậm, nghiêng, đậm nghiêng), ví dụ Times New Roman thật; mặc định: Tinos (cùng số đo với Times New Roman)',
+    )
     .option('-q, --quiet', 'không in thông báo khi thành công')
     .action(async (files: string[], opts: RenderOptions) => {
       process.exitCode = await render(files, opts);

@@ -32,7 +32,9 @@ export function eject(dir: string, opts: { force?: boolean }): number {
   const files = templateFiles(builtinDir());
   const clashes = files.filter((f) => existsSync(join(dir, f)));
   if (clashes.length && !opts.force) {
-    console.error(`Lỗi: ${dir} đã có ${clashes.length} tệp mẫu (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Thêm --force để ghi đè, hoặc chọn thư mục khác.`);
+    console.error(
+      `Lỗi: ${dir} đã có ${clashes.length} tệp mẫu (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Thêm --force để ghi đè, hoặc chọn thư mục khác.`,
+    );
     return EXIT.usage;
   }
   for (const f of files) {

@@ -22,7 +22,20 @@ import {
 } from 'docx';
 import type { Appendix, Block, DocumentModel, Paragraph as PPara, Run, Table } from '../../model/document.js';
 import { loadFontSet, ptToMm, type FontSet } from '../../fonts/metrics.js';
-import { A4, GAPS, gapUnderRule, RULE_GAP_BEFORE, headerGeometry, LAYOUT_CELL_PAD, RULE_SHARE, RULE_WIDTH, TABLE_CELL_PAD, textWidthMm, wrappedLineWidths, type HeaderGeometry } from '../../nd30/geometry.js';
+import {
+  A4,
+  GAPS,
+  gapUnderRule,
+  RULE_GAP_BEFORE,
+  headerGeometry,
+  LAYOUT_CELL_PAD,
+  RULE_SHARE,
+  RULE_WIDTH,
+  TABLE_CELL_PAD,
+  textWidthMm,
+  wrappedLineWidths,
+  type HeaderGeometry,
+} from '../../nd30/geometry.js';
 import { WORD_STYLES } from '../../nd30/styles.js';
 import { columnWidthsMm, gridCells, spanWidth } from '../../nd30/tables.js';
 import { corePropertiesXml, stampZipDates } from './package.js';
@@ -122,7 +135,13 @@ function headerBand(model: DocumentModel, g: HeaderGeometry, fonts: FontSet): Do
       new DocxTableRow({ cantSplit: true, children: [layoutCell(g.leftWidth, left), layoutCell(g.rightWidth, right)] }),
       new DocxTableRow({
         cantSplit: true,
-        children: [layoutCell(g.leftWidth, numberCell), layoutCell(g.rightWidth, lines(h.placeDate, PART.placeDate, { before: 6, size: g.placeDateSize !== model.page.placeDateSize ? g.placeDateSize : undefined }))],
+        children: [
+          layoutCell(g.leftWidth, numberCell),
+          layoutCell(
+            g.rightWidth,
+            lines(h.placeDate, PART.placeDate, { before: 6, size: g.placeDateSize !== model.page.placeDateSize ? g.placeDateSize : undefined }),
+          ),
+        ],
       }),
     ],
   });
@@ -172,7 +191,9 @@ function table(t: Table, model: DocumentModel, widthMm: number): DocxTable {
               rowSpan: c.rowSpan,
               verticalAlign: VerticalAlign.CENTER,
               margins: { left: twip(TABLE_CELL_PAD), right: twip(TABLE_CELL_PAD), top: 40, bottom: 40 },
-              children: c.blocks.map((p) => new Paragraph({ style: PART.table, alignment: ALIGN[align], keepNext: row.keepNext || undefined, children: textRuns(p.runs, { size }) })),
+              children: c.blocks.map(
+                (p) => new Paragraph({ style: PART.table, alignment: ALIGN[align], keepNext: row.keepNext || undefined, children: textRuns(p.runs, { size }) }),
+              ),
             });
           }),
         }),
@@ -199,9 +220,9 @@ function closingBlock(model: DocumentModel, g: HeaderGeometry): DocxTable | unde
   }
   const right: Paragraph[] = [];
   if (signature) {
-    signature.lines.forEach((l, k) =>
-      right.push(new Paragraph({ style: PART.signTitle, children: [new TextRun(l)], spacing: k === 0 ? { before: GAPS.beforeClosingBlock * 20 } : undefined })),
-    );
+    signature.lines.forEach((l, k) => {
+      right.push(new Paragraph({ style: PART.signTitle, children: [new TextRun(l)], spacing: k === 0 ? { before: GAPS.beforeClosingBlock * 20 } : undefined }));
+    });
     const gap = signature.gapLines ?? model.page.signatureGapLines;
     for (let k = 0; k < gap; k++) right.push(new Paragraph({ style: PART.signer, children: [] }));
     right.push(new Paragraph({ style: PART.signer, children: [new TextRun(signature.name)] }));

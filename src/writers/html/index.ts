@@ -34,7 +34,11 @@ function embeddedFont(face: FaceMetrics, pages: PageOut[]): string {
     }
   }
   const pairs = [...cmap].filter(([, g]) => g !== 0);
-  const subset = subsetTrueType(face.trueType(), pairs.map(([, g]) => g), pairs);
+  const subset = subsetTrueType(
+    face.trueType(),
+    pairs.map(([, g]) => g),
+    pairs,
+  );
   return `data:font/ttf;base64,${Buffer.from(subset.bytes).toString('base64')}`;
 }
 

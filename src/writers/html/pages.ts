@@ -85,9 +85,7 @@ export const pageSizeName = (p: Pick<PageOut, 'width' | 'height'>) => `kh-${Math
 
 /** One page: a sheet of the page's size holding its runs and rules. */
 export function pageHtml(page: PageOut, index: number): string {
-  const parts = [
-    `<div class="kh-page" data-page="${index + 1}" style="width:${pt(page.width)};height:${pt(page.height)};page:${pageSizeName(page)}">`,
-  ];
+  const parts = [`<div class="kh-page" data-page="${index + 1}" style="width:${pt(page.width)};height:${pt(page.height)};page:${pageSizeName(page)}">`];
   for (const r of page.runs) parts.push(runHtml(r));
   for (const l of page.rules) parts.push(ruleHtml(l));
   parts.push('</div>');

@@ -68,7 +68,13 @@ class Builder {
   spans(runs: Run[], st: Style, size = st.size): Span[] {
     return runs
       .filter((r) => r.text.length)
-      .map((r) => ({ text: r.text.normalize('NFC'), face: this.face(st.bold || r.bold, st.italic || r.italic), size, underline: r.underline, color: st.color }));
+      .map((r) => ({
+        text: r.text.normalize('NFC'),
+        face: this.face(st.bold || r.bold, st.italic || r.italic),
+        size,
+        underline: r.underline,
+        color: st.color,
+      }));
   }
 
   para(runs: Run[], st: Style, runSize?: number): ParagraphSpec {
@@ -139,7 +145,14 @@ class Builder {
     const numberCell = this.lines(h.number, { size: 13, spaceBefore: 6 });
     for (const mark of [h.confidentiality, h.urgency]) if (mark) numberCell.push(this.stamp(mark, inner(g.leftWidth)));
     const placeDate = this.lines(h.placeDate, { size: g.placeDateSize, italic: true, spaceBefore: 6 });
-    return this.layoutTable([g.leftWidth, g.rightWidth], [[left, right], [numberCell, placeDate]], { cantSplit: true, indent: g.bandIndent });
+    return this.layoutTable(
+      [g.leftWidth, g.rightWidth],
+      [
+        [left, right],
+        [numberCell, placeDate],
+      ],
+      { cantSplit: true, indent: g.bandIndent },
+    );
   }
 
   /** Độ khẩn / độ mật: bold red caps in a red frame sized to the word (the DOCX's stamp()). */
@@ -195,11 +208,13 @@ class Builder {
       (row, r): RowSpec => ({
         header: row.header,
         keepNext: row.keepNext,
-        cells: row.cells.map((c, k): CellSpec => ({
-          ...grid[r][k],
-          vAlign: 'center',
-          paragraphs: c.blocks.map((p) => this.para(p.runs, { size: this.model.page.tableSize, align: c.align ?? (row.header ? 'center' : 'left') }, size)),
-        })),
+        cells: row.cells.map(
+          (c, k): CellSpec => ({
+            ...grid[r][k],
+            vAlign: 'center',
+            paragraphs: c.blocks.map((p) => this.para(p.runs, { size: this.model.page.tableSize, align: c.align ?? (row.header ? 'center' : 'left') }, size)),
+          }),
+        ),
       }),
     );
     return { kind: 'table', indent: 0, columns: cols, rows, border: TABLE_BORDER, pad: { left: pad, right: pad, top: TABLE_PAD_TB, bottom: TABLE_PAD_TB } };
@@ -226,19 +241,25 @@ class Builder {
     const p = this.model.page;
     const left: ParagraphSpec[] = [];
     if (recipients) {
-      left.push(this.para([{ text: recipients.label }], { size: RECIPIENT_LABEL_SIZE, bold: true, italic: true, align: 'left', spaceBefore: GAPS.beforeClosingBlock }));
+      left.push(
+        this.para([{ text: recipients.label }], { size: RECIPIENT_LABEL_SIZE, bold: true, italic: true, align: 'left', spaceBefore: GAPS.beforeClosingBlock }),
+      );
       for (const item of recipients.items) left.push(this.para([{ text: item }], { size: RECIPIENT_ITEM_SIZE, align: 'left' }));
     }
     const right: ParagraphSpec[] = [];
     if (signature) {
       const signer: Style = { size: p.bodySize, bold: true };
-      signature.lines.forEach((l, k) => right.push(this.para([{ text: l }], k === 0 ? { ...signer, spaceBefore: GAPS.beforeClosingBlock } : signer)));
+      signature.lines.forEach((l, k) => {
+        right.push(this.para([{ text: l }], k === 0 ? { ...signer, spaceBefore: GAPS.beforeClosingBlock } : signer));
+      });
       const gap = signature.gapLines ?? p.signatureGapLines;
       for (let k = 0; k < gap; k++) right.push(this.para([], signer));
       right.push(this.para([{ text: signature.name }], signer));
     }
     const empty = () => [this.para([], { size: p.bodySize, align: 'left' })];
-    return this.layoutTable([g.closingLeft, g.closingRight], [[left.length ? left : empty(), right.length ? right : empty()]], { cantSplit: g.closingCantSplit });
+    return this.layoutTable([g.closingLeft, g.closingRight], [[left.length ? left : empty(), right.length ? right : empty()]], {
+      cantSplit: g.closingCantSplit,
+    });
   }
 
   pageNumber = (n: number): ParagraphSpec => this.para([{ text: String(n) }], { size: this.model.page.bodySize });
@@ -276,7 +297,12 @@ class Builder {
     const closing = this.closingBlock(g);
     const body = this.model.body;
     const firstBefore = this.model.title.summary.length ? gapUnderRule(body[0], this.model.page).firstBefore : undefined;
-    const main: BlockSpec[] = [this.headerBand(g), ...this.titleBlock(g), ...this.blocks(body, g.textWidth, !!closing, firstBefore), ...(closing ? [closing] : [])];
+    const main: BlockSpec[] = [
+      this.headerBand(g),
+      ...this.titleBlock(g),
+      ...this.blocks(body, g.textWidth, !!closing, firstBefore),
+      ...(closing ? [closing] : []),
+    ];
     return [this.section(main, false), ...this.model.appendices.map((a) => this.appendix(a))];
   }
 }

@@ -2,7 +2,7 @@
 // of our own subset), with a ToUnicode CMap so that copying and text extraction give the text.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFArray, PDFDocument, PDFNumber, PDFRawStream, PDFRef, PDFString, type PDFContext } from 'pdf-lib';
+import { PDFArray, type PDFDocument, PDFNumber, PDFRawStream, type PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import { subsetTrueType } from '../../fonts/subset.js';
 
@@ -137,7 +137,9 @@ function buildSubset(usage: FaceUsage, doSubset: boolean): BuiltSubset {
     bytes = sub.bytes;
     cid = new Map(sub.newId);
     cids = sub.oldIds;
-    missing.forEach((g, k) => cid.set(g, cids.length - missing.length + k));
+    missing.forEach((g, k) => {
+      cid.set(g, cids.length - missing.length + k);
+    });
   } else {
     // The whole font (tests only): every missing character shares .notdef.
     bytes = face.bytes;
@@ -210,4 +212,3 @@ export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: b
   });
   return { ref: ctx.register(type0), cid: sub.cid, name };
 }
-

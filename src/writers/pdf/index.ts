@@ -40,7 +40,10 @@ export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, '
   const usages = new Map<FaceMetrics, FaceUsage>();
   const usage = (face: FaceMetrics) => {
     let u = usages.get(face);
-    if (!u) usages.set(face, (u = new FaceUsage(face, usages.size)));
+    if (!u) {
+      u = new FaceUsage(face, usages.size);
+      usages.set(face, u);
+    }
     return u;
   };
   // First pass: glyph ids per face (the subsets must exist before content can be written).
