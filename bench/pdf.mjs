@@ -9,10 +9,8 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const { templatesFor, modelFromFile, buildModel } = await import(join(root, 'dist/pipeline.js'));
+const { templatesFor, modelFromFile, buildModel, docxFromModel, pdfFromModel, pagesFromModel } = await import(join(root, 'dist/pipeline.js'));
 const { keHoach } = await import(join(root, 'dist/doctypes/ke-hoach.js'));
-const { writeDocx } = await import(join(root, 'dist/writers/docx/index.js'));
-const { writePdf, layoutDocument } = await import(join(root, 'dist/writers/pdf/index.js'));
 const { loadFontSet } = await import(join(root, 'dist/fonts/metrics.js'));
 
 const out = mkdtempSync(join(tmpdir(), 'kehoach-bench-'));
@@ -27,8 +25,8 @@ const sizes = [];
 let largest;
 for (const file of examples) {
   const { data, model } = modelFromFile(keHoach, file, templates);
-  const pdf = await writePdf(model, { fonts });
-  const pages = layoutDocument(model, fonts).length;
+  const pdf = await pdfFromModel(model, { fonts });
+  const pages = pagesFromModel(model, fonts).length;
   sizes.push({ example: basename(file, '.json'), pages, 'PDF KB': +(pdf.length / 1024).toFixed(1) });
   if (!largest || pages > largest.pages || (pages === largest.pages && pdf.length > largest.bytes)) largest = { file, data, model, pages, bytes: pdf.length };
 }
@@ -36,7 +34,7 @@ console.table(sizes);
 
 // Warm: the whole plan → PDF path (model from validated data, layout, subsets, deflate, save).
 const name = basename(largest.file, '.json');
-const once = () => writePdf(buildModel(keHoach, largest.data, templates), { fonts });
+const once = () => pdfFromModel(buildModel(keHoach, largest.data, templates), { fonts });
 for (let k = 0; k < 30; k++) await once();
 const runs = Number(process.env.BENCH_RUNS ?? 300);
 // Batches: the machine is shared, so report the median batch and the best one.
@@ -49,7 +47,7 @@ for (let b = 0; b < 10; b++) {
 batches.sort((a, b) => a - b);
 const ms = batches[5];
 const t1 = performance.now();
-for (let k = 0; k < runs; k++) layoutDocument(largest.model, fonts);
+for (let k = 0; k < runs; k++) pagesFromModel(largest.model, fonts);
 const layoutMs = (performance.now() - t1) / runs;
 console.log(
   `warm, one core: ${name} (${largest.pages} pages): ${ms.toFixed(2)} ms/plan, ${(1000 / ms).toFixed(0)} plans/s median batch ` +
@@ -79,7 +77,7 @@ if (existsSync(bin)) {
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
 if (hasSoffice) {
   const docx = join(out, `${name}.docx`);
-  writeFileSync(docx, await writeDocx(largest.model, fonts));
+  writeFileSync(docx, await docxFromModel(largest.model, fonts));
   const profile = `-env:UserInstallation=file://${out}/lo-profile`;
   const convert = () => {
     const t = performance.now();

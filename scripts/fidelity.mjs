@@ -9,10 +9,8 @@ import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const { templatesFor, modelFromFile } = await import(join(root, 'dist/pipeline.js'));
+const { templatesFor, modelFromFile, docxFromModel, pdfFromModel } = await import(join(root, 'dist/pipeline.js'));
 const { keHoach } = await import(join(root, 'dist/doctypes/ke-hoach.js'));
-const { writeDocx } = await import(join(root, 'dist/writers/docx/index.js'));
-const { writePdf } = await import(join(root, 'dist/writers/pdf/index.js'));
 
 const has = (cmd) => {
   try {
@@ -43,8 +41,8 @@ const docxFiles = [];
 for (const file of examples) {
   const name = basename(file, '.json');
   const { model } = modelFromFile(keHoach, file, templates);
-  writeFileSync(join(out, `${name}.docx`), await writeDocx(model));
-  writeFileSync(join(out, `${name}.ours.pdf`), await writePdf(model));
+  writeFileSync(join(out, `${name}.docx`), await docxFromModel(model));
+  writeFileSync(join(out, `${name}.ours.pdf`), await pdfFromModel(model));
   docxFiles.push(join(out, `${name}.docx`));
 }
 // Our own LibreOffice profile, so a running office or a parallel run does not interfere.

@@ -1,5 +1,11 @@
-// The pipeline: input file → validated data → template markup → document model → writers.
+// The pipeline: input file → validated data → template markup → document model → page
+// description → writers.
 import type { DocType } from './doctypes/doctype.js';
+import { type FontSet, loadFontSet } from './fonts/metrics.js';
+import { layoutDocument, type PageOut } from './layout/index.js';
+import { present } from './presentation/build.js';
+import { writeDocx } from './writers/docx/index.js';
+import { type PdfOptions, writePdf } from './writers/pdf/index.js';
 import { buildDocument } from './model/build.js';
 import type { DocumentModel } from './model/document.js';
 import { resolvePage } from './nd30/page.js';
@@ -41,4 +47,20 @@ export function loadInput<T>(type: DocType<T>, file: string): Loaded<T> {
 export function modelFromFile<T>(type: DocType<T>, file: string, templates: TemplateSet): Loaded<T> & { model: DocumentModel } {
   const loaded = loadInput(type, file);
   return { ...loaded, model: buildModel(type, loaded.data, templates) };
+}
+
+/** Model → page description → DOCX, for callers holding a model (tests, tools). */
+export function docxFromModel(model: DocumentModel, fonts: FontSet = loadFontSet()): Promise<Uint8Array> {
+  return writeDocx(present(model, fonts));
+}
+
+/** Model → page description → PDF. */
+export function pdfFromModel(model: DocumentModel, opts: PdfOptions = {}): Promise<Uint8Array> {
+  const fonts = opts.fonts ?? loadFontSet();
+  return writePdf(present(model, fonts), { ...opts, fonts });
+}
+
+/** Model → page description → laid-out pages (what the PDF and the HTML preview draw). */
+export function pagesFromModel(model: DocumentModel, fonts: FontSet = loadFontSet()): PageOut[] {
+  return layoutDocument(present(model, fonts), fonts);
 }

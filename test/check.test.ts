@@ -8,11 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDocx, type Finding } from '../src/check/rules.js';
 import { openDocx } from '../src/check/wordml.js';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { modelFromFile, templatesFor } from '../src/pipeline.js';
-import { writeDocx } from '../src/writers/docx/index.js';
+import { docxFromModel, modelFromFile, templatesFor } from '../src/pipeline.js';
 
 const templates = templatesFor(keHoach);
-const render = async (file: string) => new Uint8Array(await writeDocx(modelFromFile(keHoach, file, templates).model));
+const render = async (file: string) => new Uint8Array(await docxFromModel(modelFromFile(keHoach, file, templates).model));
 const examples = readdirSync('examples')
   .filter((f) => f.endsWith('.json'))
   .map((f) => join('examples', f));

@@ -12,9 +12,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { loadFontSet } from '../src/fonts/metrics.js';
 import type { DocumentModel, ParagraphStyle, Table } from '../src/model/document.js';
-import { buildModel, modelFromFile, templatesFor } from '../src/pipeline.js';
+import { buildModel, docxFromModel, modelFromFile, templatesFor } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
-import { writeDocx } from '../src/writers/docx/index.js';
 import {
   elementNames,
   kid,
@@ -244,7 +243,7 @@ function nfc<T>(x: T): T {
 }
 
 async function makeCase(name: string, plan: Plan, model: DocumentModel): Promise<Case> {
-  const buf = await writeDocx(model);
+  const buf = await docxFromModel(model);
   const doc = openDocx(buf);
   return { name, plan: nfc(plan), model, buf, doc, parts: locate(doc) };
 }
@@ -1145,10 +1144,10 @@ describe('deterministic DOCX', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-07-09T10:11:12.345Z'));
     process.env.TZ = 'Asia/Ho_Chi_Minh';
-    const first = await writeDocx(model);
+    const first = await docxFromModel(model);
     vi.setSystemTime(new Date('2040-12-31T23:59:58.999Z'));
     process.env.TZ = 'America/Los_Angeles';
-    const second = await writeDocx(model);
+    const second = await docxFromModel(model);
     vi.useRealTimers();
     expect(Buffer.compare(first, second), 'byte-identical').toBe(0);
     // 2026-02-05 (the plan's date), midnight in Vietnam.
@@ -1159,7 +1158,7 @@ describe('deterministic DOCX', () => {
 
   it('a draft dated by year only is stamped 1 January; the package still opens', async () => {
     const c = byName('draft 2024 (no day, no month)');
-    const again = await writeDocx(c.model);
+    const again = await docxFromModel(c.model);
     expect(Buffer.compare(c.buf, again)).toBe(0);
     expect(openDocx(again).coreProp('dcterms:created')).toBe('2023-12-31T17:00:00Z');
   });

@@ -7,11 +7,10 @@ import { basename, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { buildModel, loadInput, modelFromFile, templatesFor } from '../src/pipeline.js';
+import { buildModel, docxFromModel, loadInput, modelFromFile, templatesFor } from '../src/pipeline.js';
 import { InputError } from '../src/reader/diagnostic.js';
 import { Plan } from '../src/schema/plan.js';
 import { tableView, TT_SHARE } from '../src/template/table-helpers.js';
-import { writeDocx } from '../src/writers/docx/index.js';
 import { docxParagraphs, docxTextLines, paragraphText, textLines } from './helpers/docx-text.js';
 
 const EXAMPLES = 'examples';
@@ -33,7 +32,7 @@ function expectSameLines(actual: string[], expected: string[], where: string) {
 
 async function renderLines(plan: unknown): Promise<string[]> {
   const data = Plan.parse(plan);
-  return docxTextLines(await writeDocx(buildModel(keHoach, data, templates)));
+  return docxTextLines(await docxFromModel(buildModel(keHoach, data, templates)));
 }
 
 describe('examples', () => {
@@ -67,7 +66,7 @@ describe('examples', () => {
         const expectedFile = join(EXPECTED, `${name}.txt`);
         expect(existsSync(expectedFile), `thiếu ${expectedFile}`).toBe(true);
         const { model } = modelFromFile(keHoach, path, templates);
-        const actual = docxTextLines(await writeDocx(model));
+        const actual = docxTextLines(await docxFromModel(model));
         const expected = textLines(readFileSync(expectedFile, 'utf8'));
         expectSameLines(actual, expected, `${expectedFile}`);
       });

@@ -3,13 +3,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDocx, twipsToMm } from '../src/check/wordml.js';
 import { loadFontSet, ptToMm } from '../src/fonts/metrics.js';
-import { italicReserve } from '../src/layout/linebreak.js';
-import { headerGeometry } from '../src/nd30/geometry.js';
+import { italicReserve } from '../src/text/linebreak.js';
+import { headerGeometry } from './helpers/geometry.js';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { buildModel, templatesFor } from '../src/pipeline.js';
+import { buildModel, docxFromModel, pagesFromModel, templatesFor } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
-import { writeDocx } from '../src/writers/docx/index.js';
-import { layoutDocument } from '../src/writers/pdf/index.js';
 
 const t = templatesFor(keHoach);
 const plan = (parent: string) => {
@@ -25,12 +23,12 @@ describe('cơ quan chủ quản', () => {
     ['UBND THÀNH PHỐ HẢI PHÒNG', 12],
   ])('%s is set on one line at %i pt in the DOCX and the PDF', async (parent, size) => {
     const model = plan(parent);
-    const doc = openDocx(await writeDocx(model));
+    const doc = openDocx(await docxFromModel(model));
     const paras = doc.allParagraphs().slice(0, 2); // the band's first cell: parent, then agency
     expect(paras.map((p) => p.text)).toEqual([parent, 'SỞ Y TẾ']);
     expect(paras[0].runs[0].props.size).toBe(size);
     expect(paras[0].runs[0].props.bold).toBeFalsy();
-    const page = layoutDocument(model)[0];
+    const page = pagesFromModel(model)[0];
     // The band's top line: everything above the agency (the first bold run).
     const agencyY = Math.min(...page.runs.filter((r) => r.text.includes('SỞ Y TẾ')).map((r) => r.y));
     const runs = page.runs.filter((r) => r.y < agencyY && r.x < 250);
@@ -60,7 +58,7 @@ describe('place/date line', () => {
     const model = hcm(sizes);
     expect(model.header.placeDate).toBe('Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026');
     // DOCX: the paragraph fits its cell (width minus margins) per the font metrics, reserve included.
-    const doc = openDocx(await writeDocx(model, fonts));
+    const doc = openDocx(await docxFromModel(model, fonts));
     const para = doc.allParagraphs().find((p) => p.text.includes('ngày 05 tháng 02'))!;
     const cell = para.cell!;
     const size = para.runs[0].props.size!;
@@ -75,7 +73,7 @@ describe('place/date line', () => {
       twipsToMm(national.cell!.width - national.cell!.marginLeft - national.cell!.marginRight),
     );
     // PDF: one baseline, the same size as the DOCX.
-    const page = layoutDocument(model)[0];
+    const page = pagesFromModel(model)[0];
     const runs = page.runs.filter((r) => /Thành phố Hồ Chí Minh, ngày|2026$/.test(r.text) && r.face.name === 'italic');
     expect(runs.map((r) => r.text).join(' ')).toContain('ngày 05 tháng 02 năm 2026');
     expect(new Set(runs.map((r) => r.y)).size).toBe(1);
@@ -93,7 +91,7 @@ it('keeps the place/date line on one line next to "UBND THÀNH PHỐ HỒ CHÍ M
   const g = headerGeometry(model, loadFontSet());
   expect(g.parentLines.join(' ')).toBe('UBND THÀNH PHỐ HỒ CHÍ MINH');
   expect(g.placeDateSize).toBeGreaterThanOrEqual(13);
-  const runs = layoutDocument(model)[0].runs.filter((r) => r.face.name === 'italic' && r.y < 200);
+  const runs = pagesFromModel(model)[0].runs.filter((r) => r.face.name === 'italic' && r.y < 200);
   expect(runs.map((r) => r.text).join(' ')).toContain('Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026');
   expect(new Set(runs.map((r) => r.y)).size).toBe(1);
 });

@@ -3,10 +3,8 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { openDocx } from '../src/check/wordml.js';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { buildModel, templatesFor } from '../src/pipeline.js';
+import { buildModel, docxFromModel, pagesFromModel, templatesFor } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
-import { writeDocx } from '../src/writers/docx/index.js';
-import { layoutDocument } from '../src/writers/pdf/index.js';
 
 it('puts the độ mật mark above the độ khẩn mark in the DOCX and the PDF', async () => {
   const p = JSON.parse(readFileSync('examples/minimal.json', 'utf8'));
@@ -14,12 +12,12 @@ it('puts the độ mật mark above the độ khẩn mark in the DOCX and the PD
   p.confidentiality = 'TỐI MẬT';
   const model = buildModel(keHoach, Plan.parse(p), templatesFor(keHoach));
   expect([model.header.confidentiality, model.header.urgency]).toEqual(['TỐI MẬT', 'HỎA TỐC']);
-  const texts = openDocx(await writeDocx(model))
+  const texts = openDocx(await docxFromModel(model))
     .allParagraphs()
     .map((x) => x.text);
   expect(texts.indexOf('TỐI MẬT')).toBeGreaterThan(-1);
   expect(texts.indexOf('TỐI MẬT')).toBeLessThan(texts.indexOf('HỎA TỐC'));
-  const runs = layoutDocument(model)[0].runs;
+  const runs = pagesFromModel(model)[0].runs;
   const y = (s: string) => runs.find((r) => r.text === s)!.y;
   expect(y('TỐI MẬT')).toBeLessThan(y('HỎA TỐC'));
 });

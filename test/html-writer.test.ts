@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { loadFontSet } from '../src/fonts/metrics.js';
 import type { PageOut } from '../src/layout/types.js';
-import { buildModel, loadInput, templatesFor } from '../src/pipeline.js';
+import { buildModel, loadInput, pagesFromModel, templatesFor } from '../src/pipeline.js';
 import { htmlDocument, pageHtml, runWidth } from '../src/writers/html/index.js';
 import { WRITERS } from '../src/writers/index.js';
-import { layoutDocument } from '../src/writers/pdf/index.js';
+import { present } from '../src/presentation/build.js';
 
 const fonts = loadFontSet();
 const templates = templatesFor(keHoach);
@@ -59,8 +59,8 @@ describe('HTML writer', () => {
 
   it.each(EXAMPLES)('%s: as many pages as the PDF, every run inside its page', async (file) => {
     const model = modelOf(file);
-    const pages = layoutDocument(model, fonts);
-    const html = decode(await WRITERS.html!.write(model, { fonts }));
+    const pages = pagesFromModel(model, fonts);
+    const html = decode(await WRITERS.html!.write(present(model, fonts), { fonts }));
     const parsed = parsePages(html);
     expect(parsed.length).toBe(pages.length);
     parsed.forEach((p, k) => {
@@ -85,8 +85,8 @@ describe('HTML writer', () => {
 
   it('embeds a font subset for each face used, holding every character of the text', async () => {
     const model = modelOf('examples/kon-tum-2024-phong-trao-70-nam.json');
-    const pages = layoutDocument(model, fonts);
-    const html = decode(await WRITERS.html!.write(model, { fonts }));
+    const pages = pagesFromModel(model, fonts);
+    const html = decode(await WRITERS.html!.write(present(model, fonts), { fonts }));
     const used = new Map<string, Set<number>>();
     for (const p of pages) {
       for (const r of p.runs) {
@@ -112,7 +112,7 @@ describe('HTML writer', () => {
   });
 
   it('links the fonts instead when given their URLs', () => {
-    const pages = layoutDocument(modelOf('examples/minimal.json'), fonts);
+    const pages = pagesFromModel(modelOf('examples/minimal.json'), fonts);
     const html = htmlDocument(pages, { title: 't', language: 'vi-VN' }, { fontUrl: (f) => `/fonts/${f.name}.ttf` });
     expect(html).toContain('src:url("/fonts/regular.ttf")');
     expect(html).not.toContain('data:font');
@@ -122,7 +122,7 @@ describe('HTML writer', () => {
     const model = modelOf('examples/minimal.json', (p) => {
       p.title = 'Thử <script>alert(1)</script> & "ký tự"';
     });
-    const html = decode(await WRITERS.html!.write(model, { fonts }));
+    const html = decode(await WRITERS.html!.write(present(model, fonts), { fonts }));
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;ký tự&quot;');
 
@@ -161,8 +161,8 @@ describe('HTML writer', () => {
     const model = modelOf('examples/minimal.json', (p) => {
       p.urgency = 'KHẨN';
     });
-    const doc = decode(await WRITERS.html!.write(model, { fonts }));
-    const pages = layoutDocument(model, fonts);
+    const doc = decode(await WRITERS.html!.write(present(model, fonts), { fonts }));
+    const pages = pagesFromModel(model, fonts);
     const coloured = pages.flatMap((p) => p.runs).filter((r) => r.color?.some((v) => v > 0));
     if (coloured.length) expect(doc).toMatch(/color:rgb\(\d+,\d+,\d+\)">KHẨN</);
   });

@@ -48,7 +48,7 @@ describe('Vietnamese glyphs in the embedded subsets', () => {
   it('maps every letter to a real glyph in all four faces and extracts them back', async () => {
     const fonts = loadFontSet();
     for (const f of FACES) for (const c of vietnameseLetters()) expect(fonts.faces[f].glyphId(c.codePointAt(0)!), `${c} in ${f}`).toBeGreaterThan(0);
-    const pdf = await renderPages([glyphPage()], { meta: { title: 'glyphs', author: 'kehoach', language: 'vi-VN' } });
+    const pdf = await renderPages([glyphPage()], { title: 'glyphs', author: 'kehoach', language: 'vi-VN' });
     const read = await readPdf(pdf);
     const text = read.pages[0].items
       .map((i) => i.text)
@@ -58,7 +58,7 @@ describe('Vietnamese glyphs in the embedded subsets', () => {
   });
 
   it.skipIf(!hasPdftoppm)('renders every letter from the subset exactly as from the full font (pdftoppm)', async () => {
-    const meta = { meta: { title: 'glyphs', author: 'kehoach', language: 'vi-VN' } };
+    const meta = { title: 'glyphs', author: 'kehoach', language: 'vi-VN' };
     const page = glyphPage();
     const dir = mkdtempSync(join(tmpdir(), 'kehoach-glyphs-'));
     const raster = (name: string, bytes: Uint8Array) => {

@@ -1,7 +1,7 @@
 // The layout engine on its own: line breaking, justification, spacing and pagination rules.
 import { describe, expect, it } from 'vitest';
 import { loadFontSet } from '../src/fonts/metrics.js';
-import { italicReserve, layoutLines, lineWidths } from '../src/layout/linebreak.js';
+import { italicReserve, layoutLines, lineWidths } from '../src/text/linebreak.js';
 import { paginate } from '../src/layout/paginate.js';
 import type { BlockSpec, GlyphRun, ParagraphSpec, SectionSpec, TableSpec } from '../src/layout/types.js';
 
@@ -227,7 +227,7 @@ describe('pagination', () => {
 
   it('numbers pages from the second one', () => {
     const s = section([para(words(300))]);
-    s.pageNumber = (n) => para(String(n), { align: 'center' });
+    s.runningHeader = (n) => [para(String(n), { align: 'center' })];
     const pages = paginate(s).pages;
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[0].runs.some((r) => r.y < 10)).toBe(false);

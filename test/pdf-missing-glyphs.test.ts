@@ -5,9 +5,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { loadFontSet, missingCharacters } from '../src/fonts/metrics.js';
-import { buildModel, templatesFor } from '../src/pipeline.js';
+import { buildModel, pagesFromModel, pdfFromModel, templatesFor } from '../src/pipeline.js';
 import { Plan } from '../src/schema/plan.js';
-import { layoutDocument, writePdf } from '../src/writers/pdf/index.js';
 import { readPdf } from './helpers/pdf-extract.js';
 
 const fonts = loadFontSet();
@@ -34,15 +33,15 @@ describe('characters missing from the font', () => {
     const intro =
       'Sở Y tế xây dựng Kế hoạch 中文字符测试中文字符测试中文字符测试中文字符测试中文字符测试 tổ chức Tháng hành động vì an toàn thực phẩm năm 2026 như sau:';
     const m = model(intro);
-    const page = layoutDocument(m)[0];
+    const page = pagesFromModel(m)[0];
     const right = page.width - (m.page.margins.right * 72) / 25.4;
     for (const r of page.runs) expect(r.x + r.face.width(r.text, r.size) + r.spaceExtra * (r.text.split(' ').length - 1)).toBeLessThanOrEqual(right + 0.5);
-    const text = (await readPdf(await writePdf(m, { fonts }))).pages[0].items.map((i) => i.text).join('');
+    const text = (await readPdf(await pdfFromModel(m, { fonts }))).pages[0].items.map((i) => i.text).join('');
     expect(text.replace(/\s+/g, '')).toContain(intro.replace(/\s+/g, ''));
   });
 
   it('extracts each missing character as itself', async () => {
-    const read = await readPdf(await writePdf(model('Các ký hiệu ✓ ✔ ☐ ★ trong kế hoạch.'), { fonts }));
+    const read = await readPdf(await pdfFromModel(model('Các ký hiệu ✓ ✔ ☐ ★ trong kế hoạch.'), { fonts }));
     const text = read.pages[0].items.map((i) => i.text).join('');
     expect(text).toContain('✓ ✔ ☐ ★');
   });

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
 import { loadFontSet } from '../src/fonts/metrics.js';
 import type { DocumentModel } from '../src/model/document.js';
-import { headerGeometry } from '../src/nd30/geometry.js';
-import { buildModel, templatesFor } from '../src/pipeline.js';
-import { writeDocx } from '../src/writers/docx/index.js';
-import { buildSections } from '../src/writers/pdf/build.js';
+import { headerGeometry } from './helpers/geometry.js';
+import { buildModel, docxFromModel, templatesFor } from '../src/pipeline.js';
 import { paginate } from '../src/layout/paginate.js';
+import { SpecBuilder } from '../src/layout/resolve.js';
+import { present } from '../src/presentation/build.js';
 import { docxPart } from './helpers/docx-text.js';
 
 const fonts = loadFontSet();
@@ -25,7 +25,8 @@ function model(patch: (plan: any) => void): DocumentModel {
 
 /** Pages of the main section, and the text of every glyph run that is outside the page body. */
 function laidOut(m: DocumentModel) {
-  const [main] = buildSections(m, fonts);
+  const doc = present(m, fonts);
+  const main = new SpecBuilder(doc, fonts).section(doc.sections[0]);
   const pages = paginate(main).pages;
   const outside: string[] = [];
   const top = main.margins.top;
@@ -56,7 +57,7 @@ describe('blocks taller than a page', () => {
     expect(text).toContain('Nguyễn Văn An');
     expect(pages.length).toBe(2); // as LibreOffice lays out the DOCX (its row may split now)
     expect(headerGeometry(m, fonts).closingCantSplit).toBe(false);
-    const xml = docxPart(await writeDocx(m, fonts));
+    const xml = docxPart(await docxFromModel(m, fonts));
     const at = xml.indexOf('Nơi nhận');
     const closingRow = xml.slice(xml.lastIndexOf('<w:tr', at), at);
     expect(closingRow).not.toContain('cantSplit');

@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDocx } from '../src/check/wordml.js';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { modelFromFile, templatesFor } from '../src/pipeline.js';
-import { writeDocx } from '../src/writers/docx/index.js';
-import { layoutDocument } from '../src/writers/pdf/index.js';
+import { docxFromModel, modelFromFile, pagesFromModel, templatesFor } from '../src/pipeline.js';
 import type { PageOut } from '../src/layout/types.js';
 
 const { model } = modelFromFile(keHoach, join(__dirname, '..', 'examples', 'tiem-chung-2026.json'), templatesFor(keHoach));
-const pages = layoutDocument(model);
+const pages = pagesFromModel(model);
 const y = (p: PageOut, text: string) => p.runs.find((r) => r.text.trim() === text)?.y;
 const pageOf = (text: string) => pages.findIndex((p) => p.runs.some((r) => r.text.includes(text)));
 
@@ -36,7 +34,7 @@ describe('targets table across pages', () => {
     expect(rows[group].keepNext).toBe(true);
     expect(rows[group + 1].keepNext).toBeFalsy();
     expect(pageOf('Số trẻ được tiêm theo nhóm tuổi')).toBe(pageOf('Trẻ từ 1 đến dưới 3 tuổi'));
-    const doc = openDocx(await writeDocx(model));
+    const doc = openDocx(await docxFromModel(model));
     const para = doc.allParagraphs().find((p) => p.text === 'Số trẻ được tiêm theo nhóm tuổi')!;
     const row = para.cell!.table.rows[para.cell!.row];
     expect(row.cantSplit).toBe(true);

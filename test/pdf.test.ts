@@ -4,13 +4,14 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { loadFontSet, mmToPt } from '../src/fonts/metrics.js';
+import { loadFontSet } from '../src/fonts/metrics.js';
+import { mmToPt } from '../src/util/units.js';
 import type { DocumentModel } from '../src/model/document.js';
-import { GAPS, headerGeometry, RULE_SHARE, RULE_WIDTH } from '../src/nd30/geometry.js';
-import { modelFromFile, templatesFor } from '../src/pipeline.js';
-import { writeDocx } from '../src/writers/docx/index.js';
-import { writePdf } from '../src/writers/pdf/index.js';
-import { twipPt } from '../src/writers/pdf/build.js';
+import { GAPS, RULE_SHARE, RULE_WIDTH } from '../src/nd30/header.js';
+import { headerGeometry } from './helpers/geometry.js';
+import { docxFromModel, modelFromFile, pdfFromModel, templatesFor } from '../src/pipeline.js';
+import { present } from '../src/presentation/build.js';
+import { mmToGridPt as twipPt } from '../src/util/units.js';
 import { WRITERS } from '../src/writers/index.js';
 import { docxParagraphs } from './helpers/docx-text.js';
 import { readPdf, squash, type PdfContent, type PdfPage, type TextItem } from './helpers/pdf-extract.js';
@@ -33,8 +34,8 @@ const rendered = new Map<string, Rendered>();
 beforeAll(async () => {
   for (const f of files) {
     const { model } = modelFromFile(keHoach, f, templates);
-    const pdf = await writePdf(model, { fonts });
-    const docx = await writeDocx(model, fonts);
+    const pdf = await pdfFromModel(model, { fonts });
+    const docx = await docxFromModel(model, fonts);
     rendered.set(basename(f, '.json'), { model, pdf, docx, read: await readPdf(pdf) });
   }
 });
@@ -256,7 +257,7 @@ describe.each(files.map((f) => basename(f, '.json')))('PDF of %s', (name) => {
     expect(info.Producer).toBe('kehoach');
     expect(info.Language).toBe('vi-VN');
     if (model.meta.date) expect(info.CreationDate).toMatch(new RegExp('^D:' + model.meta.date.slice(0, 4)));
-    const again = await writePdf(model, { fonts });
+    const again = await pdfFromModel(model, { fonts });
     expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
   });
 });
@@ -265,7 +266,7 @@ describe('PDF writer registry', () => {
   it('is registered as the pdf format', async () => {
     expect(WRITERS.pdf?.extension).toBe('.pdf');
     const r = rendered.values().next().value!;
-    const bytes = await WRITERS.pdf!.write(r.model, { fonts });
+    const bytes = await WRITERS.pdf!.write(present(r.model, fonts), { fonts });
     expect(new TextDecoder().decode(bytes.slice(0, 8))).toMatch(/^%PDF-1\.\d/);
   });
 });

@@ -9,7 +9,7 @@ import { describeError } from '../errors.js';
 import type { Source } from '../reader/source.js';
 import type { TemplateSet } from '../template/engine.js';
 import { atomicWriteAll } from '../util/atomic-write.js';
-import { WRITERS, type Format } from '../writers/index.js';
+import { renderFormats } from '../writers/index.js';
 import { sha256 } from './fingerprint.js';
 import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
 
@@ -30,8 +30,12 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
     const { data, warnings: found } = checkSource(keHoach, source);
     const model = buildModel(keHoach, data, templates, task.extra);
     // Every format is rendered before any is written: a failure leaves no partial set.
-    const rendered: { format: Format; path: string; bytes: Uint8Array }[] = [];
-    for (const o of task.outputs) rendered.push({ ...o, bytes: await WRITERS[o.format]!.write(model, { fonts }) });
+    const bytes = await renderFormats(
+      model,
+      task.outputs.map((o) => o.format),
+      fonts,
+    );
+    const rendered = task.outputs.map((o) => ({ ...o, bytes: bytes.get(o.format)! }));
     atomicWriteAll(rendered.map((r) => [r.path, r.bytes]));
     const files = rendered.map((r) => ({ format: r.format, path: r.path, sha256: sha256(r.bytes), bytes: r.bytes.length }));
     return { id: task.id, ok: true, files, warnings: found };

@@ -1,6 +1,6 @@
 // Measuring blocks before pagination: paragraphs become lines, tables become rows of cells
 // whose content is a list of positioned lines.
-import { layoutLines, type Line } from './linebreak.js';
+import { layoutLines, type Line } from '../text/linebreak.js';
 import type { GlyphRun, ParagraphSpec, RuleLine, TableSpec } from './types.js';
 
 /** One line of a paragraph placed in a column, with its vertical offset. */

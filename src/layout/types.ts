@@ -1,42 +1,21 @@
 // Input and output of the layout engine. All lengths are points; y grows downwards from the
 // top edge of the page. The engine knows paragraphs, tables and pages — nothing about plans.
 import type { FaceMetrics } from '../fonts/metrics.js';
+import type { Rgb as Color, TextBox } from '../text/linebreak.js';
 
-export type Align = 'left' | 'center' | 'right' | 'justify';
+export type { Align, Rgb as Color, Span } from '../text/linebreak.js';
 
-/** A piece of text in one face and size; "\n" inside it is an explicit line break. */
-/** An RGB colour, components 0–1 (black when absent). */
-export type Color = [number, number, number];
-
-export interface Span {
-  text: string;
-  face: FaceMetrics;
-  size: number;
-  underline?: boolean;
-  color?: Color;
-}
-
-export interface ParagraphSpec {
+/** A paragraph with everything resolved: faces, sizes, indents and spacing in points. */
+export interface ParagraphSpec extends TextBox {
   kind: 'paragraph';
-  spans: Span[];
-  align: Align;
-  /** Indents from the box edges; `firstLine` is added to `left` on the first line (negative = hanging). */
-  left: number;
-  right: number;
-  firstLine: number;
   spaceBefore: number;
   spaceAfter: number;
-  /** Multiple of the font's single line height (Word's "auto" line rule). */
-  lineSpacing: number;
-  /** Face and size of the paragraph mark: the height of an empty paragraph. */
-  markFace: FaceMetrics;
-  markSize: number;
   keepNext?: boolean;
   keepLines?: boolean;
   /** Word's widow/orphan control (two lines). */
   widowControl?: boolean;
   /** A solid bottom border (a "rule"): `space` below the text, then the line. */
-  borderBottom?: { width: number; space: number };
+  borderBottom?: { width: number; space: number; color?: Color };
   /** A box around the paragraph (Word paragraph borders on all sides): line width, colour, gaps. */
   frame?: { width: number; color?: Color; space: { top: number; bottom: number; left: number; right: number } };
 }
@@ -82,8 +61,8 @@ export interface SectionSpec {
   height: number;
   margins: { top: number; bottom: number; left: number; right: number };
   blocks: BlockSpec[];
-  /** The page-number paragraph, laid out at `headerDistance` from the top, from the second page on. */
-  pageNumber?: (n: number) => ParagraphSpec;
+  /** The running header (the page number) of the section's page `n` (1-based), laid out at `headerDistance` from the top, from the second page on. */
+  runningHeader?: (n: number) => ParagraphSpec[];
   headerDistance: number;
 }
 

@@ -2,10 +2,21 @@
 import type { PageSetup } from '../model/document.js';
 import type { LayoutOptions } from '../schema/layout.js';
 
+/** A4, mm. */
+export const A4 = { width: 210, height: 297 };
+export const A4_LANDSCAPE = { width: 297, height: 210 };
+/** Distance of the running header (page number) and footer from the page edge, mm. */
+export const HEADER_DISTANCE = 10;
+export const FOOTER_DISTANCE = 10;
+
+/** Font of every part of the document (NĐ 30 Điều 5: Times New Roman, Unicode TCVN 6909). */
+export const FONT_FAMILY = 'Times New Roman';
+export const LANGUAGE = 'vi-VN';
+
 export const DEFAULT_PAGE: PageSetup = {
   // Within the ranges top/bottom 20–25, left 30–35, right 15–20 mm; the common practice values.
   margins: { top: 20, bottom: 20, left: 30, right: 15 },
-  headerDistance: 10,
+  headerDistance: HEADER_DISTANCE,
   bodySize: 14,
   firstLineIndent: 10,
   spaceBefore: 6,

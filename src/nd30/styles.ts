@@ -66,3 +66,28 @@ export function paragraphGeometry(style: ParagraphStyle, page: PageSetup): Parag
       return base;
   }
 }
+
+/** Word style ids and gallery names of the fixed parts of an NĐ 30 document. */
+export const PART_STYLES = {
+  parent: { id: 'VBParent', name: 'VB Cơ quan chủ quản' },
+  agency: { id: 'VBAgency', name: 'VB Cơ quan ban hành' },
+  number: { id: 'VBNumber', name: 'VB Số, ký hiệu' },
+  national: { id: 'VBNational', name: 'VB Quốc hiệu' },
+  motto: { id: 'VBMotto', name: 'VB Tiêu ngữ' },
+  placeDate: { id: 'VBPlaceDate', name: 'VB Địa danh, ngày tháng' },
+  kind: { id: 'VBKind', name: 'VB Tên loại' },
+  summary: { id: 'VBSummary', name: 'VB Trích yếu' },
+  rule: { id: 'VBRule', name: 'VB Đường kẻ' },
+  recipientsLabel: { id: 'VBRecipientsLabel', name: 'VB Nơi nhận' },
+  recipient: { id: 'VBRecipient', name: 'VB Nơi nhận - dòng' },
+  signTitle: { id: 'VBSignTitle', name: 'VB Chức vụ người ký' },
+  signer: { id: 'VBSigner', name: 'VB Họ tên người ký' },
+  table: { id: 'VBTable', name: 'VB Bảng' },
+  appendixLabel: { id: 'VBAppendixLabel', name: 'VB Phụ lục' },
+  appendixTitle: { id: 'VBAppendixTitle', name: 'VB Tên phụ lục' },
+  appendixNote: { id: 'VBAppendixNote', name: 'VB Kèm theo' },
+  pageNumber: { id: 'VBPageNumber', name: 'VB Số trang' },
+  urgency: { id: 'VBUrgency', name: 'VB Độ khẩn' },
+} as const;
+
+export type Part = keyof typeof PART_STYLES;

@@ -3,13 +3,15 @@
 import { basename, extname } from 'node:path';
 import { keHoach } from '../doctypes/ke-hoach.js';
 import { loadFontSet, type FontSet } from '../fonts/metrics.js';
-import type { PageOut } from '../layout/types.js';
+import { layoutDocument, type PageOut } from '../layout/index.js';
 import type { DocumentModel } from '../model/document.js';
 import { buildModel, checkSource, templatesFor } from '../pipeline.js';
+import { present } from '../presentation/build.js';
+import type { Presentation } from '../presentation/types.js';
 import { readSource, type Source } from '../reader/source.js';
-import { WRITERS } from '../writers/index.js';
+import { writeDocx } from '../writers/docx/index.js';
 import { pagesHtml } from '../writers/html/index.js';
-import { layoutDocument, renderPages } from '../writers/pdf/index.js';
+import { renderPages } from '../writers/pdf/index.js';
 import { describeError, displayPath, type ErrorView, type ProblemView } from './errors.js';
 
 export interface PreviewInput {
@@ -20,6 +22,8 @@ export interface PreviewInput {
 
 export interface GoodBuild {
   model: DocumentModel;
+  /** The page description the pages were laid out from (the DOCX is written from it too). */
+  doc: Presentation;
   pages: PageOut[];
   /** The pages as HTML (one `.kh-page` per line). */
   html: string;
@@ -48,12 +52,15 @@ export function buildPreview(input: PreviewInput): BuildResult {
     source = readSource(input.planFile);
     const { data, warnings } = checkSource(keHoach, source);
     const model = buildModel(keHoach, data, templates);
-    const pages = layoutDocument(model, input.fonts ?? loadFontSet());
+    const fonts = input.fonts ?? loadFontSet();
+    const doc = present(model, fonts);
+    const pages = layoutDocument(doc, fonts);
     return {
       templateFiles,
       outcome: {
         ok: true,
         model,
+        doc,
         pages,
         html: pagesHtml(pages),
         warnings: warnings.map((d) => ({
@@ -75,9 +82,9 @@ export function buildPreview(input: PreviewInput): BuildResult {
 
 /** The PDF of a good build, from the pages already laid out. */
 export function pdfOf(b: GoodBuild): Promise<Uint8Array> {
-  return renderPages(b.pages, b.model);
+  return renderPages(b.pages, b.doc.meta);
 }
 
-export function docxOf(b: GoodBuild, fonts?: FontSet): Promise<Uint8Array> {
-  return WRITERS.docx!.write(b.model, { fonts });
+export function docxOf(b: GoodBuild): Promise<Uint8Array> {
+  return writeDocx(b.doc);
 }

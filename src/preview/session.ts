@@ -176,7 +176,7 @@ export class PreviewSession {
   /** The DOCX is made on request (the preview itself never needs it), once per build. */
   docxBytes(): Promise<Uint8Array> | undefined {
     if (!this.good) return undefined;
-    if (this.docx?.build !== this.good) this.docx = { build: this.good, bytes: docxOf(this.good, this.opts.fonts) };
+    if (this.docx?.build !== this.good) this.docx = { build: this.good, bytes: docxOf(this.good) };
     return this.docx.bytes;
   }
 

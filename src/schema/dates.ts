@@ -37,7 +37,13 @@ export interface DateParts {
   day?: number;
 }
 
+/** The parts of a document date as the schema accepts it ("2024-02-05", "2024-02", "2024"). */
 export function dateParts(s: string): DateParts {
   const [y, m, d] = s.split('-').map(Number);
   return { year: y, month: m || undefined, day: d || undefined };
+}
+
+/** Like `dateParts`, for a string that may not be a document date at all (file metadata). */
+export function parseDocDate(s: string): DateParts | undefined {
+  return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) ? dateParts(s) : undefined;
 }

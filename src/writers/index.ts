@@ -1,28 +1,40 @@
-// Output formats. Each writer renders the same document model; none knows about plans.
+// Output formats. Each writer renders the same page description (src/presentation), built once
+// per document; none knows about plans.
+import { type FontSet, loadFontSet } from '../fonts/metrics.js';
 import type { DocumentModel } from '../model/document.js';
-import type { FontSet } from '../fonts/metrics.js';
+import { present } from '../presentation/build.js';
+import type { Presentation } from '../presentation/types.js';
 import { writeDocx } from './docx/index.js';
-import { writePdf } from './pdf/index.js';
 import { writeHtml } from './html/index.js';
+import { writePdf } from './pdf/index.js';
 
 export type Format = 'docx' | 'pdf' | 'html';
 
 export interface WriterOptions {
+  /** The font set the description was measured with (the PDF embeds it). */
   fonts?: FontSet;
 }
 
 export interface Writer {
   format: Format;
   extension: string;
-  write(model: DocumentModel, opts?: WriterOptions): Promise<Uint8Array>;
+  write(doc: Presentation, opts?: WriterOptions): Promise<Uint8Array>;
 }
 
 export const WRITERS: Partial<Record<Format, Writer>> = {
-  docx: { format: 'docx', extension: '.docx', write: (m, o) => writeDocx(m, o?.fonts) },
-  pdf: { format: 'pdf', extension: '.pdf', write: (m, o) => writePdf(m, { fonts: o?.fonts }) },
-  html: { format: 'html', extension: '.html', write: (m, o) => writeHtml(m, { fonts: o?.fonts }) },
+  docx: { format: 'docx', extension: '.docx', write: (d) => writeDocx(d) },
+  pdf: { format: 'pdf', extension: '.pdf', write: (d, o) => writePdf(d, { fonts: o?.fonts }) },
+  html: { format: 'html', extension: '.html', write: (d, o) => writeHtml(d, { fonts: o?.fonts }) },
 };
 
 export const ALL_FORMATS: Format[] = ['docx', 'pdf', 'html'];
 /** What `render` writes when --format is not given: the editable file and the one to sign. */
 export const DEFAULT_FORMATS: Format[] = ['docx', 'pdf'];
+
+/** A model in several formats, from one page description. */
+export async function renderFormats(model: DocumentModel, formats: Format[], fonts: FontSet = loadFontSet()): Promise<Map<Format, Uint8Array>> {
+  const doc = present(model, fonts);
+  const out = new Map<Format, Uint8Array>();
+  for (const f of formats) out.set(f, await WRITERS[f]!.write(doc, { fonts }));
+  return out;
+}

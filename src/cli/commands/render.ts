@@ -6,7 +6,7 @@ import { modelFromFile, templatesFor } from '../../pipeline.js';
 import type { TemplateSet } from '../../template/engine.js';
 import { atomicWriteAll } from '../../util/atomic-write.js';
 import { fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
-import { ALL_FORMATS, DEFAULT_FORMATS, WRITERS, type Format } from '../../writers/index.js';
+import { ALL_FORMATS, DEFAULT_FORMATS, renderFormats, WRITERS, type Format } from '../../writers/index.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
 export function parseFormats(value: string): Format[] {
@@ -74,11 +74,8 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
       const { model, warnings } = modelFromFile(keHoach, file, templates);
       if (!opts.quiet) printDiagnostics(warnings);
       // Every format is rendered in memory, then all are written together (atomicWriteAll).
-      const outputs: [string, Uint8Array][] = [];
-      for (const f of formats) {
-        const w = WRITERS[f]!;
-        outputs.push([join(opts.output, stem + w.extension), await w.write(model, { fonts })]);
-      }
+      const rendered = await renderFormats(model, formats, fonts);
+      const outputs = formats.map((f): [string, Uint8Array] => [join(opts.output, stem + WRITERS[f]!.extension), rendered.get(f)!]);
       atomicWriteAll(outputs);
       if (!opts.quiet) {
         const ms = Math.round(performance.now() - started);

@@ -2,26 +2,24 @@
 // zip entry with the clock; we give it our own core.xml with the plan's date and then set the
 // entries' DOS dates in place, so identical input gives byte-identical files (as the PDF does),
 // whenever and wherever it is rendered — without a second compression pass.
-import type { DocumentMeta } from '../../model/document.js';
+import type { Meta } from '../../presentation/types.js';
 
-/** The plan's date (YYYY, YYYY-MM or YYYY-MM-DD; a draft may give only the year or month) as its parts. */
-function dateParts(iso?: string): [number, number, number] | undefined {
-  const m = iso?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
-  return m ? [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)] : undefined;
+/** The document's date as [year, month, day]; a draft's missing day or month counts as the first. */
+function ymd(d: Meta['date']): [number, number, number] | undefined {
+  return d && [d.year, d.month ?? 1, d.day ?? 1];
 }
 
-/** Midnight of the plan's date in Vietnam (UTC+7) as W3CDTF in UTC, e.g. 2026-02-04T17:00:00Z. */
-export function coreTimestamp(iso?: string): string | undefined {
-  const d = dateParts(iso);
+/** Midnight of the document's date in Vietnam (UTC+7) as W3CDTF in UTC, e.g. 2026-02-04T17:00:00Z. */
+export function coreTimestamp(date: Meta['date']): string | undefined {
+  const d = ymd(date);
   return d ? new Date(Date.UTC(d[0], d[1] - 1, d[2]) - 7 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
 /** docProps/core.xml with the document's metadata and the plan's date (left out when it has none). */
-export function corePropertiesXml(meta: DocumentMeta): string {
-  const el = (tag: string, v: string | undefined) => (v ? `<${tag}>${esc(oneLine(v))}</${tag}>` : '');
+export function corePropertiesXml(meta: Meta): string {
+  const el = (tag: string, v: string | undefined) => (v ? `<${tag}>${esc(v)}</${tag}>` : '');
   const stamp = coreTimestamp(meta.date);
   const dates = stamp
     ? `<dcterms:created xsi:type="dcterms:W3CDTF">${stamp}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${stamp}</dcterms:modified>`
@@ -47,8 +45,8 @@ export function corePropertiesXml(meta: DocumentMeta): string {
  * in the local headers and the central directory. Zip dates are wall-clock fields, so the result
  * is the same in any time zone.
  */
-export function stampZipDates(zip: Uint8Array, isoDate?: string): Uint8Array {
-  const [y, m, d] = dateParts(isoDate) ?? [1980, 1, 1];
+export function stampZipDates(zip: Uint8Array, date: Meta['date']): Uint8Array {
+  const [y, m, d] = ymd(date) ?? [1980, 1, 1];
   const dosDate = ((Math.max(0, y - 1980) & 0x7f) << 9) | (m << 5) | d;
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let eocd = zip.length - 22;

@@ -1,11 +1,10 @@
-// HTML writer: the PDF's display list (src/writers/pdf layoutDocument) as a standalone page of
+// HTML writer: the layout engine's pages (src/layout, as for the PDF) as a standalone page of
 // A4 sheets. The browser draws the same glyph runs at the same positions with the same fonts,
 // so line and page breaks are the PDF's. The live preview (src/preview) reuses the pieces.
-import type { DocumentModel, DocumentMeta } from '../../model/document.js';
 import { loadFontSet, type FaceMetrics, type FontSet } from '../../fonts/metrics.js';
 import { subsetTrueType } from '../../fonts/subset.js';
-import type { PageOut } from '../../layout/types.js';
-import { layoutDocument } from '../pdf/index.js';
+import { layoutDocument, type PageOut } from '../../layout/index.js';
+import type { Meta, Presentation } from '../../presentation/types.js';
 import { escapeHtml, facesUsed, pagesHtml } from './pages.js';
 import { fontFaceCss, pageSizeCss, PAGE_CSS } from './styles.js';
 
@@ -43,7 +42,7 @@ function embeddedFont(face: FaceMetrics, pages: PageOut[]): string {
 }
 
 /** A standalone HTML document showing the pages. */
-export function htmlDocument(pages: PageOut[], meta: Pick<DocumentMeta, 'title' | 'language'>, opts: HtmlOptions = {}): string {
+export function htmlDocument(pages: PageOut[], meta: Pick<Meta, 'title' | 'language'>, opts: HtmlOptions = {}): string {
   const urlOf = opts.fontUrl ?? ((f: FaceMetrics) => embeddedFont(f, pages));
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(meta.language || 'vi-VN')}">
@@ -68,7 +67,7 @@ ${pagesHtml(pages)}
 `;
 }
 
-export async function writeHtml(model: DocumentModel, opts: HtmlOptions = {}): Promise<Uint8Array> {
-  const pages = layoutDocument(model, opts.fonts ?? loadFontSet());
-  return new TextEncoder().encode(htmlDocument(pages, model.meta, opts));
+export async function writeHtml(doc: Presentation, opts: HtmlOptions = {}): Promise<Uint8Array> {
+  const pages = layoutDocument(doc, opts.fonts ?? loadFontSet());
+  return new TextEncoder().encode(htmlDocument(pages, doc.meta, opts));
 }

@@ -3,11 +3,9 @@
 // shaping happens per call and equal input gives byte-identical output.
 import { createHash } from 'node:crypto';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import type { DocumentModel } from '../../model/document.js';
 import { loadFontSet, type FaceMetrics, type FontSet } from '../../fonts/metrics.js';
-import { paginate } from '../../layout/paginate.js';
-import type { PageOut } from '../../layout/types.js';
-import { buildSections } from './build.js';
+import { layoutDocument, type PageOut } from '../../layout/index.js';
+import type { Meta, Presentation } from '../../presentation/types.js';
 import { embedFace, FaceUsage, flate } from './fonts.js';
 import { pageContent } from './content.js';
 
@@ -17,25 +15,20 @@ export interface PdfOptions {
   subset?: boolean;
 }
 
-/** Lays out the model: the pages of every section, in order. */
-export function layoutDocument(model: DocumentModel, fonts: FontSet = loadFontSet()): PageOut[] {
-  return buildSections(model, fonts).flatMap((s) => paginate(s).pages);
+/** The document's date as a PDF date in Vietnam time (a draft may lack day or month); never the clock. */
+function pdfDate(d: Meta['date']): string | undefined {
+  if (!d) return undefined;
+  const two = (n = 1) => String(n).padStart(2, '0');
+  return `D:${d.year}${two(d.month)}${two(d.day)}000000+07'00'`;
 }
 
-/** The plan's date as a PDF date in Vietnam time (a draft may give only the year or month); never the clock. */
-function planDate(iso?: string): string | undefined {
-  const m = iso?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
-  if (!m) return undefined;
-  return `D:${m[1]}${m[2] ?? '01'}${m[3] ?? '01'}000000+07'00'`;
-}
-
-export async function writePdf(model: DocumentModel, opts: PdfOptions = {}): Promise<Uint8Array> {
-  const fonts = opts.fonts ?? loadFontSet();
-  return renderPages(layoutDocument(model, fonts), model, opts);
+/** `fonts` must be the set the description was measured with. */
+export async function writePdf(doc: Presentation, opts: PdfOptions = {}): Promise<Uint8Array> {
+  return renderPages(layoutDocument(doc, opts.fonts ?? loadFontSet()), doc.meta, opts);
 }
 
 /** Writes laid-out pages (exported for the glyph tests, which render pages of their own). */
-export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, 'meta'>, opts: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPages(pages: PageOut[], meta: Meta, opts: PdfOptions = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const usages = new Map<FaceMetrics, FaceUsage>();
   const usage = (face: FaceMetrics) => {
@@ -67,17 +60,14 @@ export async function renderPages(pages: PageOut[], model: Pick<DocumentModel, '
     }
   });
 
-  const meta = model.meta;
-  // One-line fields (as in the DOCX core properties), in NFC.
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim().normalize('NFC');
-  doc.setTitle(oneLine(meta.title), { showInWindowTitleBar: true });
-  doc.setAuthor(oneLine(meta.author));
-  if (meta.subject) doc.setSubject(oneLine(meta.subject));
-  if (meta.keywords?.length) doc.setKeywords(meta.keywords.map(oneLine));
+  doc.setTitle(meta.title, { showInWindowTitleBar: true });
+  doc.setAuthor(meta.author);
+  if (meta.subject) doc.setSubject(meta.subject);
+  if (meta.keywords?.length) doc.setKeywords(meta.keywords);
   doc.setCreator('kehoach');
   doc.setProducer('kehoach');
   doc.setLanguage(meta.language || 'vi-VN');
-  const date = planDate(meta.date);
+  const date = pdfDate(meta.date);
   if (date) {
     const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
     info.set(PDFName.of('CreationDate'), PDFString.of(date));

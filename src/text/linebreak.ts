@@ -5,7 +5,35 @@
 // Justified lines stretch their inner spaces; the last line and centred/right lines are not
 // stretched.
 import type { FaceMetrics } from '../fonts/metrics.js';
-import type { Align, ParagraphSpec, Span } from './types.js';
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+/** An RGB colour, components 0–1 (black when absent). */
+export type Rgb = [number, number, number];
+
+/** A piece of text in one face and size; "\n" inside it is an explicit line break. */
+export interface Span {
+  text: string;
+  face: FaceMetrics;
+  size: number;
+  underline?: boolean;
+  color?: Rgb;
+}
+
+/** What the line breaker needs of a paragraph: its text, alignment, indents and line spacing. */
+export interface TextBox {
+  spans: Span[];
+  align: Align;
+  /** Indents from the box edges; `firstLine` is added to `left` on the first line (negative = hanging). */
+  left: number;
+  right: number;
+  firstLine: number;
+  /** Multiple of the font's single line height (Word's "auto" line rule). */
+  lineSpacing: number;
+  /** Face and size of the paragraph mark: the height of an empty paragraph. */
+  markFace: FaceMetrics;
+  markSize: number;
+}
 
 /** A laid-out piece of text, relative to the paragraph box and the line's baseline. */
 export interface Piece {
@@ -15,7 +43,7 @@ export interface Piece {
   size: number;
   spaceExtra: number;
   underline?: boolean;
-  color?: Span['color'];
+  color?: Rgb;
 }
 
 export interface Line {
@@ -209,7 +237,7 @@ function breakChunks(chunks: Chunk[], spans: Span[], firstWidth: number, width: 
   return lines;
 }
 
-function lineMetrics(chunks: Chunk[], spans: Span[], spec: ParagraphSpec): { height: number; baseline: number } {
+function lineMetrics(chunks: Chunk[], spans: Span[], spec: TextBox): { height: number; baseline: number } {
   let height = 0;
   let baseline = 0;
   const consider = (face: FaceMetrics, size: number) => {
@@ -247,7 +275,7 @@ function piecesOf(chunks: Chunk[], spans: Span[], x0: number, extraPerSpace: num
 }
 
 /** Lays out the lines of a paragraph in a box of `boxWidth` points. */
-export function layoutLines(spec: ParagraphSpec, boxWidth: number): Line[] {
+export function layoutLines(spec: TextBox, boxWidth: number): Line[] {
   const chunks = chunksOf(spec.spans);
   const inner = boxWidth - spec.left - spec.right;
   const raw = breakChunks(chunks, spec.spans, inner - spec.firstLine, inner);

@@ -1,0 +1,88 @@
+// Body blocks of the model (paragraphs in their semantic styles, content tables, page breaks)
+// as page-description blocks.
+import type { Block as ModelBlock, Paragraph as ModelParagraph, Run as ModelRun, Table as ModelTable, PageSetup } from '../model/document.js';
+import { TABLE_BORDER, TABLE_CELL_PAD, TABLE_CELL_PAD_TB } from '../nd30/tables.js';
+import { PART_STYLES, WORD_STYLES } from '../nd30/styles.js';
+import { mmToGridPt } from '../util/units.js';
+import type { Block, Cell, Paragraph, ParaProps, Run, Table } from './types.js';
+
+/** Model runs as description runs (only what is set: the style supplies the rest). */
+export function runs(list: ModelRun[], size?: number): Run[] {
+  return list.map((r) => ({ text: r.text, bold: r.bold || undefined, italic: r.italic || undefined, underline: r.underline || undefined, size }));
+}
+
+/** Lines of runs joined by explicit line breaks (a trích yếu or appendix title typed on several lines). */
+export function joinLines(lines: ModelRun[][]): ModelRun[] {
+  return lines.flatMap((line, k) => (k ? [{ text: '\n', bold: true }, ...line] : line));
+}
+
+/** A body paragraph; `before` (pt) overrides its style's space before. */
+export function bodyParagraph(p: ModelParagraph, keepNext = false, before?: number): Paragraph {
+  const marker: Run[] = p.marker ? [{ text: p.marker + ' ', bold: p.markerBold || undefined }] : [];
+  const props: ParaProps = {};
+  if (keepNext || p.keepNext) props.keepNext = true;
+  if (before !== undefined) props.spaceBefore = before;
+  return { kind: 'paragraph', style: WORD_STYLES[p.style].id, props: Object.keys(props).length ? props : undefined, runs: [...marker, ...runs(p.runs)] };
+}
+
+/** The grid column of every cell, row by row, skipping columns still covered by a merged cell from above. */
+export function gridColumns(t: ModelTable): number[][] {
+  const n = t.columns.length;
+  // Last row (index) each column is covered to by a merged cell placed so far.
+  const coveredUntil = new Array<number>(n).fill(-1);
+  return t.rows.map((row, r) => {
+    let col = 0;
+    return row.cells.map((c) => {
+      while (col < n && coveredUntil[col] >= r) col++;
+      const colSpan = c.colSpan ?? 1;
+      for (let k = col; k < col + colSpan && k < n; k++) coveredUntil[k] = r + (c.rowSpan ?? 1) - 1;
+      const at = col;
+      col += colSpan;
+      return at;
+    });
+  });
+}
+
+/** A content table on the full text width: relative column widths scaled, thin borders, cells centred vertically. */
+export function contentTable(t: ModelTable, page: PageSetup, widthMm: number): Table {
+  const total = t.columns.reduce((a, b) => a + b, 0);
+  const size = t.fontSize ?? page.tableSize;
+  const grid = gridColumns(t);
+  const pad = mmToGridPt(TABLE_CELL_PAD);
+  return {
+    kind: 'table',
+    indent: 0,
+    columns: t.columns.map((c) => mmToGridPt((c / total) * widthMm)),
+    borders: { width: TABLE_BORDER, color: '000000' },
+    pad: { left: pad, right: pad, top: TABLE_CELL_PAD_TB, bottom: TABLE_CELL_PAD_TB },
+    rows: t.rows.map((row, r) => ({
+      header: row.header || undefined,
+      // A row kept with the next one moves whole.
+      cantSplit: row.keepNext || undefined,
+      keepNext: row.keepNext || undefined,
+      cells: row.cells.map(
+        (c, k): Cell => ({
+          col: grid[r][k],
+          colSpan: c.colSpan ?? 1,
+          rowSpan: c.rowSpan ?? 1,
+          vAlign: 'center',
+          paragraphs: c.blocks.map((p) => ({
+            kind: 'paragraph',
+            style: PART_STYLES.table.id,
+            props: { align: c.align ?? (row.header ? 'center' : 'left') },
+            runs: runs(p.runs, size),
+          })),
+        }),
+      ),
+    })),
+  };
+}
+
+/** Body blocks; the last paragraph may be kept with what follows, the first may carry a space before. */
+export function bodyBlocks(list: ModelBlock[], page: PageSetup, widthMm: number, keepLast = false, firstBefore?: number): Block[] {
+  return list.map((b, k): Block => {
+    if (b.kind === 'paragraph') return bodyParagraph(b, keepLast && k === list.length - 1, k === 0 ? firstBefore : undefined);
+    if (b.kind === 'table') return contentTable(b, page, widthMm);
+    return { kind: 'pageBreak' };
+  });
+}

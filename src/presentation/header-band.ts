@@ -1,0 +1,129 @@
+// The header band: cơ quan chủ quản, cơ quan ban hành and its rule | quốc hiệu, tiêu ngữ and its
+// rule; số (and the độ mật / độ khẩn stamps) | địa danh, ngày. Laid out like the decree's official
+// table, with column widths, sizes and line splits measured from the text.
+import type { FontSet } from '../fonts/metrics.js';
+import type { DocumentModel } from '../model/document.js';
+import {
+  LAYOUT_CELL_PAD,
+  MAX_BAND_OVERHANG,
+  MIN_LEFT_WIDTH,
+  MIN_RIGHT_WIDTH,
+  NATIONAL_TITLE_SLACK,
+  NUMBER_ROW_GAP,
+  OFFICIAL_LEFT_WIDTH,
+  PARENT_MIN_SIZE,
+  PLACE_DATE_MIN_SIZE,
+  RULE_SHARE,
+  SIZE_STEP,
+} from '../nd30/header.js';
+import { italicReserve } from '../text/linebreak.js';
+import { mmToPt, ptToMm } from '../util/units.js';
+import { balancedLines, wrappedLineWidths } from './measure.js';
+import { layoutTable, lines, rule, stamp } from './parts.js';
+import type { Table } from './types.js';
+
+export interface BandGeometry {
+  /** Offset of the band's left edge from the left margin, mm (≤ 0: into the margin). */
+  bandIndent: number;
+  leftWidth: number; // mm
+  rightWidth: number; // mm
+  /** Cơ quan ban hành as the lines (paragraphs) it is set in, each fitting the left column. */
+  agencyLines: string[];
+  /** Cơ quan chủ quản lines and their size: 13 pt, or 12 pt (the decree's range allows it) when that keeps it on one line. */
+  parentLines: string[];
+  parentSize: number;
+  /** Size of the place/date line: the page's, or smaller (down to 13 pt) when that keeps it on one line. */
+  placeDateSize: number;
+  mottoRule: number; // mm
+  agencyRule: number; // mm
+}
+
+/**
+ * The place/date line ("Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026") must not wrap: the
+ * right column it needs at the page's size, or, when that is wider than `maxWidth` (mm), the
+ * size stepped down within the decree's range; undefined when no size fits. Italic lines keep
+ * LibreOffice's end reserve.
+ */
+export function placeDateFit(model: DocumentModel, fonts: FontSet, maxWidth: number): { size: number; width: number } | undefined {
+  const italic = fonts.face(false, true);
+  const texts = model.header.placeDate.split('\n').filter((l) => l.trim());
+  const need = (size: number) =>
+    Math.ceil((ptToMm(Math.max(0, ...texts.map((l) => italic.width(l, size))) + italicReserve(italic, size)) + 2 * LAYOUT_CELL_PAD + 0.3) * 10) / 10;
+  const start = model.page.placeDateSize;
+  for (let size = start; size >= Math.min(start, PLACE_DATE_MIN_SIZE); size -= SIZE_STEP) {
+    if (need(size) <= maxWidth) return { size, width: need(size) };
+  }
+  return undefined;
+}
+
+/** Column widths: the right one holds the quốc hiệu and the place/date line on one line each. */
+function columns(model: DocumentModel, fonts: FontSet, textWidth: number) {
+  const p = model.page;
+  // The quốc hiệu must never wrap: measure it and add cell padding and a safety margin.
+  const national = ptToMm(fonts.face(true, false).width(model.header.nationalTitle, p.nationalTitleSize));
+  // The left column keeps room for the cơ quan chủ quản on one line at the decree's 12 pt.
+  const regular = fonts.face(false, false);
+  const parentNeed = model.header.parent
+    ? Math.max(...model.header.parent.split('\n').map((l) => ptToMm(regular.width(l, PARENT_MIN_SIZE)))) + 2 * LAYOUT_CELL_PAD
+    : 0;
+  const bandWidth = textWidth + MAX_BAND_OVERHANG;
+  // First so that the cơ quan chủ quản keeps one line; when no size allows both, the place/date
+  // line wins (the cơ quan chủ quản is then set in balanced lines).
+  const place = placeDateFit(model, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
+    placeDateFit(model, fonts, bandWidth - MIN_LEFT_WIDTH) ?? { size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE), width: bandWidth - MIN_LEFT_WIDTH };
+  const rightWidth = Math.max(MIN_RIGHT_WIDTH, Math.ceil(national + 2 * LAYOUT_CELL_PAD + NATIONAL_TITLE_SLACK), place.width);
+  // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
+  // column gets its 67.5 mm (long agency names then keep to one line more often).
+  const plainLeft = textWidth - rightWidth;
+  const overhang = Math.min(MAX_BAND_OVERHANG, Math.max(0, OFFICIAL_LEFT_WIDTH - plainLeft));
+  return { bandIndent: -overhang, leftWidth: plainLeft + overhang, rightWidth, placeDateSize: place.size };
+}
+
+export function bandGeometry(model: DocumentModel, fonts: FontSet, textWidth: number): BandGeometry {
+  const p = model.page;
+  const cols = columns(model, fonts, textWidth);
+  const bold = fonts.face(true, false);
+  const leftInner = mmToPt(cols.leftWidth - 2 * LAYOUT_CELL_PAD);
+  // The clerk's own line breaks are kept; a line that still does not fit is balanced.
+  const agencyLines = model.header.agency.split('\n').flatMap((l) => balancedLines(l, bold, p.agencySize, leftInner));
+  // The cơ quan chủ quản (not bold) steps down to the decree's 12 pt before it would wrap.
+  const regular = fonts.face(false, false);
+  const parentRaw = model.header.parent ? model.header.parent.split('\n') : [];
+  const fits = (size: number) => parentRaw.every((l) => regular.width(l, size) <= leftInner);
+  const parentSize = fits(p.agencySize) ? p.agencySize : Math.min(p.agencySize, PARENT_MIN_SIZE);
+  const parentLines = parentRaw.flatMap((l) => balancedLines(l, regular, parentSize, leftInner));
+  // The rule follows the longest agency line as laid out.
+  const agencyWidths = agencyLines.flatMap((l) => wrappedLineWidths([{ text: l, bold: true }], p.agencySize, fonts, leftInner));
+  return {
+    ...cols,
+    agencyLines,
+    parentLines,
+    parentSize,
+    mottoRule: ptToMm(bold.width(model.header.motto, p.mottoSize)),
+    agencyRule: ptToMm(Math.max(0, ...agencyWidths)) * RULE_SHARE,
+  };
+}
+
+/** The band as a borderless two-row table that never splits. */
+export function headerBand(model: DocumentModel, g: BandGeometry, fonts: FontSet): Table {
+  const h = model.header;
+  const p = model.page;
+  const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
+  const left = [
+    ...(g.parentLines.length ? lines('parent', g.parentLines.join('\n'), { size: g.parentSize !== p.agencySize ? g.parentSize : undefined }) : []),
+    ...lines('agency', g.agencyLines.join('\n')),
+    rule(g.agencyRule, inner(g.leftWidth)),
+  ];
+  const right = [...lines('national', h.nationalTitle), ...lines('motto', h.motto), rule(g.mottoRule, inner(g.rightWidth))];
+  const numberCell = lines('number', h.number, { before: NUMBER_ROW_GAP });
+  for (const mark of [h.confidentiality, h.urgency]) if (mark) numberCell.push(stamp(mark, p.bodySize, inner(g.leftWidth), fonts));
+  const placeDate = lines('placeDate', h.placeDate, { before: NUMBER_ROW_GAP, size: g.placeDateSize !== p.placeDateSize ? g.placeDateSize : undefined });
+  return layoutTable(
+    [g.leftWidth, g.rightWidth],
+    [
+      [left, right],
+      [numberCell, placeDate],
+    ],
+    { cantSplit: true, indentMm: g.bandIndent },
+  );
+}
