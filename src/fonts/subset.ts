@@ -189,24 +189,11 @@ function buildCmap(map: [number, number][]): Uint8Array {
   return out;
 }
 
-/**
- * Builds a subset holding `.notdef`, the given glyphs and their components.
- * `cmap` lists (code point, old glyph id) pairs to put in the subset's own cmap.
- */
-export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cmap: [number, number][] = [], notdefClones = 0): SubsetFont {
-  const real = closeOverComponents(font, gids);
-  const newId = new Map<number, number>();
-  real.forEach((g, k) => {
-    newId.set(g, k);
-  });
-  // Copies of .notdef at the end: one glyph id per character the font lacks, so that each gets
-  // its own ToUnicode entry (copy-paste gives the character, not the first missing one).
-  const oldIds = [...real, ...new Array<number>(notdefClones).fill(0)];
+/** glyf and loca (long offsets) of the glyphs `oldIds`, renumbered by `newId`. */
+function glyphTables(font: ParsedTrueType, oldIds: number[], newId: Map<number, number>): { glyf: Uint8Array; loca: Uint8Array } {
   const n = oldIds.length;
-
   const records = oldIds.map((g) => rewriteGlyph(font, g, newId));
-  const glyfLen = records.reduce((s, r) => s + ((r.length + 3) & ~3), 0);
-  const glyf = new Uint8Array(glyfLen);
+  const glyf = new Uint8Array(records.reduce((s, r) => s + ((r.length + 3) & ~3), 0));
   const loca = new Uint8Array(4 * (n + 1));
   const ldv = view(loca);
   let pos = 0;
@@ -216,20 +203,25 @@ export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cma
     pos += (r.length + 3) & ~3;
   });
   ldv.setUint32(4 * n, pos);
+  return { glyf, loca };
+}
 
+/** The subset's tables, sorted by tag as the sfnt directory wants them. */
+function subsetTables(font: ParsedTrueType, oldIds: number[], newId: Map<number, number>, cmap: [number, number][]): [string, Uint8Array][] {
+  const n = oldIds.length;
+  const { glyf, loca } = glyphTables(font, oldIds, newId);
   const hmtx = new Uint8Array(4 * n);
   const hdv = view(hmtx);
   oldIds.forEach((g, k) => {
     hdv.setUint16(4 * k, font.advances[g]);
     hdv.setInt16(4 * k + 2, font.lsbs[g]);
   });
-
   const src = (name: string) => {
     const t = font.tables.get(name)!;
     return font.bytes.slice(t.offset, t.offset + t.length);
   };
   const head = src('head');
-  view(head).setUint32(8, 0); // checkSumAdjustment, set below
+  view(head).setUint32(8, 0); // checkSumAdjustment, set once the file is assembled
   view(head).setInt16(50, 1); // long loca
   const hhea = src('hhea');
   view(hhea).setUint16(34, n);
@@ -250,8 +242,11 @@ export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cma
   ];
   if (font.tables.has('OS/2')) tables.splice(0, 0, ['OS/2', src('OS/2')]);
   if (font.tables.has('name')) tables.splice(tables.length - 1, 0, ['name', src('name')]);
-  tables.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return tables.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
 
+/** An sfnt file of `tables`, with the table directory, checksums and head's checkSumAdjustment. */
+function assembleSfnt(tables: [string, Uint8Array][]): Uint8Array {
   const numTables = tables.length;
   let size = 12 + 16 * numTables;
   const offsets = tables.map(([, t]) => {
@@ -277,5 +272,21 @@ export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cma
   });
   const headAt = offsets[tables.findIndex(([name]) => name === 'head')];
   dv.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
-  return { bytes: out, newId, oldIds };
+  return out;
+}
+
+/**
+ * Builds a subset holding `.notdef`, the given glyphs and their components.
+ * `cmap` lists (code point, old glyph id) pairs to put in the subset's own cmap.
+ */
+export function subsetTrueType(font: ParsedTrueType, gids: Iterable<number>, cmap: [number, number][] = [], notdefClones = 0): SubsetFont {
+  const real = closeOverComponents(font, gids);
+  const newId = new Map<number, number>();
+  real.forEach((g, k) => {
+    newId.set(g, k);
+  });
+  // Copies of .notdef at the end: one glyph id per character the font lacks, so that each gets
+  // its own ToUnicode entry (copy-paste gives the character, not the first missing one).
+  const oldIds = [...real, ...new Array<number>(notdefClones).fill(0)];
+  return { bytes: assembleSfnt(subsetTables(font, oldIds, newId, cmap)), newId, oldIds };
 }

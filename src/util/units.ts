@@ -2,8 +2,7 @@
 // the unit a DOCX stores lengths in), so the DOCX and the PDF read the same numbers.
 
 export const PT_PER_MM = 72 / 25.4;
-/** Twips per millimetre as the DOCX writer has always rounded it (1440 / 25.4 = 56.69291…). */
-const TWIPS_PER_MM = 56.6929;
+const TWIPS_PER_MM = 1440 / 25.4;
 
 export const mmToPt = (mm: number) => mm * PT_PER_MM;
 export const ptToMm = (pt: number) => pt / PT_PER_MM;
