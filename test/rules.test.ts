@@ -102,8 +102,15 @@ describe('plan rules', () => {
     expectRule('signer-position', 'warning', 'signer.position', (p) => (p.signer = { position: 'CHỦ TỊCH', name: 'A' }));
     expectRule('signer-position', 'warning', 'signer.authority', (p) => {
       p.issuer = { name: 'Ủy ban nhân dân tỉnh Lào Cai', abbreviation: 'UBND' };
-      p.signer = { position: 'CHỦ TỊCH', name: 'A' };
+      p.signer = { authority: 'KT.', position: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'A' };
     });
+    // The chairman's own authority, as real UBND plans are signed (corpus 09, 11: "KT. CHỦ TỊCH").
+    expect(
+      diagnose((p) => {
+        p.issuer = { name: 'Ủy ban nhân dân tỉnh Đắk Lắk', abbreviation: 'UBND' };
+        p.signer = { authority: 'KT.', position: 'Chủ tịch', title: 'Phó Chủ tịch', name: 'A' };
+      }).filter((d) => d.code.startsWith('rule.signer')),
+    ).toEqual([]);
     expect(
       diagnose((p) => {
         p.issuer = { name: 'Ủy ban nhân dân tỉnh Lào Cai', abbreviation: 'UBND' };

@@ -13,7 +13,7 @@ describe('JSON Schema export', () => {
     const s = JSON.parse(jsonSchemaText(keHoach));
     expect(s.properties.signer.description).toBe('Người ký');
     expect(s.additionalProperties).toBe(false);
-    expect(s.required).toEqual(expect.arrayContaining(['issuer', 'place', 'date', 'title', 'closing', 'recipients', 'archive', 'signer']));
+    expect(s.required).toEqual(expect.arrayContaining(['issuer', 'place', 'date', 'title']));
   });
 
   it('accepts partial dates for drafts and rejects impossible ones', () => {

@@ -20,7 +20,10 @@ export function drawCells(
     const content = sliceSpan(slices[k]);
     let dy = pad.top;
     if (center && c.vAlign === 'center') dy += Math.max(0, (h - pad.top - pad.bottom - content) / 2);
-    for (const s of slices[k]) drawSlice(s, x0 + c.x + pad.left, y + dy + s.top, pg.out.runs, pg.out.rules);
+    for (const s of slices[k]) {
+      drawSlice(s, x0 + c.x + pad.left, y + dy + s.top, pg.out.runs, pg.out.rules);
+      pg.addNotes(s.line?.notes);
+    }
     if (t.spec.border > 0) {
       const w = t.spec.border;
       const xa = x0 + c.x;

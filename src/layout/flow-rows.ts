@@ -100,9 +100,9 @@ function splitRow(tp: TablePlacement, row: MeasuredRow, cells: MeasuredCell[], p
     pageBreak();
   };
   for (let guard = 0; guard < 10_000; guard++) {
-    const parts = remaining.map((sl) => takeSlices(sl, pg.bottom - pg.y - padding));
+    const parts = remaining.map((sl) => takeSlices(sl, pg.limit - pg.y - padding));
     if (parts.every((p, c) => p.length === remaining[c].length)) {
-      const h = firstPart ? Math.min(row.height, pg.bottom - pg.y) : Math.max(0, ...remaining.map(sliceSpan)) + padding;
+      const h = firstPart ? Math.min(row.height, pg.limit - pg.y) : Math.max(0, ...remaining.map(sliceSpan)) + padding;
       drawCells(pg, t, cells, remaining, x0, pg.y, h, firstPart);
       pg.y += h;
       return;

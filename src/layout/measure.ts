@@ -85,7 +85,7 @@ function ruleOf(p: MeasuredParagraph, lineHeight: number) {
 export function drawLine(line: Line, x: number, top: number, out: GlyphRun[]): void {
   const y = top + line.baseline;
   for (const p of line.pieces) {
-    out.push({ x: x + p.x, y, face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, underline: p.underline, color: p.color });
+    out.push({ x: x + p.x, y: y - (p.rise ?? 0), face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, underline: p.underline, color: p.color });
   }
 }
 

@@ -3,7 +3,7 @@
 // (the page number) goes on every page but the first.
 import { Lookahead, type Measured } from './lookahead.js';
 import { drawLine, measureParagraph, measureTable } from './measure.js';
-import { Paginator } from './paginator.js';
+import { NOTE_AREA, Paginator } from './paginator.js';
 import { placeParagraph } from './place-paragraph.js';
 import { placeTable } from './place-table.js';
 import type { PageOut, SectionSpec } from './types.js';
@@ -24,7 +24,29 @@ export function paginate(section: SectionSpec): SectionLayout {
     else placeTable(pg, b);
   });
   drawRunningHeaders(pg);
+  drawFootnotes(pg);
   return { pages: pg.pages };
+}
+
+/** Each page's footnotes at the foot of its body, under a short rule. */
+function drawFootnotes(pg: Paginator): void {
+  pg.pageNotes.forEach((ids, k) => {
+    if (!ids.length) return;
+    const out = pg.pages[k];
+    let y = pg.bottom - ids.reduce((h, id) => h + pg.noteHeight(id), 0);
+    const ruleY = y - NOTE_AREA.bottomGap - NOTE_AREA.rule / 2;
+    out.rules.push({ x1: pg.boxX, y1: ruleY, x2: pg.boxX + pg.boxWidth * NOTE_AREA.ruleShare, y2: ruleY, width: NOTE_AREA.rule });
+    for (const id of ids)
+      for (const spec of pg.section.footnote?.(id) ?? []) {
+        const p = measureParagraph(spec, pg.boxWidth);
+        y += spec.spaceBefore;
+        for (const line of p.lines) {
+          drawLine(line, pg.boxX, y, out.runs);
+          y += line.height;
+        }
+        y += spec.spaceAfter;
+      }
+  });
 }
 
 /** The running header, `headerDistance` below the top edge, from the second page on. */

@@ -13,11 +13,11 @@ export function placeParagraph(pg: Paginator, p: MeasuredParagraph, follow: numb
   for (let guard = 0; from < n && guard < 10_000; guard++) {
     const sb = from === 0 && !(pg.empty && pg.natural) ? Math.max(0, s.spaceBefore - pg.lastAfter) : 0;
     const rest = n - from;
-    let k = fitCount(p, from, pg.bottom - pg.y - sb, true);
+    let k = fitCount(pg, p, from, pg.limit - pg.y - sb, true);
     if (k >= rest) {
       // All the rest fits; "keep with next" may still push the tail to the next page.
       const after = pg.y + sb + linesHeight(p, from, rest) + s.spaceAfter;
-      if (!(s.keepNext && !pg.empty && after + follow > pg.bottom + EPS && follow > 0)) {
+      if (!(s.keepNext && !pg.empty && after + follow > pg.limit + EPS && follow > 0)) {
         put(pg, p, from, rest, sb);
         pg.y += s.spaceAfter;
         pg.lastAfter = s.spaceAfter;
@@ -58,17 +58,24 @@ function splitCount(pg: Paginator, p: MeasuredParagraph, from: number, fit: numb
   }
   if (k > 0) return k;
   // Nothing fits even on an empty page: place what fits (at least one line).
-  return pg.empty ? Math.max(1, Math.min(rest, fitCount(p, from, pg.bottom - pg.y - sb, false))) : 0;
+  return pg.empty ? Math.max(1, Math.min(rest, fitCount(pg, p, from, pg.limit - pg.y - sb, false))) : 0;
 }
 
-/** How many lines from `from` fit in `avail`; with `border`, the last line carries the bottom border. */
-function fitCount(p: MeasuredParagraph, from: number, avail: number, border: boolean): number {
+/**
+ * How many lines from `from` fit in `avail`, each with the footnotes it references (a note goes on
+ * the page of its reference); with `border`, the last line carries the bottom border.
+ */
+function fitCount(pg: Paginator, p: MeasuredParagraph, from: number, avail: number, border: boolean): number {
   let k = 0;
   let h = 0;
+  const pending = new Set<number>();
   while (from + k < p.lines.length) {
-    const lh = p.lines[from + k].height + (border && from + k === p.lines.length - 1 ? p.borderHeight : 0);
-    if (h + lh > avail + EPS) break;
-    h += lh;
+    const line = p.lines[from + k];
+    const lh = line.height + (border && from + k === p.lines.length - 1 ? p.borderHeight : 0);
+    const notes = pg.notesExtra(line.notes, pending);
+    if (h + lh + notes > avail + EPS) break;
+    h += lh + notes;
+    for (const id of line.notes ?? []) pending.add(id);
     k++;
   }
   return k;
@@ -90,6 +97,7 @@ function put(pg: Paginator, p: MeasuredParagraph, from: number, count: number, s
   for (let k = from; k < from + count; k++) {
     const line = p.lines[k];
     drawLine(line, pg.boxX, pg.y, pg.out.runs);
+    pg.addNotes(line.notes);
     pg.y += line.height;
     if (k === p.lines.length - 1 && p.spec.borderBottom) {
       const b = p.spec.borderBottom;

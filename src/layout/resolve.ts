@@ -13,24 +13,42 @@ export function rgb(hex: string | undefined): Color | undefined {
   return [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255];
 }
 
+/**
+ * Word's superscript (vertAlign) as LibreOffice sets it when it reads our DOCX: 58 % of the size,
+ * the baseline raised by 0.4 of the size (measured on its rendering of footnote references).
+ */
+export const SUPERSCRIPT = { scale: 0.58, rise: 0.4 };
+
 export class SpecBuilder {
   private readonly sheet: StyleSheet;
+  private readonly notes = new Map<number, Paragraph[]>();
 
   constructor(
     doc: Presentation,
     private readonly fonts: FontSet,
   ) {
     this.sheet = new StyleSheet(doc);
+    for (const n of doc.footnotes) this.notes.set(n.id, n.paragraphs);
   }
 
-  /** `page` fills page-number fields (the running header). */
-  paragraph(p: Paragraph, page?: number): ParagraphSpec {
+  /** A superscript number (a footnote's mark) at the size of the text it follows. */
+  private mark(n: number, size: number, face: Span['face'], note?: number): Span {
+    return { text: String(n), face, size: size * SUPERSCRIPT.scale, rise: size * SUPERSCRIPT.rise, note };
+  }
+
+  /** `page` fills page-number fields (the running header); `noteMark` starts a footnote's first paragraph with its number. */
+  paragraph(p: Paragraph, page?: number, noteMark?: number): ParagraphSpec {
     const r = this.sheet.paragraph(p);
     const spans: Span[] = [];
+    if (noteMark !== undefined) spans.push(this.mark(noteMark, r.mark.size, this.fonts.face(false, false)));
     for (const run of p.runs) {
+      const f = this.sheet.run(p, run);
+      if (run.footnote !== undefined) {
+        spans.push(this.mark(run.footnote, f.size, this.fonts.face(f.bold, f.italic), run.footnote));
+        continue;
+      }
       const text = run.field === 'page' ? String(page ?? '') : run.text;
       if (!text) continue;
-      const f = this.sheet.run(p, run);
       spans.push({ text, face: this.fonts.face(f.bold, f.italic), size: f.size, underline: f.underline, color: rgb(f.color) });
     }
     const frame = r.frame;
@@ -89,9 +107,15 @@ export class SpecBuilder {
     });
   }
 
+  /** A footnote's paragraphs, the first one starting with the note's number. */
+  footnote(id: number): ParagraphSpec[] {
+    return (this.notes.get(id) ?? []).map((p, k) => this.paragraph(p, undefined, k === 0 ? id : undefined));
+  }
+
   section(s: Section): SectionSpec {
     const header = s.header;
     return {
+      footnote: (id) => this.footnote(id),
       width: s.width,
       height: s.height,
       margins: s.margins,

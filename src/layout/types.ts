@@ -63,6 +63,8 @@ export interface SectionSpec {
   blocks: BlockSpec[];
   /** The running header (the page number) of the section's page `n` (1-based), laid out at `headerDistance` from the top, from the second page on. */
   runningHeader?: (n: number) => ParagraphSpec[];
+  /** The paragraphs of footnote `id`, set at the foot of the page its reference is on. */
+  footnote?: (id: number) => ParagraphSpec[];
   headerDistance: number;
 }
 

@@ -53,8 +53,11 @@ export function inlineRuns(el: Element, fmt: Fmt = {}): Run[] {
       case 'br':
         runs.push({ text: '\n', ...f });
         break;
+      case 'fn':
+        runs.push({ text: '', footnote: inlineRuns(node) });
+        break;
       default:
-        err(node, `thẻ <${node.name}> không dùng được trong đoạn chữ (chỉ <b>, <i>, <u>, <br/>)`);
+        err(node, `thẻ <${node.name}> không dùng được trong đoạn chữ (chỉ <b>, <i>, <u>, <br/>, <fn>)`);
     }
   };
   for (const c of el.children) walk(c, fmt);
@@ -78,9 +81,13 @@ function tidyRuns(input: Run[]): Run[] {
   }
   const out: Run[] = [];
   for (const r of runs) {
+    if (r.footnote) {
+      out.push(r);
+      continue;
+    }
     if (!r.text) continue;
     const last = out[out.length - 1];
-    if (last && !!last.bold === !!r.bold && !!last.italic === !!r.italic && !!last.underline === !!r.underline) last.text += r.text;
+    if (last && !last.footnote && !!last.bold === !!r.bold && !!last.italic === !!r.italic && !!last.underline === !!r.underline) last.text += r.text;
     else out.push(r);
   }
   return out;
@@ -109,8 +116,8 @@ function plainText(el: Element | undefined): string | undefined {
 const STYLES = new Set<ParagraphStyle>(['body', 'basis', 'closing', 'center', 'right']);
 
 interface Ctx {
-  /** Chain of numbered ancestors within the current section. */
-  numbers: { style: 'decimal' | 'alpha'; n: number }[];
+  /** Chain of numbered ancestors within the current section: their style and printed number. */
+  numbers: { style: string; label: string }[];
   bulletDepth: number;
   roman: { n: number };
 }
@@ -120,61 +127,91 @@ function paragraph(el: Element): Paragraph {
   if (!STYLES.has(style)) err(el, `style="${el.attrs.style}" không hợp lệ (body, basis, closing, center, right)`);
   if (el.attrs.align === 'center') style = 'center';
   else if (el.attrs.align === 'right') style = 'right';
-  const runs = inlineRuns(el, el.attrs.italic === 'true' ? { italic: true } : {});
+  const runs = inlineRuns(el, { ...(el.attrs.italic === 'true' ? { italic: true } : {}), ...(el.attrs.bold === 'true' ? { bold: true } : {}) });
   return { kind: 'paragraph', style, runs };
-}
-
-function decimalMarker(ctx: Ctx, n: number): string {
-  const chain: number[] = [];
-  for (let k = ctx.numbers.length - 1; k >= 0 && ctx.numbers[k].style === 'decimal'; k--) chain.unshift(ctx.numbers[k].n);
-  return [...chain, n].join('.') + '.';
 }
 
 function headingStyle(level: number): ParagraphStyle {
   return (['heading1', 'heading2', 'heading3', 'heading4'] as const)[Math.min(level, 4) - 1];
 }
 
+/** List styles: how the n-th item is marked, given the numbered items it sits in. */
+const LIST_STYLES: Record<string, (n: number, ctx: Ctx) => string> = {
+  // 1., then 1.1., 1.1.1. under decimal items
+  decimal: (n, ctx) => {
+    const chain: string[] = [];
+    for (let k = ctx.numbers.length - 1; k >= 0 && ctx.numbers[k].style === 'decimal'; k--) chain.unshift(ctx.numbers[k].label);
+    return [...chain, n].join('.') + '.';
+  },
+  '1.': (n) => `${n}.`,
+  '1)': (n) => `${n})`,
+  alpha: (n) => alphaMarker(n),
+  'a)': (n) => alphaMarker(n),
+  'a.': (n) => alphaMarker(n).replace(/\)$/, '.'),
+  'I.': (n) => `${romanNumeral(n)}.`,
+  none: () => '',
+};
+
+/** The number an item passes to its children's chain ("2.1." → "2.1"). */
+const chainLabel = (marker: string) => marker.replace(/[.)]$/, '');
+
+function positiveInt(el: Element, name: string): number | undefined {
+  const v = el.attrs[name];
+  if (v === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(v)) err(el, `${name}="${v}" phải là số nguyên dương`);
+  return Number(v);
+}
+
 function list(el: Element, ctx: Ctx): Block[] {
   const style = el.attrs.style ?? 'decimal';
-  if (style !== 'decimal' && style !== 'alpha' && style !== 'dash') err(el, `<list style="${style}"> không hợp lệ (decimal, alpha, dash)`);
+  const dash = style === 'dash';
+  if (!dash && !LIST_STYLES[style]) err(el, `<list style="${style}"> không hợp lệ (${['dash', ...Object.keys(LIST_STYLES)].join(', ')})`);
   const out: Block[] = [];
-  let n = 0;
+  let n = (positiveInt(el, 'start') ?? 1) - 1;
   for (const item of elements(el)) {
     if (item.name !== 'item') err(item, `trong <list> chỉ có <item>, gặp <${item.name}>`);
-    n++;
+    // A given number restarts the count; a given marker is printed as is and does not count.
+    const given = item.attrs.marker;
+    const restart = positiveInt(item, 'number');
+    if (restart !== undefined) n = restart - 1;
+    if (given === undefined) n++;
     let marker: string;
     let childCtx: Ctx;
-    let level: number;
+    const level = ctx.numbers.length + 2;
     let itemStyle: ParagraphStyle;
-    if (style === 'dash') {
-      marker = ctx.bulletDepth === 0 ? '-' : '+';
+    if (dash) {
+      marker = given ?? el.attrs.marker ?? (ctx.bulletDepth === 0 ? '-' : '+');
       childCtx = { ...ctx, bulletDepth: ctx.bulletDepth + 1 };
-      level = ctx.numbers.length + 2;
       itemStyle = ctx.bulletDepth === 0 ? 'bullet' : 'bullet2';
     } else {
-      marker = style === 'alpha' ? alphaMarker(n) : decimalMarker(ctx, n);
-      childCtx = { ...ctx, numbers: [...ctx.numbers, { style, n }] };
-      level = ctx.numbers.length + 2;
+      marker = given ?? LIST_STYLES[style](n, ctx);
+      childCtx = { ...ctx, numbers: [...ctx.numbers, { style, label: chainLabel(marker) }] };
       itemStyle = 'item';
     }
-    const h = child(item, 'h');
-    const t = child(item, 't');
-    const rest = elements(item).filter((c) => c !== h && c !== t);
-    if (h) {
-      out.push({ kind: 'paragraph', style: headingStyle(level), marker, markerBold: true, runs: inlineRuns(h, { bold: true }), keepNext: true });
-    }
-    if (t) {
-      const runs = inlineRuns(t);
-      out.push({ kind: 'paragraph', style: itemStyle, marker: h ? undefined : marker, markerBold: !h && !!runs[0]?.bold, runs });
-    }
-    const children = blocks(rest, childCtx);
-    if (!h && !t) {
-      const first = children.find((b): b is Paragraph => b.kind === 'paragraph');
-      if (!first) err(item, '<item> cần <h>, <t> hoặc một đoạn');
-      first!.marker = marker;
-    }
-    out.push(...children);
+    out.push(...listItem(item, marker, level, itemStyle, childCtx));
   }
+  return out;
+}
+
+/** One item: a heading line (<h>), a text paragraph (<t>) or its first block carries the marker. */
+function listItem(item: Element, marker: string, level: number, itemStyle: ParagraphStyle, childCtx: Ctx): Block[] {
+  const out: Block[] = [];
+  const h = child(item, 'h');
+  const t = child(item, 't');
+  const rest = elements(item).filter((c) => c !== h && c !== t);
+  const m = marker || undefined;
+  if (h) out.push({ kind: 'paragraph', style: headingStyle(level), marker: m, markerBold: true, runs: inlineRuns(h, { bold: true }), keepNext: true });
+  if (t) {
+    const runs = inlineRuns(t);
+    out.push({ kind: 'paragraph', style: itemStyle, marker: h ? undefined : m, markerBold: !h && !!runs[0]?.bold, runs });
+  }
+  const children = blocks(rest, childCtx);
+  if (!h && !t) {
+    const first = children.find((b): b is Paragraph => b.kind === 'paragraph');
+    if (!first) err(item, '<item> cần <h>, <t> hoặc một đoạn');
+    first!.marker = m;
+  }
+  out.push(...children);
   return out;
 }
 
@@ -225,11 +262,15 @@ function blocks(els: Element[], ctx: Ctx): Block[] {
       case 'section': {
         const h = child(el, 'h');
         if (!h) err(el, '<section> cần tiêu đề <h>');
-        ctx.roman.n++;
+        // number="5" restarts the count at V; marker="III." is printed as is and does not count.
+        const restart = positiveInt(el, 'number');
+        if (restart !== undefined) ctx.roman.n = restart - 1;
+        const given = el.attrs.marker;
+        if (given === undefined) ctx.roman.n++;
         out.push({
           kind: 'paragraph',
           style: 'heading1',
-          marker: romanNumeral(ctx.roman.n) + '.',
+          marker: given ?? romanNumeral(ctx.roman.n) + '.',
           markerBold: true,
           runs: inlineRuns(h!, { bold: true }),
           keepNext: true,
@@ -280,7 +321,28 @@ function titleBlock(el: Element): TitleBlock {
   const kind = plainText(child(el, 'kind'));
   if (!kind) err(el, '<title> thiếu <kind>');
   const s = child(el, 'summary');
-  return { kind: kind!, summary: s ? splitLines(inlineRuns(s, { bold: true })).filter((l) => l.length) : [] };
+  return { kind: kind!, summary: s ? splitLines(inlineRuns(s, { bold: true })).filter((l) => l.length) : [], note: plainText(child(el, 'note')) };
+}
+
+/**
+ * The end mark ("./.") after the last text of the body, whatever it is (a closing sentence, the
+ * last numbered item, a table's last cell), unless it is already there.
+ */
+function endMark(body: Block[], mark: string): void {
+  for (let k = body.length - 1; k >= 0; k--) {
+    const b = body[k];
+    const p = b.kind === 'paragraph' ? b : b.kind === 'table' ? b.rows.at(-1)?.cells.at(-1)?.blocks.at(-1) : undefined;
+    if (!p) continue;
+    const last = [...p.runs].reverse().find((r) => r.text);
+    if (!last) {
+      p.runs.push({ text: mark });
+      return;
+    }
+    if (last.text.trimEnd().endsWith(mark)) return;
+    // Trailing punctuation gives way to the mark ("thực hiện." → "thực hiện./.").
+    last.text = last.text.replace(/[\s.;:,]+$/u, '') + mark;
+    return;
+  }
 }
 
 function closing(el: Element | undefined): Closing {
@@ -323,6 +385,12 @@ function appendix(el: Element): Appendix {
   };
 }
 
+function bodyOf(b: Element): Block[] {
+  const out = blocks(elements(b), { numbers: [], bulletDepth: 0, roman: { n: 0 } });
+  if (b.attrs.end) endMark(out, b.attrs.end);
+  return out;
+}
+
 /** Parses template output into the document model; page setup is supplied by the caller. */
 export function buildDocument(markup: string, page: PageSetup): DocumentModel {
   const root = parseMarkup(markup);
@@ -333,7 +401,6 @@ export function buildDocument(markup: string, page: PageSetup): DocumentModel {
   const h = child(doc, 'header');
   const t = child(doc, 'title');
   const b = child(doc, 'body');
-  if (!h) err(doc, '<document> thiếu <header>');
   if (!t) err(doc, '<document> thiếu <title>');
   const meta: DocumentMeta = {
     title: doc.attrs.title ?? '',
@@ -351,9 +418,9 @@ export function buildDocument(markup: string, page: PageSetup): DocumentModel {
   return {
     meta,
     page,
-    header: header(h!),
+    header: h ? header(h) : undefined,
     title: titleBlock(t!),
-    body: b ? blocks(elements(b), { numbers: [], bulletDepth: 0, roman: { n: 0 } }) : [],
+    body: b ? bodyOf(b) : [],
     closing: closing(child(doc, 'closing')),
     appendices: elements(doc)
       .filter((c) => c.name === 'appendix')

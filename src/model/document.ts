@@ -8,6 +8,8 @@ export interface Run {
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
+  /** A footnote reference: the note's text (its number is given in order of appearance). */
+  footnote?: Run[];
 }
 
 /**
@@ -97,6 +99,8 @@ export interface TitleBlock {
   kind: string;
   /** Trích yếu lines (explicit line breaks kept). */
   summary: Run[][];
+  /** A document issued with another one: "(Ban hành kèm theo Quyết định số … ngày … của …)". */
+  note?: string;
 }
 
 export interface Signature {
@@ -161,7 +165,8 @@ export interface PageSetup {
 export interface DocumentModel {
   meta: DocumentMeta;
   page: PageSetup;
-  header: Header;
+  /** Absent for a document issued with another one (it has the other's header). */
+  header?: Header;
   title: TitleBlock;
   body: Block[];
   closing: Closing;

@@ -91,3 +91,9 @@ export const PART_STYLES = {
 } as const;
 
 export type Part = keyof typeof PART_STYLES;
+
+/**
+ * Footnote text. The decree leaves footnotes open; real plans set them a size below the body,
+ * single-spaced and justified.
+ */
+export const FOOTNOTE_STYLE = { id: 'FootnoteText', name: 'footnote text', size: 12 } as const;

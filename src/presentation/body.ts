@@ -4,11 +4,16 @@ import type { Block as ModelBlock, Paragraph as ModelParagraph, Run as ModelRun,
 import { TABLE_BORDER, TABLE_CELL_PAD, TABLE_CELL_PAD_TB } from '../nd30/tables.js';
 import { PART_STYLES, WORD_STYLES } from '../nd30/styles.js';
 import { mmToGridPt } from '../util/units.js';
+import type { Notes } from './footnotes.js';
 import type { Block, Cell, Paragraph, ParaProps, Run, Table } from './types.js';
 
-/** Model runs as description runs (only what is set: the style supplies the rest). */
-export function runs(list: ModelRun[], size?: number): Run[] {
-  return list.map((r) => ({ text: r.text, bold: r.bold || undefined, italic: r.italic || undefined, underline: r.underline || undefined, size }));
+/** Model runs as description runs (only what is set: the style supplies the rest); footnotes go to `notes`. */
+export function runs(list: ModelRun[], notes: Notes, size?: number): Run[] {
+  return list.map((r) =>
+    r.footnote
+      ? notes.reference(r.footnote, (content) => runs(content, notes))
+      : { text: r.text, bold: r.bold || undefined, italic: r.italic || undefined, underline: r.underline || undefined, size },
+  );
 }
 
 /** Lines of runs joined by explicit line breaks (a trích yếu or appendix title typed on several lines). */
@@ -17,12 +22,12 @@ export function joinLines(lines: ModelRun[][]): ModelRun[] {
 }
 
 /** A body paragraph; `before` (pt) overrides its style's space before. */
-export function bodyParagraph(p: ModelParagraph, keepNext = false, before?: number): Paragraph {
+export function bodyParagraph(p: ModelParagraph, notes: Notes, keepNext = false, before?: number): Paragraph {
   const marker: Run[] = p.marker ? [{ text: p.marker + ' ', bold: p.markerBold || undefined }] : [];
   const props: ParaProps = {};
   if (keepNext || p.keepNext) props.keepNext = true;
   if (before !== undefined) props.spaceBefore = before;
-  return { kind: 'paragraph', style: WORD_STYLES[p.style].id, props: Object.keys(props).length ? props : undefined, runs: [...marker, ...runs(p.runs)] };
+  return { kind: 'paragraph', style: WORD_STYLES[p.style].id, props: Object.keys(props).length ? props : undefined, runs: [...marker, ...runs(p.runs, notes)] };
 }
 
 /** The grid column of every cell, row by row, skipping columns still covered by a merged cell from above. */
@@ -44,7 +49,7 @@ export function gridColumns(t: ModelTable): number[][] {
 }
 
 /** A content table on the full text width: relative column widths scaled, thin borders, cells centred vertically. */
-export function contentTable(t: ModelTable, page: PageSetup, widthMm: number): Table {
+export function contentTable(t: ModelTable, page: PageSetup, widthMm: number, notes: Notes): Table {
   const total = t.columns.reduce((a, b) => a + b, 0);
   const size = t.fontSize ?? page.tableSize;
   const grid = gridColumns(t);
@@ -70,7 +75,7 @@ export function contentTable(t: ModelTable, page: PageSetup, widthMm: number): T
             kind: 'paragraph',
             style: PART_STYLES.table.id,
             props: { align: c.align ?? (row.header ? 'center' : 'left') },
-            runs: runs(p.runs, size),
+            runs: runs(p.runs, notes, size),
           })),
         }),
       ),
@@ -79,10 +84,10 @@ export function contentTable(t: ModelTable, page: PageSetup, widthMm: number): T
 }
 
 /** Body blocks; the last paragraph may be kept with what follows, the first may carry a space before. */
-export function bodyBlocks(list: ModelBlock[], page: PageSetup, widthMm: number, keepLast = false, firstBefore?: number): Block[] {
+export function bodyBlocks(list: ModelBlock[], page: PageSetup, widthMm: number, notes: Notes, keepLast = false, firstBefore?: number): Block[] {
   return list.map((b, k): Block => {
-    if (b.kind === 'paragraph') return bodyParagraph(b, keepLast && k === list.length - 1, k === 0 ? firstBefore : undefined);
-    if (b.kind === 'table') return contentTable(b, page, widthMm);
+    if (b.kind === 'paragraph') return bodyParagraph(b, notes, keepLast && k === list.length - 1, k === 0 ? firstBefore : undefined);
+    if (b.kind === 'table') return contentTable(b, page, widthMm, notes);
     return { kind: 'pageBreak' };
   });
 }

@@ -9,9 +9,10 @@ import { parseDocDate } from '../schema/dates.js';
 import { mmToGridPt, mmToPt, ptToMm } from '../util/units.js';
 import { bodyBlocks, joinLines, runs } from './body.js';
 import { closingBlock } from './closing.js';
+import { Notes } from './footnotes.js';
 import { bandGeometry, headerBand } from './header-band.js';
 import { wrappedLineWidths } from './measure.js';
-import { lines, rule } from './parts.js';
+import { emptyParagraph, lines, rule } from './parts.js';
 import { documentStyles } from './styles.js';
 import type { Block, Meta, Paragraph, Presentation, Section } from './types.js';
 
@@ -39,13 +40,14 @@ function titleRule(title: DocumentModel['title']['summary'], page: PageSetup, fo
   return rule(ptToMm(Math.max(0, ...widths)) * RULE_SHARE, widthMm, after);
 }
 
-/** Tên loại, trích yếu and the rule under it. */
-function titleBlock(model: DocumentModel, fonts: FontSet, widthMm: number): Paragraph[] {
-  const out = lines('kind', model.title.kind, { before: GAPS.beforeKind });
-  if (model.title.summary.length) {
-    out.push({ kind: 'paragraph', style: PART_STYLES.summary.id, runs: runs(joinLines(model.title.summary)) });
+/** Tên loại, trích yếu (and, for a document issued with another, the line saying so), the rule under them. */
+function titleBlock(model: DocumentModel, fonts: FontSet, widthMm: number, notes: Notes): Paragraph[] {
+  // Without a header band above, the tên loại starts the page.
+  const out = lines('kind', model.title.kind, { before: model.header ? GAPS.beforeKind : undefined });
+  if (model.title.summary.length) out.push({ kind: 'paragraph', style: PART_STYLES.summary.id, runs: runs(joinLines(model.title.summary), notes) });
+  if (model.title.note) out.push(...lines('appendixNote', model.title.note));
+  if (model.title.summary.length || model.title.note)
     out.push(titleRule(model.title.summary, model.page, fonts, widthMm, gapUnderRule(model.body[0], model.page).ruleAfter));
-  }
   return out;
 }
 
@@ -68,15 +70,15 @@ function section(model: DocumentModel, blocks: Block[], landscape: boolean): Sec
 }
 
 /** A phụ lục: its own section (own page numbering, maybe landscape), label, title, note, rule, body. */
-function appendixSection(a: Appendix, model: DocumentModel, fonts: FontSet): Section {
+function appendixSection(a: Appendix, model: DocumentModel, fonts: FontSet, notes: Notes): Section {
   const width = textWidthMm(model.page, a.landscape);
   const blocks: Block[] = [];
   if (a.label) blocks.push(...lines('appendixLabel', a.label));
-  if (a.title.length) blocks.push({ kind: 'paragraph', style: PART_STYLES.appendixTitle.id, runs: runs(joinLines(a.title)) });
+  if (a.title.length) blocks.push({ kind: 'paragraph', style: PART_STYLES.appendixTitle.id, runs: runs(joinLines(a.title), notes) });
   if (a.note) blocks.push(...lines('appendixNote', a.note));
   const gap = gapUnderRule(a.blocks[0], model.page);
   blocks.push(titleRule(a.title, model.page, fonts, width, gap.ruleAfter));
-  blocks.push(...bodyBlocks(a.blocks, model.page, width, false, gap.firstBefore));
+  blocks.push(...bodyBlocks(a.blocks, model.page, width, notes, false, gap.firstBefore));
   return section(model, blocks, !!a.landscape);
 }
 
@@ -107,13 +109,18 @@ export function present(input: DocumentModel, fonts: FontSet = loadFontSet()): P
   const p = model.page;
   const width = textWidthMm(p);
   const closing = closingBlock(model, fonts, width);
-  const firstBefore = model.title.summary.length ? gapUnderRule(model.body[0], p).firstBefore : undefined;
+  const notes = new Notes();
+  const firstBefore = model.title.summary.length || model.title.note ? gapUnderRule(model.body[0], p).firstBefore : undefined;
   const main: Block[] = [
-    headerBand(model, bandGeometry(model, fonts, width), fonts),
-    ...titleBlock(model, fonts, width),
-    ...bodyBlocks(model.body, p, width, !!closing, firstBefore),
+    ...(model.header ? [headerBand(model.header, p, bandGeometry(model.header, p, fonts, width), fonts)] : []),
+    ...titleBlock(model, fonts, width, notes),
+    ...bodyBlocks(model.body, p, width, notes, !!closing, firstBefore),
     ...(closing ? [closing] : []),
   ];
+  // LibreOffice, reading a DOCX that has footnotes and starts with a table, puts an empty body
+  // paragraph above the table (a page's first line lower than in Word); a 1 pt empty paragraph
+  // first keeps the two alike.
+  if (notes.list.length && main[0]?.kind === 'table') main.unshift(emptyParagraph(PART_STYLES.rule.id));
   return {
     meta: presentMeta(model.meta),
     defaults: {
@@ -123,6 +130,7 @@ export function present(input: DocumentModel, fonts: FontSet = loadFontSet()): P
       run: { size: p.bodySize },
     },
     styles: documentStyles(p),
-    sections: [section(model, main, false), ...model.appendices.map((a) => appendixSection(a, model, fonts))],
+    sections: [section(model, main, false), ...model.appendices.map((a) => appendixSection(a, model, fonts, notes))],
+    footnotes: notes.list,
   };
 }

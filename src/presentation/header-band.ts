@@ -2,7 +2,7 @@
 // rule; số (and the độ mật / độ khẩn stamps) | địa danh, ngày. Laid out like the decree's official
 // table, with column widths, sizes and line splits measured from the text.
 import type { FontSet } from '../fonts/metrics.js';
-import type { DocumentModel } from '../model/document.js';
+import type { Header, PageSetup } from '../model/document.js';
 import {
   LAYOUT_CELL_PAD,
   MAX_BAND_OVERHANG,
@@ -44,12 +44,12 @@ export interface BandGeometry {
  * size stepped down within the decree's range; undefined when no size fits. Italic lines keep
  * LibreOffice's end reserve.
  */
-export function placeDateFit(model: DocumentModel, fonts: FontSet, maxWidth: number): { size: number; width: number } | undefined {
+export function placeDateFit(header: Header, page: PageSetup, fonts: FontSet, maxWidth: number): { size: number; width: number } | undefined {
   const italic = fonts.face(false, true);
-  const texts = model.header.placeDate.split('\n').filter((l) => l.trim());
+  const texts = header.placeDate.split('\n').filter((l) => l.trim());
   const need = (size: number) =>
     Math.ceil((ptToMm(Math.max(0, ...texts.map((l) => italic.width(l, size))) + italicReserve(italic, size)) + 2 * LAYOUT_CELL_PAD + 0.3) * 10) / 10;
-  const start = model.page.placeDateSize;
+  const start = page.placeDateSize;
   for (let size = start; size >= Math.min(start, PLACE_DATE_MIN_SIZE); size -= SIZE_STEP) {
     if (need(size) <= maxWidth) return { size, width: need(size) };
   }
@@ -57,20 +57,17 @@ export function placeDateFit(model: DocumentModel, fonts: FontSet, maxWidth: num
 }
 
 /** Column widths: the right one holds the quốc hiệu and the place/date line on one line each. */
-function columns(model: DocumentModel, fonts: FontSet, textWidth: number) {
-  const p = model.page;
+function columns(header: Header, p: PageSetup, fonts: FontSet, textWidth: number) {
   // The quốc hiệu must never wrap: measure it and add cell padding and a safety margin.
-  const national = ptToMm(fonts.face(true, false).width(model.header.nationalTitle, p.nationalTitleSize));
+  const national = ptToMm(fonts.face(true, false).width(header.nationalTitle, p.nationalTitleSize));
   // The left column keeps room for the cơ quan chủ quản on one line at the decree's 12 pt.
   const regular = fonts.face(false, false);
-  const parentNeed = model.header.parent
-    ? Math.max(...model.header.parent.split('\n').map((l) => ptToMm(regular.width(l, PARENT_MIN_SIZE)))) + 2 * LAYOUT_CELL_PAD
-    : 0;
+  const parentNeed = header.parent ? Math.max(...header.parent.split('\n').map((l) => ptToMm(regular.width(l, PARENT_MIN_SIZE)))) + 2 * LAYOUT_CELL_PAD : 0;
   const bandWidth = textWidth + MAX_BAND_OVERHANG;
   // First so that the cơ quan chủ quản keeps one line; when no size allows both, the place/date
   // line wins (the cơ quan chủ quản is then set in balanced lines).
-  const place = placeDateFit(model, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
-    placeDateFit(model, fonts, bandWidth - MIN_LEFT_WIDTH) ?? { size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE), width: bandWidth - MIN_LEFT_WIDTH };
+  const place = placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
+    placeDateFit(header, p, fonts, bandWidth - MIN_LEFT_WIDTH) ?? { size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE), width: bandWidth - MIN_LEFT_WIDTH };
   const rightWidth = Math.max(MIN_RIGHT_WIDTH, Math.ceil(national + 2 * LAYOUT_CELL_PAD + NATIONAL_TITLE_SLACK), place.width);
   // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
   // column gets its 67.5 mm (long agency names then keep to one line more often).
@@ -79,16 +76,15 @@ function columns(model: DocumentModel, fonts: FontSet, textWidth: number) {
   return { bandIndent: -overhang, leftWidth: plainLeft + overhang, rightWidth, placeDateSize: place.size };
 }
 
-export function bandGeometry(model: DocumentModel, fonts: FontSet, textWidth: number): BandGeometry {
-  const p = model.page;
-  const cols = columns(model, fonts, textWidth);
+export function bandGeometry(header: Header, p: PageSetup, fonts: FontSet, textWidth: number): BandGeometry {
+  const cols = columns(header, p, fonts, textWidth);
   const bold = fonts.face(true, false);
   const leftInner = mmToPt(cols.leftWidth - 2 * LAYOUT_CELL_PAD);
   // The clerk's own line breaks are kept; a line that still does not fit is balanced.
-  const agencyLines = model.header.agency.split('\n').flatMap((l) => balancedLines(l, bold, p.agencySize, leftInner));
+  const agencyLines = header.agency.split('\n').flatMap((l) => balancedLines(l, bold, p.agencySize, leftInner));
   // The cơ quan chủ quản (not bold) steps down to the decree's 12 pt before it would wrap.
   const regular = fonts.face(false, false);
-  const parentRaw = model.header.parent ? model.header.parent.split('\n') : [];
+  const parentRaw = header.parent ? header.parent.split('\n') : [];
   const fits = (size: number) => parentRaw.every((l) => regular.width(l, size) <= leftInner);
   const parentSize = fits(p.agencySize) ? p.agencySize : Math.min(p.agencySize, PARENT_MIN_SIZE);
   const parentLines = parentRaw.flatMap((l) => balancedLines(l, regular, parentSize, leftInner));
@@ -99,15 +95,13 @@ export function bandGeometry(model: DocumentModel, fonts: FontSet, textWidth: nu
     agencyLines,
     parentLines,
     parentSize,
-    mottoRule: ptToMm(bold.width(model.header.motto, p.mottoSize)),
+    mottoRule: ptToMm(bold.width(header.motto, p.mottoSize)),
     agencyRule: ptToMm(Math.max(0, ...agencyWidths)) * RULE_SHARE,
   };
 }
 
 /** The band as a borderless two-row table that never splits. */
-export function headerBand(model: DocumentModel, g: BandGeometry, fonts: FontSet): Table {
-  const h = model.header;
-  const p = model.page;
+export function headerBand(h: Header, p: PageSetup, g: BandGeometry, fonts: FontSet): Table {
   const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
   const left = [
     ...(g.parentLines.length ? lines('parent', g.parentLines.join('\n'), { size: g.parentSize !== p.agencySize ? g.parentSize : undefined }) : []),

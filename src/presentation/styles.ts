@@ -4,7 +4,7 @@
 import type { PageSetup, ParagraphStyle as BodyStyle } from '../model/document.js';
 import { RECIPIENT_ITEM_SIZE, RECIPIENT_LABEL_SIZE } from '../nd30/closing.js';
 import { APPENDIX_LABEL_SIZE, NUMBER_SIZE, RULE_MARK_SIZE, STAMP_RED } from '../nd30/header.js';
-import { type Part, PART_STYLES, paragraphGeometry, WORD_STYLES } from '../nd30/styles.js';
+import { FOOTNOTE_STYLE, type Part, PART_STYLES, paragraphGeometry, WORD_STYLES } from '../nd30/styles.js';
 import { mmToGridPt } from '../util/units.js';
 import type { Align, ParagraphStyle, RunProps } from './types.js';
 
@@ -67,5 +67,11 @@ export function documentStyles(page: PageSetup): ParagraphStyle[] {
     part('appendixNote', page.bodySize, { italic: true }),
     part('pageNumber', page.bodySize),
     part('urgency', page.bodySize, { bold: true, color: STAMP_RED }),
+    {
+      id: FOOTNOTE_STYLE.id,
+      name: FOOTNOTE_STYLE.name,
+      paragraph: { align: 'justify', spaceBefore: 0, spaceAfter: 0, lineSpacing: 1 },
+      run: { size: FOOTNOTE_STYLE.size },
+    },
   ];
 }

@@ -26,6 +26,8 @@ export interface Run extends RunProps {
   text: string;
   /** A field whose value the renderer computes (the page number). */
   field?: 'page';
+  /** A footnote reference: the note's number (`Presentation.footnotes`), set as a superscript. */
+  footnote?: number;
 }
 
 export interface BorderLine {
@@ -145,8 +147,19 @@ export interface Meta {
   date?: { year: number; month?: number; day?: number };
 }
 
+/**
+ * A footnote at the foot of the page its reference is on. Its first paragraph starts with the
+ * note's number in superscript, as Word and LibreOffice print it.
+ */
+export interface Footnote {
+  id: number;
+  paragraphs: Paragraph[];
+}
+
 export interface Presentation {
   meta: Meta;
+  /** Numbered in order of appearance, through the whole document (appendices included). */
+  footnotes: Footnote[];
   /** Document defaults: the font family and what every paragraph and run starts from. */
   defaults: {
     font: string;

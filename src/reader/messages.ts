@@ -66,7 +66,7 @@ const CUSTOM: Record<string, [string, string?]> = {
   bad_abbreviation: ['chỉ gồm chữ in hoa (kể cả Đ), chữ số và dấu "-", không có khoảng trắng.', 'Ví dụ "SYT", "UBND", "SVHTT".'],
   bad_symbol: ['ký hiệu không hợp lệ.', 'Ký hiệu gồm các nhóm chữ nối bằng dấu "-", không có khoảng trắng, ví dụ "KH-SYT".'],
   bad_number: ['số văn bản chỉ gồm chữ số.', 'Ví dụ 13 hoặc "0124"; bỏ trống khi là bản dự thảo.'],
-  bad_archive_unit: ['chỉ gồm chữ viết tắt, không có dấu phẩy hay khoảng trắng.', 'Mỗi đơn vị là một phần tử, ví dụ ["VT", "TCHC"].'],
+  bad_archive_unit: ['mỗi phần tử là một đơn vị lưu, không có dấu phẩy.', 'Mỗi đơn vị là một phần tử, ví dụ ["VT", "TCHC"].'],
 };
 
 /**

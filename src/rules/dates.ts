@@ -1,6 +1,39 @@
-import type { Rule, Finding } from './rule.js';
+import type { PhaseInput } from '../schema/content.js';
+import type { Plan } from '../schema/plan.js';
+import type { Finding, Rule } from './rule.js';
 
 const short = (iso: string) => iso.split('-').reverse().join('/');
+type Path = (string | number)[];
+
+interface PhaseList {
+  path: Path;
+  items: PhaseInput[];
+  period?: { from: string; to: string };
+}
+
+/** Every list of phases in the plan: the phases section, phases sections, phases blocks anywhere. */
+export function phaseLists(plan: Plan): PhaseList[] {
+  const out: PhaseList[] = [];
+  if (plan.phases) out.push({ path: ['phases', 'items'], items: plan.phases.items, period: plan.phases.period });
+  const walk = (node: unknown, path: Path) => {
+    if (Array.isArray(node)) {
+      node.forEach((n, k) => {
+        walk(n, [...path, k]);
+      });
+    } else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.kind === 'phases' && Array.isArray(o.items))
+        out.push({ path: [...path, 'items'], items: o.items as PhaseInput[], period: o.period as PhaseList['period'] });
+      else if (Array.isArray(o.phases) && path.length) out.push({ path: [...path, 'phases'], items: o.phases as PhaseInput[] });
+      for (const [k, v] of Object.entries(o)) if (k !== 'phases' || !path.length) walk(v, [...path, k]);
+    }
+  };
+  walk({ sections: plan.sections, ...Object.fromEntries(Object.entries(plan).filter(([k]) => k !== 'phases' && k !== 'sections')) }, []);
+  return out;
+}
+
+const full = (d: string | undefined): d is string => !!d && d.length === 10;
+const label = (p: PhaseInput) => (typeof p.name === 'string' ? p.name : p.name.map((r) => r.text).join(''));
 
 export const dateRules: Rule[] = [
   {
@@ -8,16 +41,18 @@ export const dateRules: Rule[] = [
     severity: 'error',
     source: 'thực tiễn',
     check(plan) {
-      return (plan.phases?.items ?? []).flatMap((p, i): Finding[] =>
-        p.from > p.to
-          ? [
-              {
-                path: ['phases', 'items', i, 'to'],
-                message: `đợt "${p.name}" kết thúc (${short(p.to)}) trước khi bắt đầu (${short(p.from)}).`,
-                hint: 'Kiểm tra lại "from" và "to" của đợt này.',
-              },
-            ]
-          : [],
+      return phaseLists(plan).flatMap(({ path, items }) =>
+        items.flatMap((p, i): Finding[] =>
+          full(p.from) && full(p.to) && p.from > p.to
+            ? [
+                {
+                  path: [...path, i, 'to'],
+                  message: `đợt "${label(p)}" kết thúc (${short(p.to)}) trước khi bắt đầu (${short(p.from)}).`,
+                  hint: 'Kiểm tra lại "from" và "to" của đợt này.',
+                },
+              ]
+            : [],
+        ),
       );
     },
   },
@@ -26,17 +61,21 @@ export const dateRules: Rule[] = [
     severity: 'error',
     source: 'thực tiễn',
     check(plan) {
-      const items = plan.phases?.items ?? [];
-      return items.slice(1).flatMap((p, k): Finding[] =>
-        p.from < items[k].from
-          ? [
-              {
-                path: ['phases', 'items', k + 1, 'from'],
-                message: `đợt "${p.name}" bắt đầu trước đợt liền trước ("${items[k].name}").`,
-                hint: 'Sắp xếp các đợt theo thứ tự thời gian.',
-              },
-            ]
-          : [],
+      return phaseLists(plan).flatMap(({ path, items }) =>
+        items.slice(1).flatMap((p, k): Finding[] => {
+          const prev = items[k];
+          const a = prev.from ?? prev.to;
+          const b = p.from ?? p.to;
+          return full(a) && full(b) && b < a
+            ? [
+                {
+                  path: [...path, k + 1, p.from ? 'from' : 'to'],
+                  message: `đợt "${label(p)}" bắt đầu trước đợt liền trước ("${label(prev)}").`,
+                  hint: 'Sắp xếp các đợt theo thứ tự thời gian.',
+                },
+              ]
+            : [];
+        }),
       );
     },
   },
@@ -45,19 +84,20 @@ export const dateRules: Rule[] = [
     severity: 'error',
     source: 'thực tiễn',
     check(plan) {
-      const items = plan.phases?.items ?? [];
       const out: Finding[] = [];
-      for (let i = 0; i < items.length; i++)
-        for (let j = i + 1; j < items.length; j++) {
-          const a = items[i];
-          const b = items[j];
-          if (a.from <= b.to && b.from <= a.to && !a.overlaps && !b.overlaps)
-            out.push({
-              path: ['phases', 'items', j, 'from'],
-              message: `đợt "${b.name}" trùng thời gian với đợt "${a.name}".`,
-              hint: 'Sửa ngày, hoặc thêm "overlaps": true vào đợt nếu việc trùng là cố ý.',
-            });
-        }
+      for (const { path, items } of phaseLists(plan))
+        for (let i = 0; i < items.length; i++)
+          for (let j = i + 1; j < items.length; j++) {
+            const a = items[i];
+            const b = items[j];
+            if (!full(a.from) || !full(a.to) || !full(b.from) || !full(b.to)) continue;
+            if (a.from <= b.to && b.from <= a.to && !a.overlaps && !b.overlaps)
+              out.push({
+                path: [...path, j, 'from'],
+                message: `đợt "${label(b)}" trùng thời gian với đợt "${label(a)}".`,
+                hint: 'Sửa ngày, hoặc thêm "overlaps": true vào đợt nếu việc trùng là cố ý.',
+              });
+          }
       return out;
     },
   },
@@ -66,17 +106,19 @@ export const dateRules: Rule[] = [
     severity: 'error',
     source: 'thực tiễn',
     check(plan) {
-      const period = plan.phases?.period;
-      if (!period) return [];
       const out: Finding[] = [];
-      if (period.from > period.to) out.push({ path: ['phases', 'period', 'to'], message: 'thời gian thực hiện kết thúc trước khi bắt đầu.' });
-      plan.phases!.items.forEach((p, i) => {
-        if (p.from < period.from || p.to > period.to)
-          out.push({
-            path: ['phases', 'items', i],
-            message: `đợt "${p.name}" (${short(p.from)} - ${short(p.to)}) nằm ngoài thời gian thực hiện kế hoạch (${short(period.from)} - ${short(period.to)}).`,
-          });
-      });
+      for (const { path, items, period } of phaseLists(plan)) {
+        if (!period) continue;
+        const at = path.slice(0, -1);
+        if (period.from > period.to) out.push({ path: [...at, 'period', 'to'], message: 'thời gian thực hiện kết thúc trước khi bắt đầu.' });
+        items.forEach((p, i) => {
+          if ((full(p.from) && p.from < period.from) || (full(p.to) && p.to > period.to))
+            out.push({
+              path: [...path, i],
+              message: `đợt "${label(p)}" (${p.from ? short(p.from) : '…'} - ${p.to ? short(p.to) : '…'}) nằm ngoài thời gian thực hiện kế hoạch (${short(period.from)} - ${short(period.to)}).`,
+            });
+        });
+      }
       return out;
     },
   },
@@ -85,8 +127,8 @@ export const dateRules: Rule[] = [
     severity: 'warning',
     source: 'thực tiễn',
     check(plan) {
-      const first = plan.phases?.items[0];
-      if (!first || plan.date.length !== 10 || plan.date <= first.from) return [];
+      const first = phaseLists(plan)[0]?.items[0];
+      if (!first || !full(first.from) || plan.date.length !== 10 || plan.date <= first.from) return [];
       return [
         {
           path: ['date'],

@@ -63,6 +63,7 @@ export const headerRules: Rule[] = [
     source: 'NĐ 30, Điều 13',
     check(plan) {
       const s = plan.signer;
+      if (!s) return [];
       const title = norm(s.title);
       if (s.authority === 'KT.' && !title.startsWith('PHÓ'))
         return [
@@ -85,6 +86,7 @@ export const headerRules: Rule[] = [
     source: 'NĐ 30, Điều 13',
     check(plan) {
       const s = plan.signer;
+      if (!s) return [];
       if (s.authority !== 'TM.') {
         return s.onBehalfOf ? [{ path: ['signer', 'onBehalfOf'], message: '"onBehalfOf" chỉ dùng với thẩm quyền "TM." (thay mặt tập thể).' }] : [];
       }
@@ -110,7 +112,7 @@ export const headerRules: Rule[] = [
     source: 'NĐ 30, Điều 13',
     check(plan) {
       const s = plan.signer;
-      if (s.authority !== 'TL.' && s.authority !== 'TUQ.') return [];
+      if (!s || (s.authority !== 'TL.' && s.authority !== 'TUQ.')) return [];
       if (!s.title)
         return [
           {
@@ -127,7 +129,7 @@ export const headerRules: Rule[] = [
     source: 'NĐ 30, Điều 13',
     check(plan) {
       const s = plan.signer;
-      return s.authority === 'Q.' && s.title
+      return s?.authority === 'Q.' && s.title
         ? [
             {
               path: ['signer', 'title'],
@@ -144,10 +146,13 @@ export const headerRules: Rule[] = [
     source: 'NĐ 30, Điều 13',
     check(plan) {
       const s = plan.signer;
+      if (!s) return [];
       const body = norm(plan.issuer.name);
       const head = HEADS.find(([re]) => re.test(body));
       if (!head) return [];
-      if (/^(UBND|ỦY BAN NHÂN DÂN)/u.test(body) && s.authority !== 'TM.')
+      // The chairman may also sign in his own authority (KT. CHỦ TỊCH, or CHỦ TỊCH alone).
+      const chairman = norm(s.position) === 'CHỦ TỊCH' && (s.authority === 'KT.' || !s.authority);
+      if (/^(UBND|ỦY BAN NHÂN DÂN)/u.test(body) && s.authority !== 'TM.' && !chairman)
         return [
           {
             path: ['signer', 'authority'],

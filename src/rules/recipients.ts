@@ -11,7 +11,7 @@ export const recipientRules: Rule[] = [
     check(plan) {
       const seen = new Map<string, number>();
       const out: Finding[] = [];
-      plan.recipients.forEach((r, i) => {
+      (plan.recipients ?? []).forEach((r, i) => {
         const key = norm(nameOf(r)).replace(/[;.,]+$/, '');
         if (seen.has(key))
           out.push({ path: ['recipients', i], message: `nơi nhận "${nameOf(r)}" bị lặp (trùng dòng ${seen.get(key)! + 1}).`, hint: 'Xóa dòng trùng.' });
@@ -25,7 +25,7 @@ export const recipientRules: Rule[] = [
     severity: 'error',
     source: 'NĐ 30, Phụ lục I',
     check(plan) {
-      return plan.recipients.flatMap((r, i): Finding[] =>
+      return (plan.recipients ?? []).flatMap((r, i): Finding[] =>
         /^\s*-?\s*Lưu\b/iu.test(nameOf(r))
           ? [
               {

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { GenericSection as GenericSectionSchema } from '../schema/plan.js';
 import { provinces } from '../data/provinces.js';
 import { loadFontSet } from '../fonts/metrics.js';
 import type { Finding, Rule } from './rule.js';
@@ -115,7 +117,7 @@ export const textRules: Rule[] = [
     severity: 'warning',
     source: 'thực tiễn',
     check(plan) {
-      return (plan.closing.blocks ?? []).flatMap((b, i): Finding[] =>
+      return (plan.closing?.blocks ?? []).flatMap((b, i): Finding[] =>
         typeof b === 'string' && !/[.;:!?…)”"]$/u.test(b.trim())
           ? [{ path: ['closing', 'blocks', i], message: `câu không có dấu kết thúc: "…${b.trim().slice(-40)}".`, hint: 'Thêm dấu chấm cuối câu.' }]
           : [],
@@ -198,6 +200,8 @@ export const glyphRule: Rule = {
   },
 };
 
+type GenericSection = z.infer<typeof GenericSectionSchema>;
+
 const BLOCK_KEYS = ['purposes', 'content', 'phases', 'targets', 'awards', 'budget', 'implementation'] as const;
 
 /** A section that would print only its numbered title. */
@@ -215,7 +219,16 @@ export const emptySectionRule: Rule = {
         out.push({ path: [key], message: 'mục không có nội dung; văn bản sẽ chỉ in tên mục.', hint: `Thêm nội dung hoặc xóa "${key}".` });
     }
     (plan.sections ?? []).forEach((s, i) => {
-      if (!s.blocks.length) out.push({ path: ['sections', i], message: `mục "${s.title}" không có nội dung.`, hint: 'Thêm "blocks" hoặc xóa mục này.' });
+      // A section that only points to an appendix ("… (chi tiết tại Phụ lục)") has no body of its own.
+      if ('kind' in s) {
+        if (!hasContent(s))
+          out.push({ path: ['sections', i], message: 'mục không có nội dung; văn bản sẽ chỉ in tên mục.', hint: 'Thêm nội dung hoặc xóa mục này.' });
+      } else if (!(s as GenericSection).blocks?.length && !/phụ lục/iu.test((s as GenericSection).title))
+        out.push({
+          path: ['sections', i],
+          message: `mục "${(s as GenericSection).title}" không có nội dung.`,
+          hint: 'Thêm "blocks", hoặc ghi trong tên mục phụ lục nào chứa nội dung, hoặc xóa mục này.',
+        });
     });
     return out;
   },

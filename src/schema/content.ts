@@ -26,6 +26,8 @@ export interface ItemInput {
   text?: Inline;
   label?: Inline;
   blocks?: BlockInput[];
+  marker?: string;
+  number?: number;
 }
 
 export interface BulletInput {
@@ -51,13 +53,45 @@ export interface TableInput {
   numbered?: boolean;
 }
 
+export interface PhaseInput {
+  name: Inline;
+  from?: string;
+  to?: string;
+  text?: Inline;
+  description?: Inline;
+  blocks?: BlockInput[];
+  overlaps?: boolean;
+}
+
+export interface TargetRowInput {
+  name: Inline;
+  unit?: string;
+  value?: string | number;
+  note?: string;
+  rows?: TargetRowInput[];
+}
+
+export interface TargetsInput {
+  columns?: { number?: string; name?: string; unit?: string; value?: string; note?: string };
+  numbered?: boolean;
+  numberSubRows?: boolean;
+  rows: TargetRowInput[];
+}
+
+export type Numbering = (typeof NUMBERINGS)[number];
+
 export type BlockInput =
   | Inline
-  | { paragraph: Inline; align?: 'justify' | 'center' | 'right'; italic?: boolean }
-  | { items: (Inline | ItemInput)[]; numbering?: 'decimal' | 'alpha' }
-  | { bullets: (Inline | BulletInput)[] }
+  | { paragraph: Inline; align?: 'justify' | 'center' | 'right'; italic?: boolean; bold?: boolean }
+  | { items: (Inline | ItemInput)[]; numbering?: Numbering; start?: number }
+  | { bullets: (Inline | BulletInput)[]; marker?: '-' | '+' }
   | { table: TableInput }
+  | { phases: PhaseInput[]; dateStyle?: 'long' | 'short' }
+  | { targets: TargetsInput }
   | { pageBreak: true };
+
+/** How a list numbers its items: 1. 1.1. (decimal), a) (alpha), a., 1), I., or not at all. */
+export const NUMBERINGS = ['decimal', 'alpha', '1.', '1)', 'a)', 'a.', 'I.', 'none'] as const;
 
 const Align = z.enum(['left', 'center', 'right', 'justify']);
 
@@ -102,6 +136,8 @@ export const Item: z.ZodType<ItemInput> = z.strictObject({
   get blocks() {
     return z.array(Block).optional().describe('Nội dung con của mục');
   },
+  marker: z.string().min(1).optional().describe('Số, chữ của mục ghi sẵn khi khác số tự động, ví dụ "5." hoặc "đ)"; các mục sau vẫn đánh số tiếp như thường'),
+  number: z.number().int().min(1).optional().describe('Đánh số mục này từ số đã cho (ví dụ 5: mục này là 5. và các mục sau là 6., 7.)'),
 });
 
 export const Bullet: z.ZodType<BulletInput> = z.strictObject({
@@ -124,7 +160,8 @@ export const Block: z.ZodType<BlockInput> = z.union([
   z.strictObject({
     paragraph: Inline,
     align: z.enum(['justify', 'center', 'right']).optional(),
-    italic: z.boolean().optional(),
+    italic: z.boolean().optional().describe('In nghiêng cả đoạn'),
+    bold: z.boolean().optional().describe('In đậm cả đoạn'),
   }),
   z.strictObject({
     get items() {
@@ -133,7 +170,11 @@ export const Block: z.ZodType<BlockInput> = z.union([
         .min(1)
         .describe('Các mục đánh số tự động (1., 2., … hoặc 1.1., a))');
     },
-    numbering: z.enum(['decimal', 'alpha']).optional().describe('Kiểu số: "decimal" (1.1.) hoặc "alpha" (a), b))'),
+    numbering: z
+      .enum(NUMBERINGS)
+      .optional()
+      .describe('Kiểu số: "decimal" (1., 1.1., 1.1.1. theo cấp), "alpha" hoặc "a)" (a), b), … đ), e)), "a.", "1)", "I.", "none" (không số)'),
+    start: z.number().int().min(1).optional().describe('Số của mục đầu tiên (mặc định 1)'),
   }),
   z.strictObject({
     get bullets() {
@@ -142,9 +183,66 @@ export const Block: z.ZodType<BlockInput> = z.union([
         .min(1)
         .describe('Các ý gạch đầu dòng ("-", cấp con "+")');
     },
+    marker: z.enum(['-', '+']).optional().describe('Dấu đầu dòng (mặc định "-", cấp con "+")'),
   }),
   z.strictObject({ table: Table }),
+  z.strictObject({
+    get phases() {
+      return z.array(Phase).min(1).describe('Các đợt / giai đoạn, đặt ở bất cứ đâu trong nội dung');
+    },
+    dateStyle: z.enum(['long', 'short']).optional().describe('Cách viết ngày: "short" (27/02/2017, mặc định) hoặc "long"'),
+  }),
+  z.strictObject({
+    get targets() {
+      return Targets;
+    },
+  }),
   z.strictObject({ pageBreak: z.literal(true).describe('Ngắt trang') }),
 ]);
+
+/** Dates inside phases: full, or a draft's partial date. Kept loose here; the rules check order. */
+const PhaseDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'bad_doc_date' })
+  .describe('Ngày, ví dụ "2024-02-05"');
+
+export const Phase: z.ZodType<PhaseInput> = z.strictObject({
+  name: Inline.describe('Tên đợt / giai đoạn, ví dụ "Đợt 1" hoặc "Giai đoạn 2025 - 2030"'),
+  from: PhaseDate.optional().describe('Từ ngày (bỏ trống nếu chỉ có hạn cuối)'),
+  to: PhaseDate.optional().describe('Đến ngày'),
+  text: Inline.optional().describe('Cách ghi thời gian thay cho "(từ … đến …)", ví dụ "Đến ngày 27/2/2017"'),
+  description: Inline.optional().describe('Nội dung chính của đợt'),
+  get blocks() {
+    return z.array(Block).optional().describe('Nội dung con của đợt');
+  },
+  overlaps: z.boolean().optional().describe('Cho phép trùng thời gian với đợt khác'),
+});
+
+export const TargetRow: z.ZodType<TargetRowInput> = z.strictObject({
+  name: Inline.describe('Tên chỉ tiêu'),
+  unit: z.string().optional().describe('Đơn vị tính'),
+  value: z.union([z.string(), z.number()]).optional().describe('Giá trị'),
+  note: z.string().optional().describe('Ghi chú'),
+  get rows() {
+    return z.array(TargetRow).optional().describe('Chỉ tiêu con (nhóm)');
+  },
+});
+
+export const TargetColumns = z
+  .strictObject({
+    number: Text.optional().describe('Tiêu đề cột số thứ tự (mặc định "TT"), ví dụ "STT"'),
+    name: Text.optional(),
+    unit: Text.optional(),
+    value: Text.optional(),
+    note: Text.optional(),
+  })
+  .describe('Tên các cột (mặc định: TT, Chỉ tiêu, Đơn vị tính, Kế hoạch, Ghi chú)');
+
+export const Targets: z.ZodType<TargetsInput> = z.strictObject({
+  columns: TargetColumns.optional(),
+  numbered: z.boolean().optional().describe('Có cột số thứ tự (mặc định có)'),
+  numberSubRows: z.boolean().optional().describe('Đánh số chỉ tiêu con 1.1, 1.2 (mặc định có); false: để trống ô số thứ tự của chỉ tiêu con'),
+  rows: z.array(TargetRow).min(1).describe('Các chỉ tiêu'),
+});
 
 export const Blocks = z.array(Block).describe('Nội dung: các đoạn, mục đánh số, gạch đầu dòng, bảng');

@@ -4,6 +4,7 @@ import type { HelperDelegate } from 'handlebars';
 import Handlebars from 'handlebars';
 import { dateParts } from '../schema/dates.js';
 import { romanNumeral } from '../model/numbering.js';
+import { inlineToMarkup } from './inline.js';
 import { numberWords } from './number-words.js';
 
 const { escapeExpression, SafeString } = Handlebars;
@@ -54,17 +55,10 @@ export function isInline(x: unknown): x is string | RunLike[] {
   );
 }
 
-/** Stands for an escaped star while the markers are replaced (a control character never typed). */
-const LITERAL_STAR = '\u0001';
-
-/** Plan text → markup: escapes XML and turns **…** into <b> and *…* into <i> (\* is a literal star). */
+/** Plan text → markup: **đậm**, *nghiêng*, ^[chú thích]; a backslash types a marker literally (see inline.ts). */
 export function inlineMarkup(x: unknown): string {
   if (x === undefined || x === null) return '';
-  if (typeof x === 'string') {
-    let s = escapeExpression(x).replace(/\\\*/g, LITERAL_STAR);
-    s = s.replace(/\*\*(.+?)\*\*/g, '<b>$1</b>').replace(/\*(.+?)\*/g, '<i>$1</i>');
-    return s.replaceAll(LITERAL_STAR, '*').replace(/\n/g, '<br/>');
-  }
+  if (typeof x === 'string') return inlineToMarkup(x);
   if (Array.isArray(x)) {
     return x
       .map((r: RunLike) => {

@@ -1,8 +1,7 @@
 // Helpers that normalise table input (shorthand cells, numbering, grouped target rows)
 // into a uniform shape the `table` partial can loop over.
 import type { HelperDelegate } from 'handlebars';
-import type { TableCellInput, TableInput } from '../schema/content.js';
-import type { TargetRowInput } from '../schema/plan.js';
+import type { TableCellInput, TableInput, TargetRowInput, TargetsInput } from '../schema/content.js';
 
 export interface CellView {
   paragraphs: unknown[];
@@ -65,10 +64,11 @@ export interface TargetLabels {
   note: string;
 }
 
-/** Targets (chỉ tiêu) with grouped sub-rows → table view: TT | name | unit | value [| note]. */
-export function targetsView(rows: TargetRowInput[], labels: TargetLabels): TableView {
+/** Targets (chỉ tiêu) with grouped sub-rows → table view: [TT |] name | unit | value [| note]. */
+export function targetsView(t: Pick<TargetsInput, 'rows' | 'numbered' | 'numberSubRows'>, labels: TargetLabels): TableView {
   const anyNote = (rs: TargetRowInput[]): boolean => rs.some((r) => r.note || (r.rows && anyNote(r.rows)));
-  const withNote = anyNote(rows);
+  const withNote = anyNote(t.rows);
+  const numbered = t.numbered !== false;
   const out: CellView[][] = [];
   const keepNext: boolean[] = [];
   const walk = (rs: TargetRowInput[], prefix: string, depth: number) => {
@@ -76,11 +76,11 @@ export function targetsView(rows: TargetRowInput[], labels: TargetLabels): Table
       const n = prefix ? `${prefix}.${k + 1}` : String(k + 1);
       const group = !!r.rows?.length;
       const row: CellView[] = [
-        { paragraphs: [n], align: 'center', bold: group || undefined },
         { paragraphs: [r.name], bold: group || undefined },
         { paragraphs: [r.unit ?? ''], align: 'center' },
         { paragraphs: [r.value === undefined ? '' : String(r.value)], align: 'center' },
       ];
+      if (numbered) row.unshift({ paragraphs: [depth > 0 && t.numberSubRows === false ? '' : n], align: 'center', bold: group || undefined });
       if (withNote) row.push({ paragraphs: [r.note ?? ''] });
       out.push(row);
       // A group row never stays alone at a page bottom: it goes with its first sub-row.
@@ -88,10 +88,13 @@ export function targetsView(rows: TargetRowInput[], labels: TargetLabels): Table
       if (r.rows) walk(r.rows, n, depth + 1);
     });
   };
-  walk(rows, '', 0);
-  const head = [labels.number, labels.name, labels.unit, labels.value, ...(withNote ? [labels.note] : [])].map((l) => ({ paragraphs: [l] }));
+  walk(t.rows, '', 0);
+  const head = [...(numbered ? [labels.number] : []), labels.name, labels.unit, labels.value, ...(withNote ? [labels.note] : [])].map((l) => ({
+    paragraphs: [l],
+  }));
+  const widths = withNote ? [5, 1.6, 1.6, 1.6] : [6, 1.8, 1.8];
   return {
-    columns: withNote ? [0.8, 5, 1.6, 1.6, 1.6] : [0.8, 6, 1.8, 1.8],
+    columns: numbered ? [0.8, ...widths] : widths,
     header: [head],
     rows: out,
     keepNext,
@@ -100,6 +103,6 @@ export function targetsView(rows: TargetRowInput[], labels: TargetLabels): Table
 
 export const tableHelpers: Record<string, HelperDelegate> = {
   tableView: (t: TableInput, label: unknown) => tableView(t, typeof label === 'string' ? label : 'TT'),
-  targetsView: (rows: TargetRowInput[], number: string, name: string, unit: string, value: string, note: string) =>
-    targetsView(rows, { number, name, unit, value, note }),
+  targetsView: (t: TargetsInput, number: string, name: string, unit: string, value: string, note: string) =>
+    targetsView(t, { number, name, unit, value, note }),
 };

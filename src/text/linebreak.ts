@@ -18,6 +18,10 @@ export interface Span {
   size: number;
   underline?: boolean;
   color?: Rgb;
+  /** Raised above the baseline by this much (superscript), pt. */
+  rise?: number;
+  /** A footnote reference: the note's number. */
+  note?: number;
 }
 
 /** What the line breaker needs of a paragraph: its text, alignment, indents and line spacing. */
@@ -44,6 +48,7 @@ export interface Piece {
   spaceExtra: number;
   underline?: boolean;
   color?: Rgb;
+  rise?: number;
 }
 
 export interface Line {
@@ -51,6 +56,8 @@ export interface Line {
   /** Distance from the top of the line to its baseline. */
   baseline: number;
   pieces: Piece[];
+  /** Footnotes referenced on this line (they go to the foot of its page). */
+  notes?: number[];
 }
 
 /** Tolerance when comparing widths: text fits when it overshoots by less than this (pt). */
@@ -264,7 +271,7 @@ function piecesOf(chunks: Chunk[], spans: Span[], x0: number, extraPerSpace: num
     const s = spans[c.span];
     const text = s.text.slice(c.start, c.end);
     if (!cur || curSpan !== c.span) {
-      cur = { x, text: '', face: s.face, size: s.size, spaceExtra: extraPerSpace, underline: s.underline, color: s.color };
+      cur = { x, text: '', face: s.face, size: s.size, spaceExtra: extraPerSpace, underline: s.underline, color: s.color, rise: s.rise };
       curSpan = c.span;
       pieces.push(cur);
     }
@@ -298,7 +305,8 @@ export function layoutLines(spec: TextBox, boxWidth: number): Line[] {
       if (spaces > 0 && natural < avail) extra = (avail - natural) / spaces;
     }
     const m = lineMetrics(l.chunks, spec.spans, spec);
-    return { height: m.height, baseline: m.baseline, pieces: piecesOf(visible, spec.spans, x, extra) };
+    const notes = [...new Set(l.chunks.flatMap((c) => (spec.spans[c.span].note === undefined ? [] : [spec.spans[c.span].note!])))];
+    return { height: m.height, baseline: m.baseline, pieces: piecesOf(visible, spec.spans, x, extra), ...(notes.length ? { notes } : {}) };
   });
 }
 

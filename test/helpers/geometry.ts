@@ -17,7 +17,7 @@ export function headerGeometry(model: DocumentModel, fonts: FontSet) {
   const side = rule?.props?.left ?? 0;
   const last = blocks[blocks.length - 1] as Table;
   return {
-    ...bandGeometry(model, fonts, textWidth),
+    ...bandGeometry(model.header!, model.page, fonts, textWidth),
     textWidth,
     summaryRule: rule ? textWidth - 2 * ptToMm(side) : 0,
     closingCantSplit: last.kind === 'table' && !!last.rows[0].cantSplit,

@@ -4,6 +4,7 @@
 // no number about the page of its own: every length comes from the description.
 import {
   Document,
+  FootnoteReferenceRun,
   Header as DocxHeader,
   Packer,
   PageBreak,
@@ -23,12 +24,13 @@ import {
 } from 'docx';
 import { NORMAL, type Block, type Paragraph, type Presentation, type Run, type Section, type Table } from '../../presentation/types.js';
 import { ptToEighthPt, ptToTwip } from '../../util/units.js';
-import { corePropertiesXml, stampZipDates } from './package.js';
+import { corePropertiesXml, fixFootnoteSeparators, stampZipDates } from './package.js';
 import { paragraphProps, runProps, stylesOptions } from './styles.js';
 
 /** A run; "\n" inside it becomes line breaks, a page field Word's PAGE field. */
-function textRuns(r: Run): TextRun[] {
+function textRuns(r: Run): (TextRun | FootnoteReferenceRun)[] {
   if (r.field === 'page') return [new TextRun({ ...runProps(r), children: [PageNumber.CURRENT] })];
+  if (r.footnote !== undefined) return [new FootnoteReferenceRun(r.footnote)];
   return r.text.split('\n').flatMap((t, k) => (!t && k === 0 ? [] : [new TextRun({ ...runProps(r), text: t, break: k > 0 ? 1 : undefined })]));
 }
 
@@ -118,6 +120,7 @@ export function buildDocx(doc: Presentation): Document {
     keywords: m.keywords?.join('; '),
     description: m.subject,
     styles: stylesOptions(doc),
+    footnotes: Object.fromEntries(doc.footnotes.map((n) => [n.id, { children: n.paragraphs.map((p) => paragraph(p)) }])),
     sections: doc.sections.map(section),
   });
 }
@@ -125,5 +128,7 @@ export function buildDocx(doc: Presentation): Document {
 /** The DOCX file: byte-identical for identical input (dates from the document, never the clock). */
 export async function writeDocx(doc: Presentation): Promise<Buffer> {
   const core = { path: 'docProps/core.xml', data: corePropertiesXml(doc.meta) };
-  return Buffer.from(stampZipDates(await Packer.toBuffer(buildDocx(doc), false, [core]), doc.meta.date));
+  let zip: Uint8Array = await Packer.toBuffer(buildDocx(doc), false, [core]);
+  if (doc.footnotes.length) zip = fixFootnoteSeparators(zip);
+  return Buffer.from(stampZipDates(zip, doc.meta.date));
 }

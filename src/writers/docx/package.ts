@@ -2,6 +2,7 @@
 // zip entry with the clock; we give it our own core.xml with the plan's date and then set the
 // entries' DOS dates in place, so identical input gives byte-identical files (as the PDF does),
 // whenever and wherever it is rendered — without a second compression pass.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Meta } from '../../presentation/types.js';
 
 /** The document's date as [year, month, day]; a draft's missing day or month counts as the first. */
@@ -64,4 +65,21 @@ export function stampZipDates(zip: Uint8Array, date: Meta['date']): Uint8Array {
     p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
   return zip;
+}
+
+/**
+ * The docx library puts a footnote mark (w:footnoteRef) into the separator and continuation
+ * separator "footnotes", which makes Word offer to repair the file. Those two hold only their
+ * separator run; the part is rewritten only when the document has footnotes.
+ */
+export function fixFootnoteSeparators(zip: Uint8Array): Uint8Array {
+  const files = unzipSync(zip);
+  const part = files['word/footnotes.xml'];
+  if (!part) return zip;
+  const xml = strFromU8(part).replace(
+    /(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*>[\s\S]*?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g,
+    '$1',
+  );
+  files['word/footnotes.xml'] = strToU8(xml);
+  return zipSync(files, { level: 6 });
 }

@@ -1,0 +1,94 @@
+// Plan text → document markup. A clerk types **đậm**, *nghiêng* and ^[chú thích] (a footnote);
+// a backslash before a punctuation mark types that mark itself (\* is a star). A marker that
+// opens nothing or closes nothing is printed as typed — text is never dropped.
+import Handlebars from 'handlebars';
+
+const { escapeExpression } = Handlebars;
+
+type Token =
+  | { kind: 'text'; text: string }
+  /** A run of stars; `open`/`close` say whether it may open or close emphasis. */
+  | { kind: 'stars'; n: number; open: boolean; close: boolean; tag?: { pos: 'open' | 'close'; n: number } }
+  | { kind: 'footnote'; body: string };
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
+const PUNCT = /[!-/:-@[-`{-~]/;
+
+/** The end of a footnote body opened at `from` (the index after "^["): its balancing "]", or -1. */
+function footnoteEnd(s: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ kind: 'text', text });
+    text = '';
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\' && i + 1 < s.length && PUNCT.test(s[i + 1])) {
+      text += s[++i];
+    } else if (c === '*') {
+      let j = i;
+      while (s[j] === '*') j++;
+      flush();
+      out.push({ kind: 'stars', n: j - i, open: !isSpace(s[j]), close: !isSpace(s[i - 1]) });
+      i = j - 1;
+    } else if (c === '^' && s[i + 1] === '[' && footnoteEnd(s, i + 2) > 0) {
+      const end = footnoteEnd(s, i + 2);
+      flush();
+      out.push({ kind: 'footnote', body: s.slice(i + 2, end) });
+      i = end;
+    } else text += c;
+  }
+  flush();
+  return out;
+}
+
+/** Pairs star runs of equal length (1 = italic, 2 = bold, 3 = both), innermost first. */
+function pairStars(tokens: Token[]): void {
+  const openers: number[] = [];
+  tokens.forEach((t, k) => {
+    if (t.kind !== 'stars' || t.n > 3) return;
+    if (t.close) {
+      for (let o = openers.length - 1; o >= 0; o--) {
+        const op = tokens[openers[o]] as Extract<Token, { kind: 'stars' }>;
+        if (op.n !== t.n) continue;
+        op.tag = { pos: 'open', n: t.n };
+        t.tag = { pos: 'close', n: t.n };
+        openers.length = o; // openers inside the pair can no longer close outside it
+        return;
+      }
+    }
+    if (t.open) openers.push(k);
+  });
+}
+
+const OPEN = ['', '<i>', '<b>', '<b><i>'];
+const CLOSE = ['', '</i>', '</b>', '</i></b>'];
+
+/** Inline text as markup: escaped, with <b>, <i>, <fn> and <br/> for its markers and line breaks. */
+export function inlineToMarkup(s: string): string {
+  const tokens = tokenize(s);
+  pairStars(tokens);
+  return tokens
+    .map((t) => {
+      if (t.kind === 'text') return escapeExpression(t.text).replace(/\n/g, '<br/>');
+      if (t.kind === 'footnote') return `<fn>${inlineToMarkup(t.body)}</fn>`;
+      if (!t.tag) return '*'.repeat(t.n);
+      return t.tag.pos === 'open' ? OPEN[t.tag.n] : CLOSE[t.tag.n];
+    })
+    .join('');
+}
