@@ -44,6 +44,14 @@ export function upperVi(s: string): string {
   return s.toLocaleUpperCase('vi-VN');
 }
 
+/**
+ * Section titles print in capitals. A title that already has a word in capitals was typed as the
+ * source prints it ("NHIỆM VỤ VÀ GIẢI PHÁP *(chi tiết Phụ lục đính kèm)*"): it is kept as typed.
+ */
+export function headingCase(s: string): string {
+  return /(^|[^\p{L}])\p{Lu}{2,}([^\p{L}]|$)/u.test(s) ? s : upperVi(s);
+}
+
 type RunLike = { text: string; bold?: boolean; italic?: boolean; underline?: boolean };
 
 export function isInline(x: unknown): x is string | RunLike[] {
@@ -98,6 +106,8 @@ export const helpers: Record<string, HelperDelegate> = {
   docNumber: (n: unknown) => docNumber(n as number | string | null | undefined),
   blank: (n: unknown) => (typeof n === 'number' ? '\u00a0'.repeat(n) : BLANK),
   upper: (s: unknown) => (s === undefined || s === null ? '' : upperVi(String(s))),
+  /** A section title in capitals, unless the clerk typed its capitals (and lower-case parts) already. */
+  headingCase: (s: unknown) => headingCase(String(s ?? '')),
   numberWords: (n: unknown) => numberWords(Number(n)),
   inline: (x: unknown) => new SafeString(inlineMarkup(x)),
   /** Escaped text with "\n" as line breaks. */
