@@ -9,7 +9,7 @@ import { type PdfOptions, writePdf } from './writers/pdf/index.js';
 import { buildDocument } from './model/build.js';
 import type { DocumentModel } from './model/document.js';
 import { resolvePage } from './nd30/page.js';
-import { InputError, type Diagnostic } from './reader/diagnostic.js';
+import { formatPath, InputError, type Diagnostic } from './reader/diagnostic.js';
 import { validateSource } from './reader/load.js';
 import { readSource, type Source } from './reader/source.js';
 import { loadTemplates, type TemplateSet } from './template/engine.js';
@@ -33,10 +33,36 @@ export interface Loaded<T> {
 
 /** Schema validation, then the type's domain rules; throws InputError listing every error. */
 export function checkSource<T>(type: DocType<T>, source: Source): Loaded<T> {
-  const { data } = validateSource(type.schema, source);
-  const diags = type.check?.(data, source) ?? [];
+  const { data: raw, understood } = normalizeInput(type, source);
+  let data: T;
+  try {
+    data = validateSource(type.schema, { ...source, data: raw }, type.aliasOf).data;
+  } catch (e) {
+    // What was understood is still worth saying next to what is wrong.
+    if (e instanceof InputError && understood.length) throw new InputError([...e.diagnostics, ...understood]);
+    throw e;
+  }
+  const diags = [...understood, ...(type.check?.(data, source) ?? [])];
   if (diags.some((d) => d.severity === 'error')) throw new InputError(diags);
   return { data, source, warnings: diags };
+}
+
+/** The clerk forms a type understands, rewritten on a copy and reported as warnings. */
+export function normalizeInput<T>(type: DocType<T>, source: Source): { data: unknown; understood: Diagnostic[] } {
+  if (!type.normalize) return { data: source.data, understood: [] };
+  const data = structuredClone(source.data);
+  const understood = type.normalize(data).map(
+    (c): Diagnostic => ({
+      severity: 'warning',
+      code: 'input.understood',
+      file: source.file,
+      path: formatPath(c.path),
+      ...source.locate(c.path),
+      message: `đã hiểu "${c.from}" là ${c.to}.`,
+      hint: 'Chạy "kehoach validate --fix" để ghi lại theo cách viết chuẩn.',
+    }),
+  );
+  return { data, understood };
 }
 
 export function loadInput<T>(type: DocType<T>, file: string): Loaded<T> {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { LayoutOptions } from '../schema/layout.js';
 import type { Diagnostic } from '../reader/diagnostic.js';
 import type { Source } from '../reader/source.js';
+import type { InputChange } from './ke-hoach-input.js';
 
 export interface DocType<T> {
   id: string;
@@ -16,6 +17,10 @@ export interface DocType<T> {
   context(data: T, extra?: Record<string, unknown>): object;
   /** Domain rules beyond the schema (errors stop rendering, warnings are printed). */
   check?(data: T, source: Source): Diagnostic[];
+  /** Rewrites the clerk forms it understands (in place, on the caller's copy) and lists them. */
+  normalize?(data: unknown): InputChange[];
+  /** The field a name in the clerk's own words stands for (a did-you-mean). */
+  aliasOf?(key: string): string | undefined;
   /** Extra helpers the type's templates need. */
   helpers?: Record<string, HelperDelegate>;
   /** Default output file name without extension (ASCII). */

@@ -4,6 +4,7 @@ import type { HelperDelegate } from 'handlebars';
 import { type AnySection, Plan } from '../schema/plan.js';
 import type { DocType } from './doctype.js';
 import { checkPlan } from '../rules/index.js';
+import { aliasOf, normalizePlanInput } from './ke-hoach-input.js';
 
 const ORDER = ['purposes', 'content', 'phases', 'targets', 'awards', 'budget', 'implementation'] as const;
 
@@ -38,6 +39,8 @@ export const keHoach: DocType<Plan> = {
   layout: (plan) => plan.layout,
   context: (plan, extra) => ({ plan, ...extra }),
   check: (plan, source) => checkPlan(plan, source),
+  normalize: normalizePlanInput,
+  aliasOf,
   helpers: {
     sectionOrder: ((plan: Plan) => sectionOrder(plan)) as HelperDelegate,
     /** The intro sentence is printed in one paragraph with the last căn cứ. */

@@ -139,9 +139,9 @@ function headingStyle(level: number): ParagraphStyle {
 const LIST_STYLES: Record<string, (n: number, ctx: Ctx) => string> = {
   // 1., then 1.1., 1.1.1. under decimal items
   decimal: (n, ctx) => {
-    const chain: string[] = [];
-    for (let k = ctx.numbers.length - 1; k >= 0 && ctx.numbers[k].style === 'decimal'; k--) chain.unshift(ctx.numbers[k].label);
-    return [...chain, n].join('.') + '.';
+    // The parent's printed number already holds its own chain ("2.1").
+    const parent = ctx.numbers.at(-1);
+    return (parent?.style === 'decimal' ? `${parent.label}.` : '') + `${n}.`;
   },
   '1.': (n) => `${n}.`,
   '1)': (n) => `${n})`,
@@ -325,14 +325,15 @@ function titleBlock(el: Element): TitleBlock {
 }
 
 /**
- * The end mark ("./.") after the last text of the body, whatever it is (a closing sentence, the
- * last numbered item, a table's last cell), unless it is already there.
+ * The end mark ("./.") after the last text of the body, whatever paragraph it is (a closing
+ * sentence, the last numbered item), unless it is already there. A body that ends with a table
+ * gets none: the mark does not go into a cell.
  */
 function endMark(body: Block[], mark: string): void {
   for (let k = body.length - 1; k >= 0; k--) {
-    const b = body[k];
-    const p = b.kind === 'paragraph' ? b : b.kind === 'table' ? b.rows.at(-1)?.cells.at(-1)?.blocks.at(-1) : undefined;
-    if (!p) continue;
+    const p = body[k];
+    if (p.kind === 'table') return;
+    if (p.kind !== 'paragraph') continue;
     const last = [...p.runs].reverse().find((r) => r.text);
     if (!last) {
       p.runs.push({ text: mark });

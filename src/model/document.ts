@@ -76,7 +76,7 @@ export interface PageBreak {
 export type Block = Paragraph | Table | PageBreak;
 
 export interface Header {
-  /** Cơ quan chủ quản, e.g. "UBND TỈNH KON TUM" (may contain "\n"). */
+  /** Cơ quan chủ quản, e.g. "UBND TỈNH QUẢNG NGÃI" (may contain "\n"). */
   parent?: string;
   /** Cơ quan ban hành, e.g. "SỞ Y TẾ" (may contain "\n"). */
   agency: string;
@@ -86,7 +86,7 @@ export interface Header {
   nationalTitle: string;
   /** Tiêu ngữ. */
   motto: string;
-  /** Địa danh and date, e.g. "Kon Tum, ngày 05 tháng 02 năm 2024". */
+  /** Địa danh and date, e.g. "Quảng Ngãi, ngày 05 tháng 02 năm 2026". */
   placeDate: string;
   /** Độ khẩn, e.g. "KHẨN". */
   urgency?: string;

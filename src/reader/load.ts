@@ -66,7 +66,7 @@ export interface Validated<T> {
 }
 
 /** Validates parsed data; every problem comes back at once, with line/column where found. */
-export function validateSource<S extends z.ZodType>(schema: S, source: Source): Validated<z.infer<S>> {
+export function validateSource<S extends z.ZodType>(schema: S, source: Source, aliasOf?: (key: string) => string | undefined): Validated<z.infer<S>> {
   // reportInput: without it zod 4 leaves issue.input empty and every wrong type reads as "missing".
   const result = schema.safeParse(normalizeStrings(source.data), { reportInput: true });
   if (result.success) return { data: result.data, source };
@@ -74,7 +74,8 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source): 
     const segs = (d.path ?? '').match(/[^.[\]]+/g) ?? [];
     const pos = source.locate(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
     if (d.code === 'schema.unrecognized_keys') {
-      const near = suggestKey(schema, segs[segs.length - 1] ?? '');
+      const key = segs[segs.length - 1] ?? '';
+      const near = aliasOf?.(key) ?? suggestKey(schema, key);
       if (near) d.hint = `Có phải ý bạn là "${near}"? ` + (d.hint ?? '');
     }
     return { ...d, file: source.file, ...pos };

@@ -58,7 +58,10 @@ function received(input: unknown): string {
 
 const CUSTOM: Record<string, [string, string?]> = {
   empty_text: ['không được để trống.', 'Nhập nội dung hoặc xóa trường này nếu không dùng.'],
-  bad_date: ['không phải ngày hợp lệ.', 'Viết theo dạng NNNN-TT-NN, ví dụ "2024-02-05", và kiểm tra ngày có trong lịch (năm từ 1945 đến 2100).'],
+  bad_date: [
+    'không phải ngày hợp lệ.',
+    'Viết theo dạng năm-tháng-ngày, ví dụ "2024-02-05" (hoặc ngày/tháng/năm: "05/02/2024"), và kiểm tra ngày có trong lịch (năm từ 1945 đến 2100).',
+  ],
   bad_doc_date: [
     'không phải ngày hợp lệ.',
     'Viết "2024-02-05"; bản dự thảo chưa có ngày viết "2024-02" hoặc "2024". Kiểm tra ngày có trong lịch (ví dụ không có 30/02) và năm từ 1945 đến 2100.',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { InputError, type Diagnostic } from './diagnostic.js';
+import { findJsonProblem } from './json-errors.js';
 
 export interface Source {
   file: string;
@@ -63,25 +64,9 @@ function lineCol(text: string, offset: number): { line: number; column: number }
   return { line, column: offset - last };
 }
 
-function jsonSyntaxError(text: string, file: string, err: Error): Diagnostic {
-  const m = /position (\d+)/.exec(err.message);
-  const pos = m ? Number(m[1]) : text.length;
-  const { line, column } = lineCol(text, pos);
-  const near = text.slice(pos, pos + 20).split('\n')[0];
-  let hint = 'Kiểm tra dấu phẩy giữa các phần tử, dấu ngoặc kép quanh tên trường và chuỗi, và các dấu ngoặc { } [ ] đóng mở đủ cặp.';
-  if (/Unexpected token '?[}\]]/.test(err.message) || /Expected double-quoted property name/.test(err.message))
-    hint = 'Có thể thừa dấu phẩy trước dấu đóng ngoặc, hoặc thiếu dấu ngoặc kép quanh tên trường.';
-  if (/Expected ',' or '[}\]]'/.test(err.message)) hint = 'Thiếu dấu phẩy "," giữa hai phần tử (thường ở cuối dòng phía trên).';
-  if (/Unexpected end/.test(err.message)) hint = 'Tệp kết thúc giữa chừng: thiếu dấu đóng ngoặc } hoặc ].';
-  return {
-    severity: 'error',
-    code: 'json.syntax',
-    file,
-    line,
-    column,
-    message: `lỗi cú pháp JSON${near ? ` gần "${near}"` : ''}.`,
-    hint,
-  };
+function jsonSyntaxError(text: string, file: string): Diagnostic {
+  const p = findJsonProblem(text);
+  return { severity: 'error', code: 'json.syntax', file, ...lineCol(text, p.offset), message: `lỗi cú pháp JSON: ${p.message}`, hint: p.hint };
 }
 
 /** Vietnamese wording for the yaml library's error codes. */
@@ -129,6 +114,18 @@ function locator(text: string) {
 /** Parses text as JSON (or YAML for .yaml/.yml) and returns the data with a locator. */
 export function parseSource(text: string, file: string): Source {
   const isYaml = /\.ya?ml$/i.test(extname(file));
+  if (!text.replace(/^\s*(#.*)?$/gm, '').trim())
+    throw new InputError([
+      {
+        severity: 'error',
+        code: 'file.empty',
+        file,
+        line: 1,
+        column: 1,
+        message: 'tệp trống.',
+        hint: 'Bắt đầu từ tệp mẫu: chạy "kehoach init" hoặc sao chép một tệp trong thư mục examples/.',
+      },
+    ]);
   let data: unknown;
   if (isYaml) {
     const lc = new LineCounter();
@@ -140,10 +137,12 @@ export function parseSource(text: string, file: string): Source {
     if (doc.errors.length) {
       throw new InputError(doc.errors.map((e) => ({ severity: 'error' as const, code: 'yaml.syntax', file, ...at(e.pos[0]), ...yamlMessage(e.code) })));
     }
-    // "number: 0124" is text the clerk typed with a leading zero, not the integer 124.
+    // A value never changes on its way to the page: a number YAML would rewrite ("580.000" → 580,
+    // "1.250" → 1.25, "0124" → 124) stays the text the clerk typed; the schema then takes it as
+    // text where text is expected, and says so where a number is.
     visit(doc, {
       Scalar(_key, node) {
-        if (typeof node.value === 'number' && typeof node.source === 'string' && /^0\d+$/.test(node.source)) node.value = node.source;
+        if (typeof node.value === 'number' && typeof node.source === 'string' && String(node.value) !== node.source) node.value = node.source;
       },
     });
     try {
@@ -166,8 +165,8 @@ export function parseSource(text: string, file: string): Source {
   } else {
     try {
       data = JSON.parse(text);
-    } catch (e) {
-      throw new InputError([jsonSyntaxError(text, file, e as Error)]);
+    } catch {
+      throw new InputError([jsonSyntaxError(text, file)]);
     }
   }
   return { file, text, data, locate: locator(text) };

@@ -26,7 +26,8 @@ export const headerRules: Rule[] = [
     severity: 'error',
     source: 'NĐ 30, Phụ lục III',
     check(plan) {
-      if (!plan.symbol) return [];
+      // A plan issued with a Quyết định carries the Quyết định's number and symbol.
+      if (!plan.symbol || plan.attachedTo) return [];
       const type = plan.symbol.split('-')[0];
       return type === 'KH'
         ? []
@@ -156,7 +157,7 @@ export const headerRules: Rule[] = [
         return [
           {
             path: ['signer', 'authority'],
-            message: 'văn bản của Ủy ban nhân dân do Chủ tịch (hoặc Phó Chủ tịch ký thay) ký thay mặt tập thể: "TM. ỦY BAN NHÂN DÂN".',
+            message: 'văn bản của Ủy ban nhân dân ký thay mặt (TM.) tập thể "ỦY BAN NHÂN DÂN": Chủ tịch ký, hoặc Phó Chủ tịch ký thay (KT.) Chủ tịch.',
             hint: 'Dùng "authority": "TM.", "onBehalfOf": "ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH".',
           },
         ];

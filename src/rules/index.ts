@@ -3,13 +3,14 @@ import type { Diagnostic } from '../reader/diagnostic.js';
 import { formatPath } from '../reader/diagnostic.js';
 import type { Source } from '../reader/source.js';
 import type { Plan } from '../schema/plan.js';
+import { clerkRules } from './clerk.js';
 import { dateRules } from './dates.js';
 import { headerRules } from './header.js';
 import { recipientRules } from './recipients.js';
 import type { Rule } from './rule.js';
 import { emptySectionRule, glyphRule, textRules } from './text.js';
 
-export const PLAN_RULES: Rule[] = [...dateRules, ...headerRules, ...recipientRules, ...textRules, glyphRule, emptySectionRule];
+export const PLAN_RULES: Rule[] = [...dateRules, ...headerRules, ...recipientRules, ...textRules, ...clerkRules, glyphRule, emptySectionRule];
 
 /** A rule that fires more often than this is summarised after its first findings. */
 const MAX_PER_RULE = 5;

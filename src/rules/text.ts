@@ -192,7 +192,7 @@ export const glyphRule: Rule = {
       if (missing.length)
         out.push({
           path,
-          message: `có ký tự phông Times New Roman không có (${missing.slice(0, 8).join(' ')}); bản PDF sẽ in thành ô trống.`,
+          message: `có ký tự mà phông Times New Roman không có (${missing.slice(0, 8).join(' ')}); bản PDF sẽ in thành ô trống.`,
           hint: 'Thay bằng chữ hoặc ký hiệu thông thường, ví dụ "✓" → "x", "★" → "*" (dấu "•", "–", "…", "→" in được).',
         });
     }

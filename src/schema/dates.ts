@@ -18,7 +18,10 @@ export function isCalendarDate(s: string): boolean {
 }
 
 /** A full date "2024-02-05". */
-export const FullDate = z.string().refine(isCalendarDate, { message: 'bad_date' }).describe('Ngày theo dạng NNNN-TT-NN, ví dụ "2024-02-05"');
+export const FullDate = z
+  .string()
+  .refine(isCalendarDate, { message: 'bad_date' })
+  .describe('Ngày theo dạng năm-tháng-ngày, ví dụ "2024-02-05" (gõ "05/02/2024" cũng được hiểu)');
 
 /**
  * The document date: full, or partial for a draft ("2024-01" or "2024") that

@@ -17,10 +17,7 @@ export const LayoutOptions = z
       .optional()
       .describe('Cỡ chữ nội dung: 13 hoặc 14'),
     headerSizes: z.enum(['12-13-13', '13-14-14']).optional().describe('Cỡ chữ quốc hiệu - tiêu ngữ - ngày tháng: "12-13-13" hoặc "13-14-14"'),
-    firstLineIndent: z
-      .union([z.literal(10), z.literal(12.7)])
-      .optional()
-      .describe('Thụt đầu dòng (mm): 10 hoặc 12.7'),
+    firstLineIndent: z.number().min(10).max(12.7).optional().describe('Thụt đầu dòng (mm), từ 10 đến 12,7 (1–1,27 cm)'),
     lineSpacing: z.number().min(1).max(1.5).optional().describe('Giãn dòng, từ 1 (dòng đơn) đến 1,5'),
     paragraphSpacing: z.number().min(6).max(18).optional().describe('Khoảng cách trước mỗi đoạn (pt), tối thiểu 6'),
     tableFontSize: z.number().min(11).max(14).optional().describe('Cỡ chữ trong bảng (pt)'),

@@ -8,7 +8,7 @@ const Caps = Text; // upper-casing is the template's job; clerks may type either
 
 export const Issuer = z
   .strictObject({
-    parent: Caps.optional().describe('Cơ quan chủ quản, ví dụ "UBND TỈNH KON TUM"'),
+    parent: Caps.optional().describe('Cơ quan chủ quản, ví dụ "UBND TỈNH QUẢNG NGÃI"'),
     name: Caps.describe('Cơ quan ban hành, ví dụ "SỞ Y TẾ" (xuống dòng bằng \\n nếu tên dài)'),
     abbreviation: z
       .string()
@@ -211,7 +211,7 @@ export const Plan = z
       .regex(/^[\p{Lu}\p{Ll}0-9Đđ]+(-[\p{Lu}\p{Ll}0-9Đđ]+)*$/u, { message: 'bad_symbol' })
       .optional()
       .describe('Ký hiệu (mặc định: "KH-" + chữ viết tắt cơ quan)'),
-    place: Text.describe('Địa danh, ví dụ "Kon Tum"'),
+    place: Text.describe('Địa danh, ví dụ "Quảng Ngãi"'),
     date: DocDate,
     urgency: z.enum(['KHẨN', 'THƯỢNG KHẨN', 'HỎA TỐC']).optional().describe('Độ khẩn'),
     confidentiality: z.enum(['MẬT', 'TỐI MẬT', 'TUYỆT MẬT']).optional().describe('Độ mật'),
@@ -243,7 +243,7 @@ export const Plan = z
     archive: z
       .strictObject({
         units: z
-          .array(z.string().regex(/^[^,;\s][^,;]*$/u, { message: 'bad_archive_unit' }))
+          .array(z.string().regex(/^[^,;()\s][^,;()]*(\([^,;()]+\)[^,;()]*)?$/u, { message: 'bad_archive_unit' }))
           .min(1)
           .describe('Ví dụ ["VT", "TCHC"]; có thể ghi kèm người soạn thảo: "CN(M.Cường)", "KGVX. Thg", "NC (MT.Tấn)"'),
         copies: z.number().int().min(1).optional().describe('Số bản lưu'),

@@ -16,7 +16,7 @@ export interface ValidateOptions {
 
 function fixFile(file: string): void {
   const source = readSource(file);
-  const fixed = applyFixes(source, /\.ya?ml$/i.test(file));
+  const fixed = applyFixes(source, /\.ya?ml$/i.test(file), keHoach.normalize);
   if (!fixed) return;
   atomicWrite(file, fixed.text);
   console.log(`${file}: đã sửa tự động ${fixed.fixes.length} chỗ:`);
