@@ -1,7 +1,10 @@
 // NĐ 30 rules checked on any DOCX. Each finding says what is wrong, where, and the rule's source.
 import { loadFontSet } from '../fonts/metrics.js';
-import { excerpt, locate, RE, ruleUnder as findRule, squash, type Located } from './locate.js';
-import { runsWidthMm, twipsToMm, type DocxFile, type Para } from './wordml.js';
+import type { DocxFile } from './docx-file.js';
+import { excerpt, locate, RE, ruleUnder as findRule, type Located } from './locate.js';
+import { runsWidthMm, twipsToMm } from './measure.js';
+import type { Para } from './model.js';
+import { squash } from './text.js';
 
 export interface Finding {
   rule: string;
