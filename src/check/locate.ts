@@ -1,8 +1,9 @@
 // Finds the NĐ 30 parts (quốc hiệu, tiêu ngữ, số, ngày, tên loại, body, nơi nhận) in any
 // DOCX, ours or typed by hand in Word, from their text.
-import { all, kid, type DocxFile, type Para, type XEl } from './wordml.js';
-
-export const squash = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+import type { DocxFile } from './docx-file.js';
+import type { Para } from './model.js';
+import { squash } from './text.js';
+import { all, kid, type XEl } from './xml.js';
 
 export const RE = {
   national: /^C[ỘO]NG H[ÒOÓ][AÀ] X[ÃA] H[ỘO]I CH[ỦU] NGH[ĨI]A VI[ỆE]T NAM$/iu,

@@ -1,7 +1,10 @@
 // NĐ 30 rules checked on any DOCX. Each finding says what is wrong, where, and the rule's source.
 import { loadFontSet } from '../fonts/metrics.js';
-import { excerpt, locate, RE, ruleUnder as findRule, squash, type Located } from './locate.js';
-import { runsWidthMm, twipsToMm, type DocxFile, type Para } from './wordml.js';
+import type { DocxFile } from './docx-file.js';
+import { excerpt, locate, RE, ruleUnder as findRule, type Located } from './locate.js';
+import { runsWidthMm, twipsToMm } from './measure.js';
+import type { Para } from './model.js';
+import { squash } from './text.js';
 
 export interface Finding {
   rule: string;
@@ -84,7 +87,16 @@ function fontRules(ctx: Ctx) {
     add(ctx, 'font', 'error', `dùng phông "${font.replace(/^theme:/, 'theo chủ đề: ')}"; văn bản phải dùng phông Times New Roman (Unicode).`, at(ctx.loc, p));
 }
 
+// The header band, element by element, in the order findings are reported.
 function headerRules(ctx: Ctx) {
+  nationalTitleRules(ctx);
+  mottoRules(ctx);
+  agencyRules(ctx);
+  numberRules(ctx);
+  dateRules(ctx);
+}
+
+function nationalTitleRules(ctx: Ctx) {
   const { loc } = ctx;
   const n = loc.national;
   if (!n) {
@@ -96,42 +108,51 @@ function headerRules(ctx: Ctx) {
       typo ? 'quốc hiệu viết "CỘNG HOÀ"; phải viết "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".' : 'không tìm thấy quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".',
       typo && at(loc, typo),
     );
-  } else {
-    const t = squash(n.text);
-    if (
-      t !== 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' &&
-      !(n.runs.every((r) => r.props.caps) && t.toLocaleUpperCase('vi-VN') === 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
-    )
-      add(ctx, 'national-title', 'error', `quốc hiệu phải là "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (chữ in hoa, "HÒA"), đang là "${t}".`, at(loc, n));
-    const tp = textProps(n);
-    if (!inRange(tp.size, 12, 13)) add(ctx, 'national-title', 'error', `quốc hiệu cỡ ${tp.size} pt, phải 12–13 pt.`, at(loc, n));
-    if (!tp.bold) add(ctx, 'national-title', 'error', 'quốc hiệu phải in đậm.', at(loc, n));
-    if (n.props.align !== 'center') add(ctx, 'national-title', 'error', 'quốc hiệu phải căn giữa.', at(loc, n));
+    return;
   }
+  const t = squash(n.text);
+  if (
+    t !== 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' &&
+    !(n.runs.every((r) => r.props.caps) && t.toLocaleUpperCase('vi-VN') === 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+  )
+    add(ctx, 'national-title', 'error', `quốc hiệu phải là "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (chữ in hoa, "HÒA"), đang là "${t}".`, at(loc, n));
+  const tp = textProps(n);
+  if (!inRange(tp.size, 12, 13)) add(ctx, 'national-title', 'error', `quốc hiệu cỡ ${tp.size} pt, phải 12–13 pt.`, at(loc, n));
+  if (!tp.bold) add(ctx, 'national-title', 'error', 'quốc hiệu phải in đậm.', at(loc, n));
+  if (n.props.align !== 'center') add(ctx, 'national-title', 'error', 'quốc hiệu phải căn giữa.', at(loc, n));
+}
+
+function mottoRules(ctx: Ctx) {
+  const { loc } = ctx;
   const m = loc.motto;
-  if (!m) add(ctx, 'motto', 'error', 'không tìm thấy tiêu ngữ "Độc lập - Tự do - Hạnh phúc".');
-  else {
-    const t = squash(m.text);
-    if (/[–—]/.test(t)) add(ctx, 'motto', 'error', 'tiêu ngữ dùng gạch dài (–); giữa các cụm từ là gạch nối "-" có cách chữ hai bên.', at(loc, m));
-    else if (t !== 'Độc lập - Tự do - Hạnh phúc') add(ctx, 'motto', 'error', `tiêu ngữ phải là "Độc lập - Tự do - Hạnh phúc", đang là "${t}".`, at(loc, m));
-    const tp = textProps(m);
-    if (!inRange(tp.size, 13, 14)) add(ctx, 'motto', 'error', `tiêu ngữ cỡ ${tp.size} pt, phải 13–14 pt.`, at(loc, m));
-    if (!tp.bold) add(ctx, 'motto', 'error', 'tiêu ngữ phải in đậm.', at(loc, m));
-    if (m.props.align !== 'center') add(ctx, 'motto', 'error', 'tiêu ngữ phải căn giữa dưới quốc hiệu.', at(loc, m));
-    const rule = ruleUnder(ctx, m);
-    if (!rule) add(ctx, 'motto-rule', 'error', 'thiếu đường kẻ ngang nét liền dưới tiêu ngữ.', at(loc, m));
-    else if (rule.lengthMm !== undefined) {
-      const text = runsWidthMm(m.runs, loadFontSet());
-      if (Math.abs(rule.lengthMm - text) > 2)
-        add(
-          ctx,
-          'motto-rule',
-          'error',
-          `đường kẻ dưới tiêu ngữ dài ${rule.lengthMm.toFixed(1)} mm; phải bằng độ dài dòng chữ (${text.toFixed(1)} mm).`,
-          at(loc, m),
-        );
-    }
+  if (!m) {
+    add(ctx, 'motto', 'error', 'không tìm thấy tiêu ngữ "Độc lập - Tự do - Hạnh phúc".');
+    return;
   }
+  const t = squash(m.text);
+  if (/[–—]/.test(t)) add(ctx, 'motto', 'error', 'tiêu ngữ dùng gạch dài (–); giữa các cụm từ là gạch nối "-" có cách chữ hai bên.', at(loc, m));
+  else if (t !== 'Độc lập - Tự do - Hạnh phúc') add(ctx, 'motto', 'error', `tiêu ngữ phải là "Độc lập - Tự do - Hạnh phúc", đang là "${t}".`, at(loc, m));
+  const tp = textProps(m);
+  if (!inRange(tp.size, 13, 14)) add(ctx, 'motto', 'error', `tiêu ngữ cỡ ${tp.size} pt, phải 13–14 pt.`, at(loc, m));
+  if (!tp.bold) add(ctx, 'motto', 'error', 'tiêu ngữ phải in đậm.', at(loc, m));
+  if (m.props.align !== 'center') add(ctx, 'motto', 'error', 'tiêu ngữ phải căn giữa dưới quốc hiệu.', at(loc, m));
+  const rule = ruleUnder(ctx, m);
+  if (!rule) add(ctx, 'motto-rule', 'error', 'thiếu đường kẻ ngang nét liền dưới tiêu ngữ.', at(loc, m));
+  else if (rule.lengthMm !== undefined) {
+    const text = runsWidthMm(m.runs, loadFontSet());
+    if (Math.abs(rule.lengthMm - text) > 2)
+      add(
+        ctx,
+        'motto-rule',
+        'error',
+        `đường kẻ dưới tiêu ngữ dài ${rule.lengthMm.toFixed(1)} mm; phải bằng độ dài dòng chữ (${text.toFixed(1)} mm).`,
+        at(loc, m),
+      );
+  }
+}
+
+function agencyRules(ctx: Ctx) {
+  const { loc } = ctx;
   const agencyBold = loc.agency.filter((p) => textProps(p).bold);
   if (loc.number && !agencyBold.length) add(ctx, 'agency', 'error', 'không tìm thấy tên cơ quan ban hành in đậm phía trên "Số:".', at(loc, loc.number));
   for (const p of loc.agency) {
@@ -140,38 +161,43 @@ function headerRules(ctx: Ctx) {
     const t = squash(p.text);
     if (t !== t.toLocaleUpperCase('vi-VN') && !tp.caps) add(ctx, 'agency', 'error', 'tên cơ quan phải viết in hoa.', at(loc, p));
   }
+  // The rule goes under the issuing agency (the last bold line), sized on the longest bold line.
   const lastAgency = agencyBold[agencyBold.length - 1];
-  if (lastAgency) {
-    const rule = ruleUnder(ctx, lastAgency);
-    if (!rule) add(ctx, 'agency-rule', 'error', 'thiếu đường kẻ ngang dưới tên cơ quan ban hành.', at(loc, lastAgency));
-    else if (rule.lengthMm !== undefined) {
-      const longest = Math.max(...agencyBold.map((p) => runsWidthMm(p.runs, loadFontSet())));
-      const share = rule.lengthMm / longest;
-      if (share < 1 / 3 - 0.03 || share > 1 / 2 + 0.03)
-        add(
-          ctx,
-          'agency-rule',
-          'warning',
-          `đường kẻ dưới tên cơ quan dài ${rule.lengthMm.toFixed(1)} mm, nên bằng 1/3 đến 1/2 độ dài dòng chữ (${(longest / 3).toFixed(1)}–${(longest / 2).toFixed(1)} mm).`,
-          at(loc, lastAgency),
-        );
-    }
+  if (!lastAgency) return;
+  const rule = ruleUnder(ctx, lastAgency);
+  if (!rule) add(ctx, 'agency-rule', 'error', 'thiếu đường kẻ ngang dưới tên cơ quan ban hành.', at(loc, lastAgency));
+  else if (rule.lengthMm !== undefined) {
+    const longest = Math.max(...agencyBold.map((p) => runsWidthMm(p.runs, loadFontSet())));
+    const share = rule.lengthMm / longest;
+    if (share < 1 / 3 - 0.03 || share > 1 / 2 + 0.03)
+      add(
+        ctx,
+        'agency-rule',
+        'warning',
+        `đường kẻ dưới tên cơ quan dài ${rule.lengthMm.toFixed(1)} mm, nên bằng 1/3 đến 1/2 độ dài dòng chữ (${(longest / 3).toFixed(1)}–${(longest / 2).toFixed(1)} mm).`,
+        at(loc, lastAgency),
+      );
   }
-  if (!loc.number) add(ctx, 'number', 'error', 'không tìm thấy dòng "Số: …/…".');
+}
+
+function numberRules(ctx: Ctx) {
+  const { loc } = ctx;
+  const p = loc.number;
+  if (!p) {
+    add(ctx, 'number', 'error', 'không tìm thấy dòng "Số: …/…".');
+    return;
+  }
+  const t = squash(p.text);
+  const tp = textProps(p);
+  if (!inRange(tp.size, 12, 13)) add(ctx, 'number', 'warning', `dòng "Số" cỡ ${tp.size} pt, nên 13 pt.`, at(loc, p));
+  const mm = /^Số\s*:\s*(\d*)\s*\/\s*([^\s]+)$/u.exec(t);
+  if (!mm) add(ctx, 'number', 'error', `dòng số, ký hiệu phải có dạng "Số: 05/KH-SYT", đang là "${t}".`, at(loc, p));
   else {
-    const t = squash(loc.number.text);
-    const tp = textProps(loc.number);
-    if (!inRange(tp.size, 12, 13)) add(ctx, 'number', 'warning', `dòng "Số" cỡ ${tp.size} pt, nên 13 pt.`, at(loc, loc.number));
-    const mm = /^Số\s*:\s*(\d*)\s*\/\s*([^\s]+)$/u.exec(t);
-    if (!mm) add(ctx, 'number', 'error', `dòng số, ký hiệu phải có dạng "Số: 05/KH-SYT", đang là "${t}".`, at(loc, loc.number));
-    else {
-      if (mm[1] && mm[1].length === 1) add(ctx, 'number', 'error', `số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước: "0${mm[1]}".`, at(loc, loc.number));
-      if (/\s/.test(t.split('/').slice(1).join('/'))) add(ctx, 'number', 'error', 'ký hiệu không được có dấu cách.', at(loc, loc.number));
-    }
-    if (loc.placeDate?.cell && loc.number.cell && loc.placeDate.cell.row !== loc.number.cell.row)
-      add(ctx, 'number', 'warning', '"Số" và địa danh, ngày tháng nên cùng một hàng.', at(loc, loc.number));
+    if (mm[1] && mm[1].length === 1) add(ctx, 'number', 'error', `số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước: "0${mm[1]}".`, at(loc, p));
+    if (/\s/.test(t.split('/').slice(1).join('/'))) add(ctx, 'number', 'error', 'ký hiệu không được có dấu cách.', at(loc, p));
   }
-  dateRules(ctx);
+  if (loc.placeDate?.cell && p.cell && loc.placeDate.cell.row !== p.cell.row)
+    add(ctx, 'number', 'warning', '"Số" và địa danh, ngày tháng nên cùng một hàng.', at(loc, p));
 }
 
 function dateRules(ctx: Ctx) {
