@@ -31,8 +31,9 @@ export function isoFromVietnamese(s: string): string | undefined {
 const DATE_KEYS = new Set(['date', 'from', 'to']);
 
 function dates(node: unknown, path: Path, out: InputChange[]): void {
-  if (Array.isArray(node)) node.forEach((x, k) => dates(x, [...path, k], out));
-  else if (isObj(node))
+  if (Array.isArray(node)) {
+    for (let k = 0; k < node.length; k++) dates(node[k], [...path, k], out);
+  } else if (isObj(node))
     for (const [k, v] of Object.entries(node)) {
       const iso = DATE_KEYS.has(k) && typeof v === 'string' ? isoFromVietnamese(v) : undefined;
       if (iso) {

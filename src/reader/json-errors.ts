@@ -41,9 +41,13 @@ class Scanner {
   value(): void {
     this.ws();
     const c = this.s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
+    if (c === '{') this.object();
+    else if (c === '[') this.array();
+    else if (c === '"') this.string();
+    else this.scalar();
+  }
+
+  scalar(): void {
     const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(this.s.slice(this.i, this.i + 40));
     if (m) {
       this.i += m[0].length;
