@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 function plainLine(line) {
   return line
     .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
-    .replace(/\*+/g, ' ')
+    .replace(/\*+/g, '')
     .replace(/^#+\s/, '')
     .replace(/^\s*\|\s*$/, '')
     .replace(/^\s*-{3,}\s*$/, '');

@@ -104,6 +104,58 @@ describe('structure as the author wrote it', () => {
   });
 });
 
+describe('as the source prints it', () => {
+  it('item titles plain or italic (number included), a bold number before plain text, the last căn cứ ending with ";"', () => {
+    const { data } = load(
+      plan({
+        basis: { end: ';', items: ['Căn cứ Luật A'] },
+        sections: [
+          {
+            title: 'Nội dung',
+            blocks: [
+              {
+                items: [
+                  { title: 'Mục tiêu riêng', titleStyle: 'plain', text: 'x' },
+                  { title: 'Trưởng Ban', titleStyle: 'italic' },
+                  { text: 'Tất cả', boldNumber: true },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const body = buildModel(keHoach, data, templates).body.filter((b) => b.kind === 'paragraph');
+    const find = (t: string) => body.find((b) => b.kind === 'paragraph' && b.runs.some((r) => r.text.startsWith(t)))!;
+    expect(find('Căn cứ Luật A').kind === 'paragraph' && find('Căn cứ Luật A').runs.at(-1)?.text.endsWith(';')).toBe(true);
+    const plain = find('Mục tiêu riêng');
+    expect(plain.kind === 'paragraph' && [plain.style, plain.markerBold, plain.runs[0].bold, plain.keepNext]).toEqual(['item', false, undefined, true]);
+    const italic = find('Trưởng Ban');
+    expect(italic.kind === 'paragraph' && [italic.markerItalic, italic.runs[0].italic, italic.markerBold]).toEqual([true, true, false]);
+    const bold = find('Tất cả');
+    expect(bold.kind === 'paragraph' && [bold.marker, bold.markerBold]).toEqual(['3.', true]);
+  });
+
+  it('nơi nhận and Lưu as typed, no end mark, a "V/V" title warned but rendered, an abbreviation like TTg', async () => {
+    const p = plan({
+      title: 'V/V hỗ trợ nhu yếu phẩm',
+      issuer: { name: 'Thủ tướng Chính phủ', abbreviation: 'TTg' },
+      endMark: false,
+      recipientsAsTyped: true,
+      recipients: ['Văn phòng Chính phủ (để báo cáo)', 'Các bộ;'],
+      archive: { units: ['VT', 'TH'] },
+      closing: { text: 'Trên đây là Kế hoạch' },
+    });
+    const { warnings } = load(p);
+    expect(warnings.map((w) => w.code)).toContain('rule.title-vv');
+    const lines = await pdfLines(p);
+    const all = lines.join(' ');
+    expect(all).not.toContain('./.');
+    for (const l of ['(để báo', '- Các bộ;', '- Lưu: VT, TH']) expect(all).toContain(l);
+    expect(all).not.toMatch(/báo cáo\);|VT, TH\./);
+  });
+});
+
 describe('phases, targets, appendices', () => {
   it('a phase with only an end date or free wording, placed inside another section', async () => {
     const lines = await pdfLines(

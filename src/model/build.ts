@@ -193,6 +193,26 @@ function list(el: Element, ctx: Ctx): Block[] {
   return out;
 }
 
+/**
+ * An item's title line: a bold heading by default; title-style="plain" or "italic" sets it like a
+ * text item (kept with what follows), "bold-italic" as an italic heading.
+ */
+function itemTitle(item: Element, h: Element, marker: string | undefined, level: number): Paragraph {
+  const style = item.attrs['title-style'] ?? 'bold';
+  if (!['bold', 'plain', 'italic', 'bold-italic'].includes(style)) err(item, `title-style="${style}" không hợp lệ (bold, plain, italic, bold-italic)`);
+  const bold = style === 'bold' || style === 'bold-italic';
+  const italic = style === 'italic' || style === 'bold-italic';
+  return {
+    kind: 'paragraph',
+    style: bold ? headingStyle(level) : 'item',
+    marker,
+    markerBold: bold,
+    markerItalic: italic || undefined,
+    runs: inlineRuns(h, { ...(bold ? { bold: true } : {}), ...(italic ? { italic: true } : {}) }),
+    keepNext: true,
+  };
+}
+
 /** One item: a heading line (<h>), a text paragraph (<t>) or its first block carries the marker. */
 function listItem(item: Element, marker: string, level: number, itemStyle: ParagraphStyle, childCtx: Ctx): Block[] {
   const out: Block[] = [];
@@ -200,10 +220,16 @@ function listItem(item: Element, marker: string, level: number, itemStyle: Parag
   const t = child(item, 't');
   const rest = elements(item).filter((c) => c !== h && c !== t);
   const m = marker || undefined;
-  if (h) out.push({ kind: 'paragraph', style: headingStyle(level), marker: m, markerBold: true, runs: inlineRuns(h, { bold: true }), keepNext: true });
+  if (h) out.push(itemTitle(item, h, m, level));
   if (t) {
     const runs = inlineRuns(t);
-    out.push({ kind: 'paragraph', style: itemStyle, marker: h ? undefined : m, markerBold: !h && !!runs[0]?.bold, runs });
+    out.push({
+      kind: 'paragraph',
+      style: itemStyle,
+      marker: h ? undefined : m,
+      markerBold: !h && (!!runs[0]?.bold || item.attrs['bold-number'] === 'true'),
+      runs,
+    });
   }
   const children = blocks(rest, childCtx);
   if (!h && !t) {

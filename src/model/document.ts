@@ -37,6 +37,8 @@ export interface Paragraph {
   marker?: string;
   /** Whether the marker is bold (headings and labelled items). */
   markerBold?: boolean;
+  /** Whether the marker is italic (an italic item title, "*1.1. Trưởng Ban …*"). */
+  markerItalic?: boolean;
   runs: Run[];
   /** Keep with the next paragraph (headings). */
   keepNext?: boolean;

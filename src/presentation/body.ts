@@ -23,7 +23,7 @@ export function joinLines(lines: ModelRun[][]): ModelRun[] {
 
 /** A body paragraph; `before` (pt) overrides its style's space before. */
 export function bodyParagraph(p: ModelParagraph, notes: Notes, keepNext = false, before?: number): Paragraph {
-  const marker: Run[] = p.marker ? [{ text: p.marker + ' ', bold: p.markerBold || undefined }] : [];
+  const marker: Run[] = p.marker ? [{ text: p.marker + ' ', bold: p.markerBold || undefined, italic: p.markerItalic || undefined }] : [];
   const props: ParaProps = {};
   if (keepNext || p.keepNext) props.keepNext = true;
   if (before !== undefined) props.spaceBefore = before;

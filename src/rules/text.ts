@@ -81,7 +81,7 @@ export const textRules: Rule[] = [
   },
   {
     id: 'title-vv',
-    severity: 'error',
+    severity: 'warning',
     source: 'NĐ 30, Phụ lục I (V/v chỉ dùng cho công văn)',
     check(plan) {
       return /^\s*V\/v\b/iu.test(plan.title)

@@ -28,6 +28,8 @@ export interface ItemInput {
   blocks?: BlockInput[];
   marker?: string;
   number?: number;
+  titleStyle?: 'bold' | 'plain' | 'italic' | 'bold-italic';
+  boldNumber?: boolean;
 }
 
 export interface BulletInput {
@@ -138,6 +140,11 @@ export const Item: z.ZodType<ItemInput> = z.strictObject({
   },
   marker: z.string().min(1).optional().describe('Số, chữ của mục ghi sẵn khi khác số tự động, ví dụ "5." hoặc "đ)"; các mục sau vẫn đánh số tiếp như thường'),
   number: z.number().int().min(1).optional().describe('Đánh số mục này từ số đã cho (ví dụ 5: mục này là 5. và các mục sau là 6., 7.)'),
+  titleStyle: z
+    .enum(['bold', 'plain', 'italic', 'bold-italic'])
+    .optional()
+    .describe('Kiểu chữ của tên mục ("title") và số của nó: "bold" (mặc định), "plain" (chữ đứng thường), "italic", "bold-italic"'),
+  boldNumber: z.boolean().optional().describe('In đậm số của mục khi nội dung là chữ thường (ví dụ "**15.** Tất cả …")'),
 });
 
 export const Bullet: z.ZodType<BulletInput> = z.strictObject({

@@ -12,8 +12,8 @@ export const Issuer = z
     name: Caps.describe('Cơ quan ban hành, ví dụ "SỞ Y TẾ" (xuống dòng bằng \\n nếu tên dài)'),
     abbreviation: z
       .string()
-      .regex(/^[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$/u, { message: 'bad_abbreviation' })
-      .describe('Chữ viết tắt tên cơ quan trong ký hiệu, ví dụ "SYT"'),
+      .regex(/^[A-ZĐ0-9][A-ZĐa-zđ0-9]*(-[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*$/u, { message: 'bad_abbreviation' })
+      .describe('Chữ viết tắt tên cơ quan trong ký hiệu, ví dụ "SYT", "TTg"'),
     shortName: Text.optional().describe('Tên cơ quan viết thường dùng trong câu, ví dụ "Sở Y tế"'),
   })
   .describe('Cơ quan ban hành');
@@ -33,6 +33,7 @@ export const Basis = z
   .strictObject({
     verb: Text.optional().describe('Từ mở đầu mặc định cho mỗi căn cứ: "Căn cứ" (mặc định) hoặc "Thực hiện"'),
     italic: z.boolean().optional().describe('In nghiêng các căn cứ (mặc định có; false: chữ đứng)'),
+    end: z.enum(['.', ';']).optional().describe('Dấu sau căn cứ cuối cùng (mặc định "."; ";" khi câu dẫn theo sau là một đoạn riêng)'),
     dateStyle: z.enum(['long', 'short']).optional().describe('Cách viết ngày: "long" = ngày 17 tháng 7 năm 2024, "short" = ngày 17/7/2024'),
     items: z.array(z.union([Text, Reference])).describe('Các căn cứ: câu viết sẵn hoặc văn bản (loại, số, ngày, cơ quan, trích yếu)'),
     joinIntro: z.boolean().optional().describe('Viết căn cứ cuối và câu dẫn thành một đoạn: "Thực hiện Kế hoạch số …, Sở Y tế xây dựng Kế hoạch … như sau:"'),
@@ -239,6 +240,8 @@ export const Plan = z
       .optional()
       .describe('Phần kết'),
     attachedTo: AttachedTo.optional(),
+    endMark: z.boolean().optional().describe('Thêm "./." sau chữ cuối cùng của nội dung (mặc định có; false khi văn bản gốc không có)'),
+    recipientsAsTyped: z.boolean().optional().describe('In nơi nhận và dòng Lưu đúng như gõ, không tự thêm ";" và "." (mặc định: tự thêm)'),
     recipients: z.array(Recipient).min(1).optional().describe('Nơi nhận (không gồm dòng Lưu)'),
     archive: z
       .strictObject({
