@@ -246,9 +246,9 @@ export const Plan = z
     archive: z
       .strictObject({
         units: z
-          .array(z.string().regex(/^[^,;()\s][^,;()]*(\([^,;()]+\)[^,;()]*)?$/u, { message: 'bad_archive_unit' }))
+          .array(z.string().regex(/^(\([^,;()]+\)|[^,;()\s][^,;()]*(\([^,;()]+\)[^,;()]*)?)$/u, { message: 'bad_archive_unit' }))
           .min(1)
-          .describe('Ví dụ ["VT", "TCHC"]; có thể ghi kèm người soạn thảo: "CN(M.Cường)", "KGVX. Thg", "NC (MT.Tấn)"'),
+          .describe('Ví dụ ["VT", "TCHC"]; có thể ghi kèm người soạn thảo: "CN(M.Cường)", "KGVX. Thg", "NC (MT.Tấn)", "(VX/MT.Tấn)"'),
         copies: z.number().int().min(1).optional().describe('Số bản lưu'),
         nested: z.boolean().optional().describe('In "+ Lưu: …" như dòng con cuối của nơi nhận cuối cùng (ví dụ dưới "- VP UBND tỉnh:")'),
       })
