@@ -67,11 +67,24 @@ export function coverage(src, out) {
 /** Numbering labels: I. 1. 1.1. 1.1.1. a) a. (not dashes: a wrapped line may start with one). */
 export const LABEL = /^(?:[IVXLC]+\.|\d+\.|\d+(?:\.\d+)+\.?|[a-zđ]\)|[a-zđ]\.)$/u;
 
-/** Labels at the start of the source's lines, in order. */
+/**
+ * Labels at the start of the source's lines, in order; not in tables (a cell's text stands
+ * between lines holding a lone "|", and a "3.1" there is a cell, not a numbered item).
+ */
 export function sourceLabels(text, range) {
-  return sourceLines(text, range)
-    .map((l) => plainLine(l).trim().split(/\s+/)[0] ?? '')
-    .filter((t) => LABEL.test(t));
+  const lines = sourceLines(text, range);
+  const bar = (k) => /^\s*\|\s*$/.test(lines[k] ?? '');
+  const inCell = (k) => {
+    let a = k - 1;
+    while (a >= 0 && !lines[a].trim()) a--;
+    let b = k + 1;
+    while (b < lines.length && !lines[b].trim()) b++;
+    return bar(a) || bar(b);
+  };
+  return lines.flatMap((l, k) => {
+    const t = plainLine(l).trim().split(/\s+/)[0] ?? '';
+    return LABEL.test(t) && !inCell(k) ? [t] : [];
+  });
 }
 
 /**

@@ -70,7 +70,9 @@ const decode = (s) =>
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    // A non-breaking hyphen in the DOCX is the hyphen of our PDF.
+    .replace(/\u2011/g, '-');
 
 /**
  * Lines that occur in both (as multisets): they start and end on the same words. With

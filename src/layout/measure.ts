@@ -85,7 +85,9 @@ function ruleOf(p: MeasuredParagraph, lineHeight: number) {
 export function drawLine(line: Line, x: number, top: number, out: GlyphRun[]): void {
   const y = top + line.baseline;
   for (const p of line.pieces) {
-    out.push({ x: x + p.x, y: y - (p.rise ?? 0), face: p.face, size: p.size, text: p.text, spaceExtra: p.spaceExtra, underline: p.underline, color: p.color });
+    // A non-breaking hyphen is drawn (and copied) as the hyphen it stands for; both have one advance.
+    const text = p.text.includes('\u2011') ? p.text.replaceAll('\u2011', '-') : p.text;
+    out.push({ x: x + p.x, y: y - (p.rise ?? 0), face: p.face, size: p.size, text, spaceExtra: p.spaceExtra, underline: p.underline, color: p.color });
   }
 }
 

@@ -237,8 +237,21 @@ function listItem(item: Element, marker: string, level: number, itemStyle: Parag
     if (!first) err(item, '<item> cần <h>, <t> hoặc một đoạn');
     first!.marker = m;
   }
+  // An item's lead line ("c) Hoạt động 3", "1.5. Mục tiêu 5") stays with what it introduces.
+  const lead = out.at(-1);
+  if (lead?.kind === 'paragraph' && children.length) lead.keepNext = true;
   out.push(...children);
   return out;
+}
+
+/** A paragraph that ends with ":" introduces the next block and stays on its page. */
+function keepIntroductions(list: Block[]): Block[] {
+  list.forEach((b, k) => {
+    if (b.kind !== 'paragraph' || k === list.length - 1) return;
+    const last = [...b.runs].reverse().find((r) => r.text.trim());
+    if (last?.text.trimEnd().endsWith(':')) b.keepNext = true;
+  });
+  return list;
 }
 
 function cell(el: Element, tableBold: boolean): TableCell {
@@ -405,15 +418,17 @@ function appendix(el: Element): Appendix {
     title: t ? splitLines(inlineRuns(t, { bold: true })).filter((l) => l.length) : [],
     note: el.attrs.note,
     landscape: el.attrs.landscape === 'true' || undefined,
-    blocks: blocks(
-      elements(el).filter((c) => c !== t),
-      { numbers: [], bulletDepth: 0, roman: { n: 0 } },
+    blocks: keepIntroductions(
+      blocks(
+        elements(el).filter((c) => c !== t),
+        { numbers: [], bulletDepth: 0, roman: { n: 0 } },
+      ),
     ),
   };
 }
 
 function bodyOf(b: Element): Block[] {
-  const out = blocks(elements(b), { numbers: [], bulletDepth: 0, roman: { n: 0 } });
+  const out = keepIntroductions(blocks(elements(b), { numbers: [], bulletDepth: 0, roman: { n: 0 } }));
   if (b.attrs.end) endMark(out, b.attrs.end);
   return out;
 }

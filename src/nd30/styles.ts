@@ -16,6 +16,8 @@ export interface ParagraphGeometry {
   bold: boolean;
   italic: boolean;
   keepNext: boolean;
+  /** Headings are never split over two pages. */
+  keepLines: boolean;
 }
 
 /** Word style id and the name a clerk sees in Word's style gallery. */
@@ -48,16 +50,17 @@ export function paragraphGeometry(style: ParagraphStyle, page: PageSetup): Parag
     bold: false,
     italic: false,
     keepNext: false,
+    keepLines: false,
   };
   switch (style) {
     case 'basis':
       return { ...base, italic: true };
     case 'heading1':
-      return { ...base, bold: true, keepNext: true, spaceBefore: Math.max(HEADING1_SPACE_BEFORE, page.spaceBefore) };
+      return { ...base, bold: true, keepNext: true, keepLines: true, spaceBefore: Math.max(HEADING1_SPACE_BEFORE, page.spaceBefore) };
     case 'heading2':
     case 'heading3':
     case 'heading4':
-      return { ...base, bold: true, keepNext: true };
+      return { ...base, bold: true, keepNext: true, keepLines: true };
     case 'center':
       return { ...base, align: 'center', firstLine: 0 };
     case 'right':

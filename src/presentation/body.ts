@@ -5,6 +5,7 @@ import { TABLE_BORDER, TABLE_CELL_PAD, TABLE_CELL_PAD_TB } from '../nd30/tables.
 import { PART_STYLES, WORD_STYLES } from '../nd30/styles.js';
 import { mmToGridPt } from '../util/units.js';
 import type { Notes } from './footnotes.js';
+import { keepCodesTogether } from './nobreak.js';
 import type { Block, Cell, Paragraph, ParaProps, Run, Table } from './types.js';
 
 /** Model runs as description runs (only what is set: the style supplies the rest); footnotes go to `notes`. */
@@ -12,7 +13,7 @@ export function runs(list: ModelRun[], notes: Notes, size?: number): Run[] {
   return list.map((r) =>
     r.footnote
       ? notes.reference(r.footnote, (content) => runs(content, notes))
-      : { text: r.text, bold: r.bold || undefined, italic: r.italic || undefined, underline: r.underline || undefined, size },
+      : { text: keepCodesTogether(r.text), bold: r.bold || undefined, italic: r.italic || undefined, underline: r.underline || undefined, size },
   );
 }
 

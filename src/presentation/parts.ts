@@ -14,6 +14,7 @@ import {
 } from '../nd30/header.js';
 import { type Part, PART_STYLES } from '../nd30/styles.js';
 import { mmToGridPt, ptToMm } from '../util/units.js';
+import { keepCodesTogether } from './nobreak.js';
 import type { BorderLine, Paragraph, Row, Table } from './types.js';
 
 const BLACK = '000000';
@@ -24,7 +25,7 @@ export function lines(part: Part, text: string, opts: { before?: number; size?: 
     kind: 'paragraph',
     style: PART_STYLES[part].id,
     props: k === 0 && opts.before ? { spaceBefore: opts.before } : undefined,
-    runs: [{ text: t, size: opts.size }],
+    runs: [{ text: keepCodesTogether(t), size: opts.size }],
   }));
 }
 

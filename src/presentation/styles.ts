@@ -30,6 +30,7 @@ function body(id: string, name: string, style: BodyStyle, page: PageSetup, outli
       spaceAfter: g.spaceAfter,
       lineSpacing: page.lineSpacing,
       keepNext: g.keepNext || undefined,
+      keepLines: g.keepLines || undefined,
     },
     run: { size: g.size, bold: g.bold || undefined, italic: g.italic || undefined },
   };

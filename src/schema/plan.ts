@@ -246,7 +246,7 @@ export const Plan = z
     archive: z
       .strictObject({
         units: z
-          .array(z.string().regex(/^(\([^,;()]+\)|[^,;()\s][^,;()]*(\([^,;()]+\)[^,;()]*)?)$/u, { message: 'bad_archive_unit' }))
+          .array(z.string().regex(/^(\([^;()]+\)|[^,;()\s][^,;()]*(\([^;()]+\)[^,;()]*)?)$/u, { message: 'bad_archive_unit' }))
           .min(1)
           .describe('Ví dụ ["VT", "TCHC"]; có thể ghi kèm người soạn thảo: "CN(M.Cường)", "KGVX. Thg", "NC (MT.Tấn)", "(VX/MT.Tấn)"'),
         copies: z.number().int().min(1).optional().describe('Số bản lưu'),
