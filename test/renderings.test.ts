@@ -29,10 +29,8 @@
 //   - page numbers: on each page but the first of a section, the number (counted from the
 //     section's w:pgNumType start) in the top margin, centred like the header paragraph, at the
 //     header distance + ascent part, in the header run's size.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DESCENT_EM, LINE_EM } from './helpers/font-metrics.js';
 import { type BodyItem, type Cell, type DocxPackage, openDocx, type Para, type RunProps, type Section, type Tbl } from './helpers/ooxml.js';
 import { readPdf, type PdfContent, type TextItem } from './helpers/pdf-extract.js';
 import { findParagraph, type Row, rows, type Segment, squash } from './helpers/pdf-lines.js';
@@ -40,22 +38,7 @@ import { exampleFiles, ROOT, renderExample } from './helpers/render.js';
 
 const TOL = 0.25; // pt: our PDF stores lengths in whole twips (0.05 pt) like the DOCX
 
-// ------------------------------------------------------------------ font metrics, read independently
-
-const face = fontkit.create(readFileSync(join(ROOT, 'fonts', 'tinos', 'Tinos-Regular.ttf'))) as any;
-const UPM: number = face.unitsPerEm;
-const WIN_ASCENT: number = face['OS/2'].winAscent;
-const WIN_DESCENT: number = face['OS/2'].winDescent;
-const LINE_GAP: number = face.hhea.lineGap;
-/** Single line height and descent, in em. */
-const LINE_EM = (WIN_ASCENT + WIN_DESCENT + LINE_GAP) / UPM;
-const DESCENT_EM = WIN_DESCENT / UPM;
-
-for (const f of ['Tinos-Bold', 'Tinos-Italic', 'Tinos-BoldItalic']) {
-  const other = fontkit.create(readFileSync(join(ROOT, 'fonts', 'tinos', `${f}.ttf`))) as any;
-  if (other['OS/2'].winAscent !== WIN_ASCENT || other['OS/2'].winDescent !== WIN_DESCENT || other.hhea.lineGap !== LINE_GAP)
-    throw new Error(`${f} has other vertical metrics than Tinos-Regular: the model below assumes one set`);
-}
+// ------------------------------------------------------------------ line model
 
 /** Line height (pt) of a line whose largest text is `size` pt, under a paragraph's line spacing. */
 function lineHeight(p: Para, size: number): number {

@@ -287,6 +287,16 @@ export class Styles {
     return applyRPr({ fonts: {} }, this.defaultRPr);
   }
 
+  /** Run properties with one more w:rPr applied (to resolve a style's own formatting). */
+  applyRun(base: RunProps, rPr: XEl | undefined): RunProps {
+    return applyRPr(base, rPr);
+  }
+
+  /** Paragraph properties with one more w:pPr applied. */
+  applyParagraph(base: ParaProps, pPr: XEl | undefined): ParaProps {
+    return applyPPr(base, pPr);
+  }
+
   /** docDefaults paragraph properties. */
   baseParagraph(): ParaProps {
     return applyPPr({ borders: {} }, this.defaultPPr);

@@ -6,6 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { keHoach } from '../../src/doctypes/ke-hoach.js';
 import type { DocumentModel } from '../../src/model/document.js';
+export type { DocumentModel, ParagraphStyle, Table } from '../../src/model/document.js';
+export type { Plan } from '../../src/schema/plan.js';
 import { buildModel, modelFromFile, templatesFor } from '../../src/pipeline.js';
 import { Plan } from '../../src/schema/plan.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
@@ -49,6 +51,11 @@ const cache = new Map<string, Promise<Rendered>>();
 async function render(name: string, plan: Plan, model: DocumentModel): Promise<Rendered> {
   const [docx, pdf] = await Promise.all([writeDocx(model), writePdf(model)]);
   return { name, plan, model, docx: new Uint8Array(docx), pdf };
+}
+
+/** The DOCX of a model (for tests of the writer's determinism). */
+export async function docxOf(model: DocumentModel): Promise<Uint8Array> {
+  return new Uint8Array(await writeDocx(model));
 }
 
 /** DOCX and PDF of one example file (cached per test process). */
