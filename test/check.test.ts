@@ -67,7 +67,9 @@ beforeAll(async () => {
   for (const f of examples) files.push([`example-${exampleName(f)}`, (await renderExample(f)).docx]);
   const minimal = await docxOf('minimal');
   const kontum = await docxOf('kon-tum-2024-phong-trao-70-nam'); // multi-page, has page numbers
-  BREAKS.forEach(([, , part, edit], k) => files.push([`break-${k}`, mutate(minimal, part, edit)]));
+  BREAKS.forEach(([, , part, edit], k) => {
+    files.push([`break-${k}`, mutate(minimal, part, edit)]);
+  });
   files.push(['no-page-numbers', mutate(kontum, 'word/document.xml', (x) => x.replace(/<w:headerReference [^>]*w:type="default"[^>]*\/>/g, ''))]);
   files.push(['no-title-page', mutate(kontum, 'word/document.xml', (x) => x.replace(/<w:titlePg\/>|<w:titlePg [^>]*\/>/g, ''))]);
   files.push(['two-problems', mutate(minimal, 'word/document.xml', (x) => x.replace('CỘNG HÒA', 'CỘNG HOÀ').replace('tháng 02 năm 2026', 'tháng 2 năm 2026'))]);
