@@ -58,6 +58,12 @@ export async function docxOf(model: DocumentModel): Promise<Uint8Array> {
   return new Uint8Array(await writeDocx(model));
 }
 
+/** DOCX and PDF of a model built by the caller. */
+export async function renderModel(model: DocumentModel): Promise<{ docx: Uint8Array; pdf: Uint8Array }> {
+  const [docx, pdf] = await Promise.all([writeDocx(model), writePdf(model)]);
+  return { docx: new Uint8Array(docx), pdf };
+}
+
 /** DOCX and PDF of one example file (cached per test process). */
 export function renderExample(file: string): Promise<Rendered> {
   const key = `file:${file}`;
