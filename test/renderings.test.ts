@@ -429,6 +429,38 @@ describe.each(files.map((f) => [f.slice(ROOT.length + 1), f] as const))('%s: DOC
     expect(gaps).toBeGreaterThan(3);
   });
 
+  it('rules: each empty paragraph with a bottom border is a line across its box, under the text before it', () => {
+    let rules = 0;
+    const lastFound = new Map<string, Found>();
+    const foundOf = new Map(c.found.map((f) => [f.para, f]));
+    for (const p of c.placed) {
+      const f = foundOf.get(p.para);
+      if (f) {
+        lastFound.set(p.flow, f);
+        continue;
+      }
+      const b = p.para.props.borders.bottom;
+      if (squash(p.para.text) || !b || ['none', 'nil'].includes(b.val)) continue;
+      const prev = lastFound.get(p.flow);
+      expect(prev, `${p.where}: a rule under some text`).toBeDefined();
+      const last = prev!.lines[prev!.lines.length - 1];
+      const left = p.left + pt(p.para.props.indLeft ?? 0);
+      const right = p.right - pt(p.para.props.indRight ?? 0);
+      const line = c.pdf.pages[last.page].lines.find(
+        (l) =>
+          Math.abs(l.y1 - l.y2) < 0.01 &&
+          l.y1 > last.y &&
+          l.y1 - last.y < 20 &&
+          Math.abs(Math.min(l.x1, l.x2) - left) <= TOL &&
+          Math.abs(Math.max(l.x1, l.x2) - right) <= TOL,
+      );
+      expect(line, `${p.where}: rule from ${left.toFixed(2)} to ${right.toFixed(2)} pt under "${prev!.para.text.slice(0, 30)}"`).toBeDefined();
+      rules++;
+    }
+    // Every document has at least the agency, tiêu ngữ and trích yếu rules.
+    expect(rules).toBeGreaterThanOrEqual(3);
+  });
+
   it('tables with borders: vertical border lines at tblInd + the gridCol widths', () => {
     const bordered = c.doc.body.flatMap((b, item) =>
       b.kind === 'tbl' && ['single', 'thick', 'double'].includes(b.t.borders.insideV?.val ?? '') ? [{ t: b.t, item }] : [],
