@@ -10,6 +10,7 @@
 // Expected values come from the decree and from the input plan, never from the writer's own
 // constants or our own font measuring.
 import { execFileSync } from 'node:child_process';
+import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ASCENT_EM, DESCENT_EM, LINE_EM } from './helpers/font-metrics.js';
 import { libreOffice, renderPaths } from './helpers/libreoffice.js';
@@ -17,7 +18,18 @@ import { centre, isBoldFont, isItalicFont, type LoDoc, linesOf, lineOf, loDoc, r
 import { type BodyItem, type DocxPackage, elementNames, kids, openDocx, type Para, type RunProps, type Tbl, twipsToMm } from './helpers/ooxml.js';
 import { findParagraph, type Segment, squash as squashAll } from './helpers/pdf-lines.js';
 import { EXTRA_CASES } from './helpers/cases.js';
-import { allRenderNames, type DocumentModel, docxOf, type ParagraphStyle, type Plan, renderByName, type Table } from './helpers/render.js';
+import {
+  allRenderNames,
+  type DocumentModel,
+  docxOf,
+  exampleFiles,
+  exampleName,
+  type ParagraphStyle,
+  type Plan,
+  ROOT,
+  renderByName,
+  type Table,
+} from './helpers/render.js';
 
 // ------------------------------------------------------------------ the decree's numbers
 
@@ -221,7 +233,8 @@ const cases: Case[] = [];
 for (const name of allRenderNames()) {
   const r = await renderByName(name);
   const doc = openDocx(r.docx);
-  const label = EXTRA_CASES.find((c) => c.slug === name)?.title ?? `examples/${name}.json`;
+  const file = exampleFiles().find((f) => exampleName(f) === name);
+  const label = EXTRA_CASES.find((c) => c.slug === name)?.title ?? relative(ROOT, file!);
   cases.push({ name, label, plan: nfc(r.plan), model: r.model, buf: r.docx, doc, parts: locate(doc) });
 }
 const byName = (title: string) => {

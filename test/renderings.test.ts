@@ -4,7 +4,7 @@
 // measuring: positions are derived from the DOCX's numbers (page size, margins, table grid,
 // indents, spacing, sizes) and the font files' metrics read with fontkit.
 //
-// What is compared, per example:
+// What is compared, for every example and every extra case of test/helpers/cases.ts:
 //   - page size of every page against its section's w:pgSz; the first line of each page sits
 //     at the top margin, no text crosses the bottom margin;
 //   - every DOCX paragraph with text (body, header band, content tables, closing table) is found
@@ -18,6 +18,7 @@
 //     (PostScript name) = the run's resolved bold/italic;
 //   - line pitch inside a paragraph = line height; the baseline distance between consecutive
 //     paragraphs of one flow (body or one cell) on one page = descent + bottom border + the space
+//     (+ the next paragraph's top border, e.g. the độ khẩn frame)
 //     between them + empty paragraphs in between + the next line's ascent part. The space between
 //     two paragraphs is max(space after, space before): that is what LibreOffice and our engine
 //     do, and Word (which adds them) agrees because the writers never set both (asserted here);
@@ -26,6 +27,8 @@
 //     (upm 2048), so single spacing is 1.1499 × size: the lineGap counts (16.10 pt at 14 pt, in
 //     our PDF and in LibreOffice's rendering alike); the baseline sits winDescent above the bottom;
 //   - tables with borders: the x of the PDF's vertical border lines = tblInd + cumulated gridCol;
+//   - rules: every empty paragraph with a bottom border is a PDF line from its box's left to right
+//     edge (after indents), just under the text before it;
 //   - page numbers: on each page but the first of a section, the number (counted from the
 //     section's w:pgNumType start) in the top margin, centred like the header paragraph, at the
 //     header distance + ascent part, in the header run's size.
@@ -34,7 +37,8 @@ import { DESCENT_EM, LINE_EM } from './helpers/font-metrics.js';
 import { type BodyItem, type Cell, type DocxPackage, openDocx, type Para, type RunProps, type Section, type Tbl } from './helpers/ooxml.js';
 import { readPdf, type PdfContent, type TextItem } from './helpers/pdf-extract.js';
 import { findParagraph, type Row, rows, type Segment, squash } from './helpers/pdf-lines.js';
-import { exampleFiles, ROOT, renderExample } from './helpers/render.js';
+import { EXTRA_CASES } from './helpers/cases.js';
+import { exampleFiles, exampleName, ROOT, renderByName } from './helpers/render.js';
 
 const TOL = 0.25; // pt: our PDF stores lengths in whole twips (0.05 pt) like the DOCX
 
@@ -52,6 +56,11 @@ function lineHeight(p: Para, size: number): number {
 const ascentPart = (p: Para, size: number) => lineHeight(p, size) - DESCENT_EM * size;
 const descentPart = (size: number) => DESCENT_EM * size;
 /** Height of a paragraph's bottom border (space + width), pt. */
+/** Height of a paragraph's top border (space + width), pt: it sits above the first line. */
+const borderAbove = (p: Para) => {
+  const b = p.props.borders.top;
+  return b && b.val !== 'none' && b.val !== 'nil' ? (b.space ?? 0) + (b.sz ?? 0) / 8 : 0;
+};
 const borderBelow = (p: Para) => {
   const b = p.props.borders.bottom;
   return b && b.val !== 'none' && b.val !== 'nil' ? (b.space ?? 0) + (b.sz ?? 0) / 8 : 0;
@@ -164,7 +173,8 @@ function matchAll(placed: Placed[], segs: Row[]): { found: Found[]; missing: Pla
     found.push({ ...p, lines: m.lines });
     if (p.table) {
       cellCursor.set(p.flow, m.last + 1);
-      rowMax = Math.max(rowMax, m.last + 1);
+      // A cell merged down (vMerge restart) is centred over several rows: it does not bound the next row.
+      if (!p.cell?.vMerge) rowMax = Math.max(rowMax, m.last + 1);
     } else cursor = m.last + 1;
   }
   return { found, missing, used };
@@ -186,8 +196,8 @@ interface Ctx {
   pageSection: { section: Section; index: number }[];
 }
 
-async function context(file: string): Promise<Ctx> {
-  const r = await renderExample(file);
+async function context(name: string): Promise<Ctx> {
+  const r = await renderByName(name);
   const doc = openDocx(r.docx);
   const pdf = await readPdf(r.pdf);
   const all = rows(pdf);
@@ -240,15 +250,18 @@ function breakOffsets(p: Para): Set<number> {
 // ------------------------------------------------------------------ tests
 
 const files = exampleFiles();
+// Every example, and the extra cases of the DOCX rule tests (drafts, long names, marks, merged
+// cells, an appendix, other layout options…).
+const docs = [...files.map((f) => [f.slice(ROOT.length + 1), exampleName(f)] as const), ...EXTRA_CASES.map((x) => [x.title, x.slug] as const)];
 
 it('there are examples to compare', () => {
   expect(files.length).toBeGreaterThanOrEqual(7);
 });
 
-describe.each(files.map((f) => [f.slice(ROOT.length + 1), f] as const))('%s: DOCX ≡ our PDF', (_label, file) => {
+describe.each(docs)('%s: DOCX ≡ our PDF', (_label, name) => {
   let c: Ctx;
   beforeAll(async () => {
-    c = await context(file);
+    c = await context(name);
   });
 
   it('page size of every page = its section; the first line of a page at the top margin; nothing below the bottom margin', () => {
@@ -396,7 +409,14 @@ describe.each(files.map((f) => [f.slice(ROOT.length + 1), f] as const))('%s: DOC
       // Pairs of paragraphs with text; empty paragraphs in between count with their own height.
       let prev: Found | undefined;
       let between: Para[] = [];
+      let lastItem = -1;
       for (const p of list) {
+        // A table between two body paragraphs: they are not consecutive in the flow.
+        if (p.flow === 'body' && p.item !== lastItem + 1) {
+          prev = undefined;
+          between = [];
+        }
+        lastItem = p.item;
         const f = foundOf.get(p.para);
         if (!f) {
           if (prev) between.push(p.para);
@@ -410,10 +430,10 @@ describe.each(files.map((f) => [f.slice(ROOT.length + 1), f] as const))('%s: DOC
             let after = pt(prev.para.props.after ?? 0);
             for (const e of between) {
               const size = e.markProps.size ?? 10;
-              y += Math.max(after, pt(e.props.before ?? 0)) + lineHeight(e, size) + borderBelow(e);
+              y += Math.max(after, pt(e.props.before ?? 0)) + borderAbove(e) + lineHeight(e, size) + borderBelow(e);
               after = pt(e.props.after ?? 0);
             }
-            y += Math.max(after, pt(p.para.props.before ?? 0)) + ascentPart(p.para, lineSize(b));
+            y += Math.max(after, pt(p.para.props.before ?? 0)) + borderAbove(p.para) + ascentPart(p.para, lineSize(b));
             gaps++;
             expect(
               Math.abs(b.y - a.y - y),
