@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Renders every example and extra case once and converts all their DOCX with ONE LibreOffice
+    // call (cached by content hash) for the tests that measure LibreOffice's rendering.
+    globalSetup: ['test/setup/renders.ts'],
     // Tests import the TypeScript sources directly; the CLI tests run the built bin.
     pool: 'forks',
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.

@@ -64,8 +64,9 @@ describe('kehoach render', () => {
     writeFileSync(f, '{\n  "place": "Huế"\n  "date": "2024"\n}\n');
     const r = run(['validate', f]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/dòng 3, cột 3.*lỗi cú pháp JSON/);
-    expect(r.err).toMatch(/Thiếu dấu phẩy/);
+    // Where the comma is missing: right after the value on line 2.
+    expect(r.err).toMatch(/dòng 2, cột 17.*lỗi cú pháp JSON: thiếu dấu phẩy/);
+    expect(r.err).toMatch(/Thêm dấu phẩy/);
   });
 
   it('non-UTF-8 files are refused with a hint about encodings', () => {

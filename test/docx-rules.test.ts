@@ -1,37 +1,35 @@
 // The DOCX writer against Nghị định 30/2020/NĐ-CP (see ../shared/nd30-format.md).
 //
-// Every example in examples/ and a set of edge-case plans built below are rendered in
-// memory, unzipped and read back with each paragraph's effective formatting (docDefaults →
-// style chain → direct formatting). Expected values come from the decree and from the input
-// plan, never from the writer's own constants.
+// Every example in examples/ and the extra cases of test/helpers/cases.ts are rendered once per
+// run (test/setup/renders.ts) and measured from outside the code under test:
+//   - XML facts (style names, language, fonts named in the file, fields, titlePg, header distance,
+//     keepNext, sizes and faces…) are read with test/helpers/ooxml.ts, an OOXML reader independent
+//     of src/ that resolves formatting like Word (docDefaults → style chain → direct formatting);
+//   - geometry (margins, positions in the header band, "fits on one line", rule lengths, centring,
+//     page numbers) is measured on LibreOffice's rendering of the DOCX (pdf.js on its PDF).
+// Expected values come from the decree and from the input plan, never from the writer's own
+// constants or our own font measuring.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { keHoach } from '../src/doctypes/ke-hoach.js';
-import { loadFontSet } from '../src/fonts/metrics.js';
-import type { DocumentModel, ParagraphStyle, Table } from '../src/model/document.js';
-import { buildModel, docxFromModel, modelFromFile, templatesFor } from '../src/pipeline.js';
-import { Plan } from '../src/schema/plan.js';
+import { ASCENT_EM, DESCENT_EM, LINE_EM } from './helpers/font-metrics.js';
+import { libreOffice, renderPaths } from './helpers/libreoffice.js';
+import { centre, isBoldFont, isItalicFont, type LoDoc, linesOf, lineOf, loDoc, rulesUnder, sizesOf, toMm, widthOf } from './helpers/lo-measure.js';
+import { type BodyItem, type DocxPackage, elementNames, kids, openDocx, type Para, type RunProps, type Tbl, twipsToMm } from './helpers/ooxml.js';
+import { findParagraph, type Segment, squash as squashAll } from './helpers/pdf-lines.js';
+import { EXTRA_CASES } from './helpers/cases.js';
 import {
-  elementNames,
-  kid,
-  kids,
-  mmToTwips,
-  openDocx,
-  runsWidthMm,
-  squash,
-  twipsToMm,
-  wrapLinesMm,
-  type BodyItem,
-  type Cell,
-  type DocxFile,
-  type Para,
-  type RunProps,
-  type Tbl,
-  type XEl,
-} from './helpers/docx-xml.js';
+  allRenderNames,
+  type DocumentModel,
+  docxOf,
+  exampleFiles,
+  exampleName,
+  type ParagraphStyle,
+  type Plan,
+  ROOT,
+  renderByName,
+  type Table,
+} from './helpers/render.js';
 
 // ------------------------------------------------------------------ the decree's numbers
 
@@ -58,8 +56,6 @@ const ND30 = {
   lang: 'vi-VN',
 };
 
-const fonts = loadFontSet();
-const templates = templatesFor(keHoach);
 const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BLANK = '[\\s\\u00a0]{3,}';
@@ -126,6 +122,10 @@ function expectedColumns(t: Table): number[][] {
 
 // ------------------------------------------------------------------ locating the parts
 
+/** A paragraph whose bottom border draws a rule. */
+const hasRule = (p: Para) => !!p.props.borders.bottom && !['none', 'nil'].includes(p.props.borders.bottom.val);
+const squash = (s: string) => s.replace(/[\s\u00a0]+/g, ' ').trim();
+
 interface Parts {
   band: Tbl;
   kind: Para;
@@ -140,7 +140,7 @@ const textOf = (p: Para) => p.text.replace(/\f/g, '');
 const isEmpty = (p: Para) => squash(textOf(p)) === '';
 const cellsOf = (t: Tbl) => t.rows.flatMap((r) => r.cells);
 
-function locate(doc: DocxFile): Parts {
+function locate(doc: DocxPackage): Parts {
   const items = doc.body;
   const band = items[0];
   if (band?.kind !== 'tbl') throw new Error('the document must start with the header band table');
@@ -159,7 +159,7 @@ function locate(doc: DocxFile): Parts {
   while (k < items.length && !summaryRule) {
     const it = items[k++];
     if (it.kind !== 'p') throw new Error('unexpected table in the title block');
-    if (it.p.props.borderBottom && it.p.props.borderBottom.val !== 'none' && isEmpty(it.p)) summaryRule = it.p;
+    if (hasRule(it.p) && isEmpty(it.p)) summaryRule = it.p;
     else if (!isEmpty(it.p)) summary.push(it.p);
   }
   if (!summaryRule) throw new Error('no rule under the trích yếu');
@@ -189,36 +189,20 @@ const runsAll = (p: Para, f: (r: RunProps) => boolean) => inkRuns(p).length > 0 
 const sizes = (p: Para) => [...new Set(inkRuns(p).map((r) => r.props.size))];
 const isCaps = (p: Para) => inkRuns(p).every((r) => r.props.caps || r.text === upper(r.text));
 
-/** Width (mm) available to text in a cell paragraph: cell minus padding minus indents. */
-function boxMm(p: Para): number {
-  const c = p.cell as Cell;
-  return twipsToMm(c.width - c.marginLeft - c.marginRight - (p.props.indLeft ?? 0) - (p.props.indRight ?? 0));
-}
-
 /** The rule drawn for a text paragraph: its own bottom border, or the next empty paragraph with one. */
 function ruleAfter(paras: Para[], idx: number): Para | undefined {
   const own = paras[idx];
-  if (own.props.borderBottom && own.props.borderBottom.val !== 'none') return own;
+  if (hasRule(own)) return own;
   for (let j = idx + 1; j < paras.length; j++) {
     const p = paras[j];
     if (!isEmpty(p)) return undefined;
-    if (p.props.borderBottom && p.props.borderBottom.val !== 'none') return p;
+    if (hasRule(p)) return p;
   }
   return undefined;
 }
 
-/** A w:widowControl-style on/off element: absent → undefined. */
-const onOffOf = (el: XEl | undefined) => (el ? !['0', 'false', 'off'].includes(el.attrs['w:val'] ?? 'true') : undefined);
-
-/** Effective widow/orphan control of a paragraph: docDefaults → style chain → direct (off when never set). */
-function widowControlOf(doc: DocxFile, p: Para): boolean {
-  let on = onOffOf(kid(doc.styles.defaultPPr, 'w:widowControl')) ?? false;
-  for (const s of doc.styles.chain(p.props.styleId, 'paragraph')) on = onOffOf(kid(s.pPr, 'w:widowControl')) ?? on;
-  return onOffOf(kid(kid(p.el, 'w:pPr'), 'w:widowControl')) ?? on;
-}
-
 function expectSolidCentredRule(rule: Para, what: string) {
-  expect(rule.props.borderBottom?.val, `${what}: rule is a solid line`).toBe('single');
+  expect(rule.props.borders.bottom?.val, `${what}: rule is a solid line`).toBe('single');
   expect(Math.abs((rule.props.indLeft ?? 0) - (rule.props.indRight ?? 0)), `${what}: rule is centred`).toBeLessThanOrEqual(20);
   expect(rule.props.hanging ?? 0, `${what}: rule has no hanging indent`).toBe(0);
 }
@@ -226,11 +210,14 @@ function expectSolidCentredRule(rule: Para, what: string) {
 // ------------------------------------------------------------------ cases
 
 interface Case {
+  /** Render name (test/artifacts/renders/<name>.*). */
   name: string;
+  /** Test label: the example's path, or the extra case's title. */
+  label: string;
   plan: Plan;
   model: DocumentModel;
   buf: Uint8Array;
-  doc: DocxFile;
+  doc: DocxPackage;
   parts: Parts;
 }
 
@@ -242,179 +229,59 @@ function nfc<T>(x: T): T {
   return x;
 }
 
-async function makeCase(name: string, plan: Plan, model: DocumentModel): Promise<Case> {
-  const buf = await docxFromModel(model);
-  const doc = openDocx(buf);
-  return { name, plan: nfc(plan), model, buf, doc, parts: locate(doc) };
-}
-
-const base: Plan = Plan.parse(JSON.parse(readFileSync('examples/minimal.json', 'utf8')));
-const variant = (patch: Partial<Plan> & Record<string, unknown>): Plan => Plan.parse({ ...structuredClone(base), ...patch });
-
-const longBody = Array.from(
-  { length: 45 },
-  (_, k) =>
-    `Đoạn thứ ${k + 1}: tổ chức kiểm tra, giám sát việc chấp hành quy định về an toàn thực phẩm tại các cơ sở sản xuất, kinh doanh, bảo đảm đúng tiến độ và hiệu quả; tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.`,
-);
-
-/** Edge cases: the decree's own examples and the situations its rules are about. */
-const EDGE: Record<string, Plan> = {
-  'date 2024-03-09 (month ≥ 3 not padded)': variant({ date: '2024-03-09' }),
-  'date 2020-01-05': variant({ date: '2020-01-05' }),
-  'date 2019-06-29': variant({ date: '2019-06-29' }),
-  'date 2023-02-28 and number 13': variant({ date: '2023-02-28', number: 13 }),
-  'date 2024-10-01 and number "0124"': variant({ date: '2024-10-01', number: '0124' }),
-  'draft 2024-01 (no day, no number)': variant({ date: '2024-01', number: null }),
-  'draft 2024 (no day, no month)': variant({ date: '2024', number: undefined }),
-  'sections omitted, extra section, 12-13-13 header sizes': variant({
-    purposes: undefined,
-    budget: { blocks: ['Kinh phí thực hiện từ nguồn ngân sách nhà nước năm 2024 giao cho các đơn vị.'] },
-    sections: [{ title: 'Chế độ báo cáo', blocks: ['Các đơn vị báo cáo kết quả trước ngày 15/12/2024.'] }],
-    layout: { headerSizes: '12-13-13' },
-  }),
-  'TM. signature, no parent, 13 pt body, 1.27 cm indent, 1.5 lines, official margins': variant({
-    issuer: { name: 'Ủy ban nhân dân tỉnh Kon Tum', abbreviation: 'UBND', shortName: 'Ủy ban nhân dân tỉnh' },
-    place: 'Kon Tum',
-    signer: { authority: 'TM.', onBehalfOf: 'Ủy ban nhân dân', position: 'Chủ tịch', name: 'Lê Ngọc Tuấn' },
-    layout: { fontSize: 13, firstLineIndent: 12.7, lineSpacing: 1.5, margins: { top: 25, bottom: 20, left: 35, right: 20 } },
-  }),
-  'TM. + KT. signature': variant({
-    issuer: { parent: 'Hội đồng nhân dân tỉnh Kon Tum', name: 'Ủy ban nhân dân tỉnh Kon Tum', abbreviation: 'UBND' },
-    signer: { authority: 'TM.', onBehalfOf: 'Ủy ban nhân dân', position: 'Chủ tịch', title: 'Phó Chủ tịch', name: 'Y Ngọc' },
-  }),
-  'head signs, no authority': variant({ signer: { position: 'Giám đốc', name: 'Võ Văn Thanh' } }),
-  'long agency names, multi-line trích yếu, archive copies': variant({
-    issuer: {
-      parent: 'Bộ Nông nghiệp và Môi trường',
-      name: 'Ban Chỉ đạo phòng, chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc',
-      abbreviation: 'BCĐ',
-    },
-    title:
-      'Triển khai thực hiện Chương trình mục tiêu quốc gia\nvề phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2021 - 2030',
-    archive: { units: ['VT', 'TCHC'], copies: 2 },
-    recipients: ['Bộ Y tế (báo cáo).', { name: 'UBND tỉnh;', note: 'báo cáo' }, 'Các sở, ban, ngành'],
-    signer: { authority: 'TL.', position: 'Trưởng ban', title: 'Chánh Văn phòng', name: 'Trần Thị Bích' },
-  }),
-  'agency name in balanced lines': variant({
-    issuer: { parent: 'UBND tỉnh Lào Cai', name: 'Sở Nông nghiệp và Phát triển nông thôn', abbreviation: 'SNNPTNT' },
-  }),
-  'agency name on one line in the 67.5 mm column': variant({
-    issuer: { parent: 'UBND thành phố Hà Nội', name: 'Sở Văn hóa và Thể thao', abbreviation: 'SVHTT' },
-  }),
-  'agency with an explicit line break': variant({
-    issuer: { parent: 'UBND tỉnh Lào Cai', name: 'Sở Nông nghiệp\nvà Môi trường', abbreviation: 'SNNMT' },
-    signer: { authority: 'Q.', position: 'Giám đốc', name: 'Hoàng Văn Minh' },
-  }),
-  'urgent (KHẨN) plan': variant({ urgency: 'KHẨN' }),
-  'decomposed (NFD) input text': variant({
-    title: 'Tổ chức Tháng hành động vì an toàn thực phẩm năm 2026'.normalize('NFD'),
-    place: 'Lào Cai'.normalize('NFD'),
-    intro: 'Sở Y tế xây dựng Kế hoạch như sau:'.normalize('NFD'),
-  }),
-  'grouped rows: vertically merged cells (rowspan) in a content table': variant({
-    content: {
-      blocks: [
-        {
-          table: {
-            columns: [1, 3, 4, 2],
-            header: ['TT', 'Nhóm', 'Chỉ tiêu', 'Giá trị'],
-            rows: [
-              ['1', { text: 'Nhóm cơ sở sản xuất', rowspan: 2 }, 'Kiểm tra định kỳ', '120'],
-              ['2', 'Đạt yêu cầu', '110'],
-              ['3', { text: 'Nhóm cơ sở kinh doanh', rowspan: 3 }, 'Vi phạm', '17'],
-              ['4', 'Phạt tiền', '13'],
-              ['5', 'Đình chỉ', '4'],
-              [{ text: 'Cộng', colspan: 3 }, '264'],
-            ],
-          },
-        },
-      ],
-    },
-  }),
-  'several pages, appendix, table': variant({
-    content: {
-      blocks: [
-        ...longBody,
-        {
-          table: {
-            columns: [1, 6, 2],
-            header: ['TT', 'Nội dung', 'Thời gian'],
-            rows: [
-              ['1', 'Kiểm tra liên ngành', 'Tháng 4'],
-              ['2', 'Tổng kết', 'Tháng 5'],
-            ],
-          },
-        },
-      ],
-    },
-    appendices: [
-      { title: 'Danh sách cơ sở kiểm tra', blocks: ['Các cơ sở sản xuất, kinh doanh thực phẩm trên địa bàn tỉnh.'] },
-      {
-        title: 'Bảng tổng hợp kết quả kiểm tra\ntheo từng huyện, thị xã, thành phố',
-        landscape: true,
-        blocks: [
-          {
-            table: {
-              numbered: true,
-              columns: [4, 2, 2, 2, 2, 2, 2, 3],
-              header: ['Đơn vị', 'Số cơ sở', 'Đạt', 'Không đạt', 'Nhắc nhở', 'Phạt tiền', 'Đình chỉ', 'Ghi chú'],
-              rows: [['Thành phố Lào Cai', 120, 110, 10, 6, 3, 1, 'Kiểm tra liên ngành']],
-            },
-          },
-        ],
-      },
-    ],
-  }),
-};
-
 const cases: Case[] = [];
-const exampleFiles = readdirSync('examples')
-  .filter((f) => f.endsWith('.json'))
-  .sort();
-for (const f of exampleFiles) {
-  const { data, model } = modelFromFile(keHoach, join('examples', f), templates);
-  cases.push(await makeCase(`examples/${f}`, data as Plan, model));
+// The rules of a standalone plan: the corpus (plans issued with a Quyết định, footnotes, landscape
+// appendices as the sources have them) is measured by renderings, fidelity and corpus tests.
+for (const name of allRenderNames({ corpus: false })) {
+  const r = await renderByName(name);
+  const doc = openDocx(r.docx);
+  const file = exampleFiles().find((f) => exampleName(f) === name);
+  const label = EXTRA_CASES.find((c) => c.slug === name)?.title ?? relative(ROOT, file!);
+  cases.push({ name, label, plan: nfc(r.plan), model: r.model, buf: r.docx, doc, parts: locate(doc) });
 }
-for (const [name, plan] of Object.entries(EDGE)) cases.push(await makeCase(name, plan, buildModel(keHoach, plan, templates)));
-const byName = (name: string) => cases.find((c) => c.name === name)!;
+const byName = (title: string) => {
+  const c = cases.find((x) => x.label === title);
+  if (!c) throw new Error(`no case "${title}"`);
+  return c;
+};
 
 // ------------------------------------------------------------------ the rules
 
 type Rule = (c: Case) => void;
 
 const RULES: Record<string, Rule> = {
-  'A4 portrait, margins inside the decree ranges and equal to the model, header 10 mm'({ doc, model }) {
+  'A4 portrait, margins inside the decree ranges and the same in every section, header 10 mm'({ doc }) {
     expect(doc.sections.length).toBeGreaterThanOrEqual(1);
     doc.sections.forEach((s, k) => {
       const landscape = s.pageWidth > s.pageHeight;
       const [w, h] = landscape ? [s.pageHeight, s.pageWidth] : [s.pageWidth, s.pageHeight];
       expect(Math.abs(w - ND30.a4.w), `section ${k}: A4 width`).toBeLessThanOrEqual(2);
       expect(Math.abs(h - ND30.a4.h), `section ${k}: A4 height`).toBeLessThanOrEqual(2);
-      if (k === 0) {
-        expect(landscape, 'main section is portrait').toBe(false);
-        expect(s.orient ?? 'portrait').toBe('portrait');
-      }
+      expect(s.orient, `section ${k}: orientation matches the page size`).toBe(landscape ? 'landscape' : 'portrait');
+      // A landscape appendix keeps the portrait margins by their names (top stays top).
       for (const side of ['top', 'bottom', 'left', 'right'] as const) {
-        if (landscape) continue; // a landscape appendix rotates the margins
         const mm = twipsToMm(s.margins[side]);
         expect(inRange(mm, ND30.margins[side], 0.05), `section ${k}: ${side} margin ${mm.toFixed(2)} mm in ${ND30.margins[side]}`).toBe(true);
-        expect(Math.abs(s.margins[side] - mmToTwips(model.page.margins[side])), `section ${k}: ${side} margin = model`).toBeLessThanOrEqual(2);
+        expect(s.margins[side], `section ${k}: ${side} margin as in the first section`).toBe(doc.sections[0].margins[side]);
       }
       expect(Math.abs(twipsToMm(s.margins.header) - ND30.headerDistanceMm), `section ${k}: header distance`).toBeLessThanOrEqual(0.5);
-      expect(s.margins.gutter || 0).toBe(0);
+      expect(s.margins.gutter).toBe(0);
     });
+    expect(doc.sections[0].pageWidth < doc.sections[0].pageHeight, 'main section is portrait').toBe(true);
   },
 
   'Times New Roman everywhere, language vi-VN, black, text in NFC'({ doc }) {
     const base = doc.styles.baseRun();
     expect(base.lang, 'document language').toBe(ND30.lang);
-    const parts = [doc.allParagraphs(), ...doc.headerFooterParts().map((n) => doc.paragraphsOf(doc.xml(n)))].flat();
+    const hf = doc.partNames().filter((n) => /^word\/(header|footer)\d*\.xml$/.test(n));
+    expect(hf.length, 'header parts').toBeGreaterThan(0);
+    const parts = [doc.allParagraphs(), ...hf.map((n) => doc.partParagraphs(n))].flat();
     for (const p of parts) {
       const stamp = STAMPS.includes(textOf(p)); // độ khẩn / độ mật are stamped in red
       for (const r of [...p.runs, ...p.fieldRuns]) {
         for (const slot of ['ascii', 'hAnsi', 'cs']) expect(r.props.fonts[slot], `font (${slot}) of "${r.text}"`).toBe(ND30.font);
         expect(r.props.lang ?? ND30.lang, `language of "${r.text}"`).toBe(ND30.lang);
-        if (!stamp) expect(['auto', '000000', undefined], `colour of "${r.text}"`).toContain(r.props.color);
+        expect(stamp || ['auto', '000000', undefined].includes(r.props.color), `colour of "${r.text}" (${r.props.color})`).toBe(true);
         expect(r.props.vanish ?? false, `hidden text "${r.text}"`).toBe(false);
       }
       expect(p.text, 'NFC').toBe(p.text.normalize('NFC'));
@@ -422,12 +289,17 @@ const RULES: Record<string, Rule> = {
     // Styles in use (stamps aside) and the built-ins a clerk may apply later keep the font and colour too.
     const used = new Set(parts.flatMap((p) => (STAMPS.includes(textOf(p)) ? [] : doc.styles.chain(p.props.styleId, 'paragraph').map((s) => s.id))));
     const builtIn = ['Normal', 'Title', 'Caption', 'ListParagraph', ...[1, 2, 3, 4, 5, 6].map((k) => `Heading${k}`)];
-    for (const s of doc.styles.byId.values()) {
-      if (s.type !== 'paragraph' || !(used.has(s.id) || builtIn.includes(s.id))) continue;
-      const f = kid(s.rPr, 'w:rFonts');
-      if (f) for (const [k, v] of Object.entries(f.attrs)) expect(/Theme$/.test(k) ? 'theme' : v, `style ${s.id} ${k}`).toBe(ND30.font);
-      const color = kid(s.rPr, 'w:color');
-      if (color) expect(['auto', '000000'], `style ${s.id} colour`).toContain(color.attrs['w:val']);
+    const checked = [...doc.styles.byId.values()].filter((s) => s.type === 'paragraph' && (used.has(s.id) || builtIn.includes(s.id)));
+    expect(checked.length).toBeGreaterThan(used.size - 1);
+    for (const s of checked) {
+      // The style's effective run formatting: docDefaults → its basedOn chain.
+      const run = doc.styles.chain(s.id, 'paragraph').reduce((r, x) => doc.styles.applyRun(r, x.rPr), doc.styles.baseRun());
+      for (const slot of ['ascii', 'hAnsi', 'cs']) expect(run.fonts[slot], `style ${s.id} font (${slot})`).toBe(ND30.font);
+      expect(
+        Object.keys(run.fonts).filter((k) => /Theme$/.test(k)),
+        `style ${s.id}: no theme font overrides Times New Roman`,
+      ).toEqual([]);
+      expect(['auto', '000000', undefined], `style ${s.id} colour`).toContain(run.color);
     }
     for (const name of doc.partNames().filter((n) => n.endsWith('.xml'))) {
       const xml = doc.text(name);
@@ -435,19 +307,20 @@ const RULES: Record<string, Rule> = {
     }
   },
 
-  'header band: borderless two-column table, quốc hiệu fits its column'({ parts, model }) {
+  'header band: borderless two-column table, quốc hiệu bold caps 12–13 pt in the right column'({ parts, doc }) {
     const t = parts.band;
     expect(t.grid.length, 'two columns').toBe(2);
     for (const r of t.rows) expect(r.cells.length).toBe(2);
     for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'])
       expect(['none', 'nil', undefined], `table border ${side}`).toContain(t.borders[side]?.val);
     for (const c of cellsOf(t)) {
-      for (const b of kids(kid(kid(c.el, 'w:tcPr'), 'w:tcBorders'))) expect(['none', 'nil'], `cell border ${b.name}`).toContain(b.attrs['w:val']);
+      for (const [side, b] of Object.entries(c.borders)) expect(['none', 'nil'], `cell border ${side}`).toContain(b?.val);
       expect(Math.abs(c.width - t.grid[c.col]), 'cell width = grid column').toBeLessThanOrEqual(1);
     }
-    if (t.width !== undefined && t.widthType === 'dxa')
-      expect(Math.abs(t.width - t.grid.reduce((a, b) => a + b, 0)), 'table width = sum of columns').toBeLessThanOrEqual(2);
-    const textWidth = 210 - model.page.margins.left - model.page.margins.right;
+    expect(t.widthType, 'table width in twips').toBe('dxa');
+    expect(Math.abs(t.width! - t.grid.reduce((a, b) => a + b, 0)), 'table width = sum of columns').toBeLessThanOrEqual(2);
+    const sec = doc.sections[0];
+    const textWidth = twipsToMm(sec.pageWidth - sec.margins.left - sec.margins.right);
     const widthMm = twipsToMm(t.grid.reduce((a, b) => a + b, 0) + t.indent);
     expect(widthMm, 'band does not cross the right margin').toBeLessThanOrEqual(textWidth + 0.5);
     // The official table reaches ~3.5 mm into the left margin (nd30-format §2); never further.
@@ -465,12 +338,10 @@ const RULES: Record<string, Rule> = {
     expect(isCaps(qh!), 'quốc hiệu caps').toBe(true);
     expect(sizes(qh!).length).toBe(1);
     expect(inRange(sizes(qh!)[0], ND30.nationalSize), `quốc hiệu size ${sizes(qh!)[0]} in 12–13`).toBe(true);
-    const need = runsWidthMm(inkRuns(qh!), fonts);
-    expect(need, `quốc hiệu (${need.toFixed(1)} mm) fits its cell (${boxMm(qh!).toFixed(1)} mm) without wrapping`).toBeLessThanOrEqual(boxMm(qh!));
     expect(qh!.props.firstLine ?? 0).toBe(0);
   },
 
-  'tiêu ngữ: ASCII hyphens, bold, centred, rule as long as the text'({ parts }) {
+  'tiêu ngữ: ASCII hyphens, bold, centred, a rule paragraph under it'({ parts }) {
     const cell = cellsOf(parts.band).find((c) => c.paras.some((p) => textOf(p) === ND30.nationalTitle))!;
     const idx = cell.paras.findIndex((p) => squash(textOf(p)) === ND30.motto);
     expect(idx, 'tiêu ngữ "Độc lập - Tự do - Hạnh phúc" with ASCII hyphens in the quốc hiệu cell').toBeGreaterThan(0);
@@ -493,64 +364,56 @@ const RULES: Record<string, Rule> = {
     const rule = ruleAfter(cell.paras, idx);
     expect(rule, 'rule under the tiêu ngữ (paragraph border, not underscores or a drawing)').toBeDefined();
     expectSolidCentredRule(rule!, 'tiêu ngữ');
-    const textMm = runsWidthMm(inkRuns(m), fonts);
-    expect(Math.abs(boxMm(rule!) - textMm), `rule ${boxMm(rule!).toFixed(1)} mm vs tiêu ngữ ${textMm.toFixed(1)} mm`).toBeLessThanOrEqual(1);
-    // 56.1 mm at 13 pt, 60.5 mm at 14 pt (decree §3)
-    expect(Math.abs(textMm - (sizes(m)[0] === 13 ? 56.1 : 60.5))).toBeLessThanOrEqual(0.5);
   },
 
-  'header sizes step consistently (13-14-14 or 12-13-13) and follow layout.headerSizes'({ parts, plan }) {
+  'header sizes step consistently (13-14-14 or 12-13-13)'({ parts, plan }) {
     const qh = findIn(parts.band, (p) => textOf(p) === ND30.nationalTitle)!;
     const m = findIn(parts.band, (p) => textOf(p) === ND30.motto)!;
     const d = findIn(parts.band, (p) => expectedPlaceDate(plan).test(textOf(p)))!;
     expect(d, 'place/date paragraph').toBeDefined();
     const steps = `${sizes(qh)[0]}-${sizes(m)[0]}-${sizes(d)[0]}`;
     expect(ND30.sizeSteps).toContain(steps);
-    if (plan.layout?.headerSizes) expect(steps).toBe(plan.layout.headerSizes === '12-13-13' ? '12-13-13' : '13-14-14');
   },
 
-  'cơ quan chủ quản caps regular, cơ quan ban hành caps bold with a 1/3–1/2 rule'({ parts, plan }) {
+  'cơ quan chủ quản caps regular, cơ quan ban hành caps bold in balanced lines, a rule paragraph under it'({ parts, plan }) {
     const left = parts.band.rows[0].cells[0];
     const paras = left.paras;
     let k = 0;
     while (k < paras.length && isEmpty(paras[k])) k++;
     /**
      * The paragraphs of the cơ quan ban hành: its text intact, the clerk's own line breaks kept,
-     * every line on one line of the column (set as its own paragraph, so Word, LibreOffice and the
-     * PDF agree), and a wrapped name balanced rather than ending with a lone word.
+     * every line its own paragraph (so Word, LibreOffice and the PDF agree; that each fits one line
+     * is measured on LibreOffice's rendering below), and a wrapped name balanced rather than ending
+     * with a lone word.
      */
     const takeName = (name: string, what: string): Para[] => {
       const out: Para[] = [];
       while (k < paras.length && !isEmpty(paras[k]) && runsAll(paras[k], (r) => !!r.bold)) out.push(paras[k++]);
       expect(squash(out.map(textOf).join(' ')), `${what} text`).toBe(squash(name.replace(/\n/g, ' ')));
       const texts = out.map((p) => squash(textOf(p)));
-      for (const p of out) expect(wrapLinesMm(p.runs, fonts, boxMm(p)).length, `${what} line "${textOf(p)}" fits its column`).toBe(1);
       let at = 0;
       for (const given of name.split('\n')) {
         const want = squash(given);
         const mine: string[] = [];
         while (at < texts.length && want.startsWith([...mine, texts[at]].join(' '))) mine.push(texts[at++]);
         expect(mine.join(' '), `${what}: "${given}" starts and ends on a paragraph boundary`).toBe(want);
-        if (mine.length > 1 && want.split(' ').length > 2)
-          expect(mine[mine.length - 1].split(' ').length, `${what}: "${given}" does not end with a lone word`).toBeGreaterThan(1);
+        // A wrapped line of three words or more does not leave its last word alone.
+        const lone = mine.length > 1 && want.split(' ').length > 2 && mine[mine.length - 1].split(' ').length === 1;
+        expect(lone, `${what}: "${given}" does not end with a lone word`).toBe(false);
       }
       return out;
     };
-    if (plan.issuer.parent) {
-      // The cơ quan chủ quản: 13 pt, or 12 pt to stay on one line; a line that still does not fit
-      // is set in balanced paragraphs like the cơ quan ban hành, each on one line of the column.
-      const out: Para[] = [];
-      while (k < paras.length && !isEmpty(paras[k]) && runsAll(paras[k], (r) => !r.bold)) out.push(paras[k++]);
-      expect(squash(out.map(textOf).join(' ')), 'cơ quan chủ quản text').toBe(squash(upper(plan.issuer.parent).replace(/\n/g, ' ')));
-      for (const p of out) {
-        expect(p.props.align, 'chủ quản centred').toBe('center');
-        expect(isCaps(p), 'chủ quản caps').toBe(true);
-        for (const s of sizes(p)) expect(inRange(s, ND30.agencySize), `chủ quản size ${s} in 12–13`).toBe(true);
-        expect(wrapLinesMm(p.runs, fonts, boxMm(p)).length, `chủ quản line "${textOf(p)}" fits its column`).toBe(1);
-      }
+    // The cơ quan chủ quản (always shown when there is one): 13 pt, or 12 pt to stay on one line;
+    // a line that still does not fit is set in balanced paragraphs like the cơ quan ban hành.
+    const parent: Para[] = [];
+    while (k < paras.length && !isEmpty(paras[k]) && runsAll(paras[k], (r) => !r.bold)) parent.push(paras[k++]);
+    expect(squash(parent.map(textOf).join(' ')), 'cơ quan chủ quản text').toBe(squash(upper(plan.issuer.parent ?? '').replace(/\n/g, ' ')));
+    for (const p of parent) {
+      expect(p.props.align, 'chủ quản centred').toBe('center');
+      expect(isCaps(p), 'chủ quản caps').toBe(true);
+      for (const s of sizes(p)) expect(inRange(s, ND30.agencySize), `chủ quản size ${s} in 12–13`).toBe(true);
     }
     const agency = takeName(upper(plan.issuer.name), 'cơ quan ban hành');
-    let longest = 0;
     for (const p of agency) {
       expect(p.props.align, 'ban hành centred').toBe('center');
       expect(
@@ -559,13 +422,10 @@ const RULES: Record<string, Rule> = {
       ).toBe(true);
       expect(isCaps(p), 'ban hành caps').toBe(true);
       for (const s of sizes(p)) expect(inRange(s, ND30.agencySize), `ban hành size ${s} in 12–13`).toBe(true);
-      longest = Math.max(longest, ...wrapLinesMm(p.runs, fonts, boxMm(p)));
     }
     const rule = ruleAfter(paras, k - 1);
     expect(rule, 'rule under the cơ quan ban hành').toBeDefined();
     expectSolidCentredRule(rule!, 'cơ quan ban hành');
-    const share = boxMm(rule!) / longest;
-    expect(inRange(share, ND30.ruleShare, 0.005), `agency rule ${boxMm(rule!).toFixed(1)} mm = ${share.toFixed(2)} of ${longest.toFixed(1)} mm`).toBe(true);
   },
 
   '"Số" 13 pt in the left column, same row as the place/date (italic, zero-padded)'({ parts, plan }) {
@@ -594,11 +454,9 @@ const RULES: Record<string, Rule> = {
       'date not bold',
     ).toBe(true);
     for (const s of sizes(d!)) expect(inRange(s, ND30.placeDateSize), `date size ${s} in 13–14`).toBe(true);
-    const width = runsWidthMm(inkRuns(d!), fonts);
-    expect(width, 'place/date fits on one line').toBeLessThanOrEqual(boxMm(d!));
   },
 
-  'KẾ HOẠCH and trích yếu: bold, centred, sentence case, rule 1/3–1/2 of the longest line'({ parts, plan, doc }) {
+  'KẾ HOẠCH and trích yếu: bold, centred, sentence case, a rule paragraph under it'({ parts, plan }) {
     const k = parts.kind;
     expect(textOf(k)).toBe('KẾ HOẠCH');
     expect(k.props.align).toBe('center');
@@ -607,8 +465,6 @@ const RULES: Record<string, Rule> = {
     expect(parts.summary.length).toBeGreaterThan(0);
     const text = parts.summary.map(textOf).join('\n');
     expect(squash(text)).toBe(squash(plan.title.normalize('NFC')));
-    let longest = 0;
-    const sec = doc.sections[0];
     for (const p of parts.summary) {
       expect(p.props.align).toBe('center');
       expect(
@@ -620,40 +476,41 @@ const RULES: Record<string, Rule> = {
         'trích yếu not set in caps',
       ).toBe(false);
       for (const s of sizes(p)) expect(inRange(s, ND30.bodySize), `trích yếu size ${s}`).toBe(true);
-      const box = twipsToMm(sec.pageWidth - sec.margins.left - sec.margins.right - (p.props.indLeft ?? 0) - (p.props.indRight ?? 0));
-      longest = Math.max(longest, ...wrapLinesMm(p.runs, fonts, box));
     }
     expect(text === upper(text), 'trích yếu is not all capitals').toBe(false);
     const r = parts.summaryRule;
     expectSolidCentredRule(r, 'trích yếu');
-    const len = twipsToMm(sec.pageWidth - sec.margins.left - sec.margins.right - (r.props.indLeft ?? 0) - (r.props.indRight ?? 0));
-    const share = len / longest;
-    expect(inRange(share, ND30.ruleShare, 0.005), `trích yếu rule ${len.toFixed(1)} mm = ${share.toFixed(2)} of ${longest.toFixed(1)} mm`).toBe(true);
   },
 
-  'body: justified, first-line indent 1 or 1.27 cm, ≥ 6 pt before, single…1.5 lines, 13–14 pt'({ parts, model, plan }) {
+  'body: justified, first-line indent 1 or 1.27 cm, ≥ 6 pt before, single…1.5 lines, 13–14 pt'({ parts, model }) {
     const paras = bodyParas(parts);
     expect(paras.length).toBeGreaterThan(0);
     const special = new Set(
       model.body.flatMap((b) => (b.kind === 'paragraph' && (b.style === 'center' || b.style === 'right') ? [squash(b.runs.map((r) => r.text).join(''))] : [])),
     );
     const indents = new Set<number>();
+    const bodySizes = new Set<number | undefined>();
+    const lines = new Set<number | undefined>();
     for (const p of paras) {
       const what = `"${textOf(p).slice(0, 40)}"`;
       const pp = p.props;
       for (const s of sizes(p)) expect(inRange(s, ND30.bodySize), `${what} size ${s}`).toBe(true);
-      if (plan.layout?.fontSize) expect(sizes(p), `${what} size = layout.fontSize`).toEqual([plan.layout.fontSize]);
+      for (const s of sizes(p)) bodySizes.add(s);
       expect(pp.before ?? 0, `${what} space before ≥ 6 pt`).toBeGreaterThanOrEqual(ND30.minSpaceBefore);
       expect(pp.beforeAutospacing ?? false).toBe(false);
       expect(pp.contextualSpacing ?? false, `${what} contextual spacing would drop the 6 pt`).toBe(false);
-      const rule = pp.lineRule ?? 'auto';
-      if (rule === 'auto') expect(inRange(pp.line ?? 240, ND30.lineAuto), `${what} line ${pp.line}`).toBe(true);
-      else {
-        const size = sizes(p)[0] ?? 14;
-        expect(inRange((pp.line ?? 0) / 20, [size * 1.15, size * 1.15 * 1.5], 0.5), `${what} exact line`).toBe(true);
-      }
-      if (plan.layout?.lineSpacing) expect(pp.line, `${what} line = layout.lineSpacing`).toBe(Math.round(240 * plan.layout.lineSpacing));
-      if (special.has(squash(textOf(p)))) continue;
+      // Proportional line spacing ("auto"), from single (240) to 1.5 lines (360).
+      expect(pp.lineRule ?? 'auto', `${what} line rule`).toBe('auto');
+      expect(inRange(pp.line ?? 240, ND30.lineAuto), `${what} line ${pp.line}`).toBe(true);
+      lines.add(pp.line);
+    }
+    expect(bodySizes.size, 'one body size throughout').toBe(1);
+    expect(lines.size, 'one line spacing throughout').toBe(1);
+    const running = paras.filter((p) => !special.has(squash(textOf(p))));
+    expect(running.length, 'justified running text').toBeGreaterThan(0);
+    for (const p of running) {
+      const what = `"${textOf(p).slice(0, 40)}"`;
+      const pp = p.props;
       expect(pp.align, `${what} justified`).toBe('justify');
       expect(pp.hanging ?? 0, `${what} hanging`).toBe(0);
       expect(pp.indLeft ?? 0, `${what} left indent`).toBe(0);
@@ -661,15 +518,16 @@ const RULES: Record<string, Rule> = {
       indents.add(pp.firstLine!);
     }
     expect(indents.size, 'one first-line indent throughout').toBe(1);
-    if (plan.layout?.firstLineIndent) expect([...indents][0]).toBe(plan.layout.firstLineIndent === 12.7 ? 720 : 567);
   },
 
   "widow/orphan control on every paragraph (Word's normal setting; the PDF keeps two lines too)"({ doc }) {
-    expect(onOffOf(kid(doc.styles.defaultPPr, 'w:widowControl')), 'docDefaults turn widow/orphan control on').toBe(true);
-    for (const p of doc.allParagraphs()) expect(widowControlOf(doc, p), `"${textOf(p).slice(0, 30)}" has widow/orphan control`).toBe(true);
+    expect(doc.styles.baseParagraph().widowControl, 'docDefaults turn widow/orphan control on').toBe(true);
+    const all = doc.allParagraphs();
+    expect(all.length).toBeGreaterThan(10);
+    for (const p of all) expect(p.props.widowControl, `"${textOf(p).slice(0, 30)}" has widow/orphan control`).toBe(true);
   },
 
-  'a space after never meets a space before (Word adds them, LibreOffice takes the larger); 12 pt under the trích yếu rule'({ doc, parts }) {
+  'a space after never meets a space before (Word adds them, LibreOffice takes the larger)'({ doc }) {
     const flows: Para[][] = [[]];
     for (const b of doc.body) {
       if (b.kind === 'p') flows[flows.length - 1].push(b.p);
@@ -678,6 +536,7 @@ const RULES: Record<string, Rule> = {
         flows.push([]); // the flow after the table (copies above: the case is shared by all rules)
       }
     }
+    expect(flows.flat().length).toBeGreaterThan(10);
     for (const flow of flows)
       for (let k = 1; k < flow.length; k++) {
         const [a, b] = [flow[k - 1], flow[k]];
@@ -686,11 +545,6 @@ const RULES: Record<string, Rule> = {
           `"${textOf(a).slice(0, 25)}" (after ${a.props.after}) then "${textOf(b).slice(0, 25)}" (before ${b.props.before})`,
         ).toBe(false);
       }
-    // The gap between the trích yếu rule and the body is 12 pt whichever way it is read.
-    const first = parts.body[0];
-    const after = parts.summaryRule.props.after ?? 0;
-    const before = first?.kind === 'p' ? (first.p.props.before ?? 0) : 0;
-    expect(after + before, 'rule space after + first body space before').toBe(240);
   },
 
   'căn cứ italic, ";" then "."; section titles I., II. … bold caps without gaps; ends with "./."'({ parts, plan, doc }) {
@@ -708,9 +562,11 @@ const RULES: Record<string, Rule> = {
       ).toBe(true);
       expect(textOf(p).trimEnd().endsWith(end), `căn cứ ${k + 1} "${textOf(p).slice(-20)}" ends with ${end}`).toBe(true);
     });
-    if (joined) expect(textOf(paras[n]).trimEnd().endsWith(':'), 'joined căn cứ + lead-in ends with ":"').toBe(true);
-    if (count) expect(paras[n] && runsAll(paras[n], (r) => !!r.italic), 'only the căn cứ are italic').toBe(false);
-    // Body paragraphs are upright unless the user asked for italics.
+    // The paragraph after the căn cứ (the lead-in, or the joined căn cứ + lead-in) is upright.
+    expect(
+      runsAll(paras[n], (r) => !!r.italic),
+      'only the căn cứ are italic',
+    ).toBe(false);
     // The rest of the body is upright (a user may still italicise words).
     for (const p of paras.slice(n)) expect(p.styleRun.italic ?? false, `"${textOf(p).slice(0, 30)}" upright`).toBe(false);
     const titles = paras.filter((p) => /^[IVXLC]+\.\s/.test(textOf(p)) && runsAll(p, (r) => !!r.bold));
@@ -766,7 +622,6 @@ const RULES: Record<string, Rule> = {
         expect(text.endsWith(';') && !/[.;,]\s*;$/.test(text) && !/[.]\)?;$/.test(text.replace(/\.\.\.$/, '')), `"${text}" ends with a single ";"`).toBe(true);
       } else {
         expect(text).toMatch(/^- Lưu: .*[^.]\.$/);
-        if (plan.archive.copies) expect(text).toContain(pad2(plan.archive.copies));
       }
     });
     const row = t.rows[label.cell!.row];
@@ -775,18 +630,15 @@ const RULES: Record<string, Rule> = {
     const lines = right.paras.filter((p) => !isEmpty(p));
     const expected = expectedSignatory(plan);
     expect(lines.map(textOf)).toEqual([...expected, plan.signer.name.normalize('NFC')]);
-    lines.forEach((p, k) => {
+    lines.forEach((p, _k) => {
       expect(p.props.align, `"${textOf(p)}" centred`).toBe('center');
       expect(
         runsAll(p, (r) => !!r.bold),
         `"${textOf(p)}" bold`,
       ).toBe(true);
       for (const s of sizes(p)) expect(inRange(s, ND30.bodySize), `"${textOf(p)}" size ${s}`).toBe(true);
-      if (k < expected.length) {
-        expect(isCaps(p), `"${textOf(p)}" caps`).toBe(true);
-        expect(runsWidthMm(inkRuns(p), fonts), `"${textOf(p)}" fits on one line`).toBeLessThanOrEqual(boxMm(p));
-      }
     });
+    for (const p of lines.slice(0, expected.length)) expect(isCaps(p), `"${textOf(p)}" caps`).toBe(true);
     // A gap for signature and seal between the title and the name.
     const gap = right.paras.slice(right.paras.indexOf(lines[expected.length - 1]) + 1, right.paras.indexOf(lines[expected.length]));
     expect(gap.length, 'empty lines for signature and seal').toBeGreaterThanOrEqual(3);
@@ -801,7 +653,7 @@ const RULES: Record<string, Rule> = {
   },
 
   'page numbers: top centre from page 2, none on page 1, none in footers'({ doc }) {
-    const hasPage = (name: string | undefined) => !!name && doc.paragraphsOf(doc.xml(name)).some((p) => p.fields.some((f) => /^PAGE\b/.test(f)));
+    const hasPage = (name: string | undefined) => !!name && doc.partParagraphs(name).some((p) => p.fields.some((f) => /^PAGE\b/.test(f)));
     expect(
       kids(doc.settings, 'w:evenAndOddHeaders').every((e) => ['false', '0'].includes(e.attrs['w:val'] ?? 'true')),
       'no separate even-page header',
@@ -811,12 +663,13 @@ const RULES: Record<string, Rule> = {
       expect(s.headers.default, `section ${k}: default header`).toBeDefined();
       expect(s.headers.first, `section ${k}: a first-page header of its own`).toBeDefined();
       expect(hasPage(s.headers.first), `section ${k}: no page number on the first page`).toBe(false);
-      const paras = doc.paragraphsOf(doc.xml(s.headers.default));
+      const paras = doc.partParagraphs(s.headers.default);
       const pn = paras.filter((p) => p.fields.some((f) => /^PAGE\b/.test(f)));
       expect(pn.length, `section ${k}: one PAGE field in the default header`).toBe(1);
       expect(pn[0].props.align, 'page number centred').toBe('center');
       const runs = [...pn[0].fieldRuns, ...pn[0].runs];
-      for (const r of runs.length ? runs : [{ props: pn[0].markProps }]) {
+      expect(pn[0].fieldRuns.length, 'the PAGE field is in runs (their formatting shows the number)').toBeGreaterThan(0);
+      for (const r of runs) {
         expect(inRange(r.props.size, ND30.bodySize), `page number size ${r.props.size}`).toBe(true);
         expect(!!r.props.italic || !!r.props.bold, 'page number upright, regular').toBe(false);
       }
@@ -824,24 +677,30 @@ const RULES: Record<string, Rule> = {
         pn[0].fields.some((f) => /ROMAN|roman|ALPHABETIC/i.test(f)),
         'Arabic numerals',
       ).toBe(false);
-      for (const f of Object.values(s.footers)) expect(hasPage(f), 'no page number in a footer').toBe(false);
+      expect(Object.values(s.footers).filter(hasPage), `section ${k}: no page number in a footer`).toEqual([]);
     });
-    for (const part of doc.partNames().filter((n) => /^word\/footer\d*\.xml$/.test(n))) expect(hasPage(part)).toBe(false);
-    // Each appendix numbers its own pages.
-    for (const s of doc.sections.slice(1)) expect(s.pageNumberStart).toBe(1);
+    expect(
+      doc.partNames().filter((n) => /^word\/footer\d*\.xml$/.test(n) && hasPage(n)),
+      'no footer part with a page number',
+    ).toEqual([]);
+    // Each section (so each appendix) numbers its own pages from 1.
+    expect(doc.sections.map((s) => s.pageNumberStart)).toEqual(doc.sections.map(() => 1));
   },
 
   'named Word styles: body, headings with outline levels, list styles'({ doc, parts, model }) {
-    for (const p of doc.allParagraphs()) {
-      if (isEmpty(p)) continue;
+    const withText = doc.allParagraphs().filter((p) => !isEmpty(p));
+    expect(withText.length).toBeGreaterThan(10);
+    for (const p of withText) {
       const id = p.props.styleId;
       const def = id ? doc.styles.byId.get(id) : undefined;
       expect(def, `"${textOf(p).slice(0, 30)}" uses a defined style`).toBeDefined();
       expect(def!.type).toBe('paragraph');
       expect(def!.name, 'style has a name').toBeTruthy();
-      if (!p.cell || p.cell.table === parts.band || p.cell.table === parts.closingTable)
-        expect(def!.id, `"${textOf(p).slice(0, 30)}" has its own style, not Normal`).not.toBe('Normal');
     }
+    // Outside content tables (whose cells may use a table style), every paragraph has a style of its own.
+    const own = withText.filter((p) => !p.cell || p.cell.table === parts.band || p.cell.table === parts.closingTable);
+    expect(own.length).toBeGreaterThan(5);
+    for (const p of own) expect(p.props.styleId, `"${textOf(p).slice(0, 30)}" has its own style, not Normal`).not.toBe('Normal');
     // Map the body paragraphs to the model to check the style of each kind.
     const modelParas = model.body.flatMap((b) => (b.kind === 'paragraph' ? [b] : []));
     const paras = bodyParas(parts);
@@ -851,33 +710,31 @@ const RULES: Record<string, Rule> = {
       const st = modelParas[k].style;
       if (!styleOf.has(st)) styleOf.set(st, new Set());
       styleOf.get(st)!.add(p.props.styleId!);
-      const level = { heading1: 0, heading2: 1, heading3: 2, heading4: 3 }[st as string];
-      if (level !== undefined) expect(p.props.outlineLvl, `"${textOf(p)}" outline level`).toBe(level);
-      else expect(p.props.outlineLvl ?? 9, `"${textOf(p).slice(0, 30)}" is body text in the outline`).toBe(9);
+      // Headings carry their outline level (navigation pane, TOC); everything else is body text (9).
+      const level = { heading1: 0, heading2: 1, heading3: 2, heading4: 3 }[st as string] ?? 9;
+      expect(p.props.outlineLvl ?? 9, `"${textOf(p).slice(0, 30)}" outline level`).toBe(level);
     });
+    expect(styleOf.size).toBeGreaterThan(1);
     for (const [st, ids] of styleOf) expect(ids.size, `model style ${st} maps to one Word style`).toBe(1);
-    const body = styleOf.get('body');
-    for (const list of ['bullet', 'bullet2', 'item'] as ParagraphStyle[]) {
-      const ids = styleOf.get(list);
-      if (ids && body) expect([...ids][0], `${list} has its own style`).not.toBe([...body][0]);
-    }
-    // The styles of section titles and item headings carry their outline level (navigation pane, TOC).
-    for (const [st, lvl] of [
-      ['heading1', 0],
-      ['heading2', 1],
-    ] as const) {
-      const ids = styleOf.get(st);
-      if (!ids) continue;
-      const chain = doc.styles.chain([...ids][0], 'paragraph');
-      const own = chain.map((x) => kid(x.pPr, 'w:outlineLvl')?.attrs['w:val']).filter((v) => v !== undefined);
-      expect(Number(own[own.length - 1]), `${st} style outline level`).toBe(lvl);
+    // Each kind of paragraph (body, bullet, item, heading…) has a Word style of its own.
+    const wordIds = [...styleOf.values()].map((ids) => [...ids][0]);
+    expect(new Set(wordIds).size, `one Word style per kind: ${[...styleOf.keys()].join(', ')} → ${wordIds.join(', ')}`).toBe(styleOf.size);
+    // The outline level is in the style itself, not only in direct formatting.
+    for (const [st, ids] of styleOf) {
+      const level = { heading1: 0, heading2: 1, heading3: 2, heading4: 3 }[st as string] ?? 9;
+      const styled = doc.styles.chain([...ids][0], 'paragraph').reduce((pp, x) => doc.styles.applyParagraph(pp, x.pPr), doc.styles.baseParagraph());
+      expect(styled.outlineLvl ?? 9, `${st} style outline level`).toBe(level);
     }
   },
 
   'no text boxes, drawings or images; the package is well-formed'({ doc }) {
-    for (const name of doc.partNames()) {
-      expect(name.startsWith('word/media/'), `media file ${name}`).toBe(false);
-      if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+    expect(
+      doc.partNames().filter((n) => n.startsWith('word/media/')),
+      'media files',
+    ).toEqual([]);
+    const xmlParts = doc.partNames().filter((n) => n.endsWith('.xml') || n.endsWith('.rels'));
+    expect(xmlParts).toContain('word/document.xml');
+    for (const name of xmlParts) {
       const names = elementNames(doc.xml(name));
       for (const bad of ['w:txbxContent', 'v:textbox', 'w:drawing', 'w:pict', 'w:object', 'v:shape', 'v:rect', 'v:line', 'w:framePr'])
         expect(names.has(bad), `${name} contains <${bad}>`).toBe(false);
@@ -898,7 +755,9 @@ const RULES: Record<string, Rule> = {
     expect(
       kids(ct, 'Override').some((o) => o.attrs.PartName === '/word/document.xml' && /wordprocessingml\.document\.main\+xml$/.test(o.attrs.ContentType)),
     ).toBe(true);
-    for (const r of Object.values(doc.rels)) {
+    const internal = Object.values(doc.rels).filter((r) => !r.external);
+    expect(internal.length, 'document relationships').toBeGreaterThan(3);
+    for (const r of internal) {
       expect(doc.has(r.target), `relationship target ${r.target} exists`).toBe(true);
       expect(overrides.has(r.target) || defaults.has(r.target.split('.').pop()!.toLowerCase()), `${r.target} has a content type`).toBe(true);
     }
@@ -907,7 +766,8 @@ const RULES: Record<string, Rule> = {
   'độ khẩn: bold caps in a red one-line frame under "Số"'({ parts, plan }) {
     const band = parts.band;
     const stamps = cellsOf(band).flatMap((c) => c.paras.filter((p) => STAMPS.includes(textOf(p))));
-    expect(stamps.map(textOf)).toEqual([plan.urgency, plan.confidentiality].filter((x): x is NonNullable<typeof x> => !!x));
+    // Độ mật (ô 10a) above độ khẩn (ô 10b), NĐ 30 Phụ lục I.
+    expect(stamps.map(textOf)).toEqual([plan.confidentiality, plan.urgency].filter((x): x is NonNullable<typeof x> => !!x));
     const no = findIn(band, (p) => textOf(p).startsWith('Số'))!;
     for (const u of stamps) {
       const what = `"${textOf(u)}"`;
@@ -923,19 +783,15 @@ const RULES: Record<string, Rule> = {
         runsAll(u, (r) => isRed(r.color)),
         `${what} in red`,
       ).toBe(true);
-      for (const side of ['borderTop', 'borderBottom', 'borderLeft', 'borderRight'] as const) {
-        expect(u.props[side]?.val, `${what} framed (${side})`).toBe('single');
-        expect(isRed(u.props[side]?.color), `${what} frame in red`).toBe(true);
+      for (const side of ['top', 'bottom', 'left', 'right'] as const) {
+        expect(u.props.borders[side]?.val, `${what} framed (${side})`).toBe('single');
+        expect(isRed(u.props.borders[side]?.color), `${what} frame in red`).toBe(true);
       }
-      const w = runsWidthMm(inkRuns(u), fonts);
-      const box = boxMm(u);
-      expect(box, `${what} fits on one line`).toBeGreaterThanOrEqual(w);
-      expect(box - w, `${what} frame hugs the word (${box.toFixed(1)} mm box, ${w.toFixed(1)} mm text)`).toBeLessThanOrEqual(3);
       expect(Math.abs((u.props.indLeft ?? 0) - (u.props.indRight ?? 0)), `${what} centred`).toBeLessThanOrEqual(20);
     }
   },
 
-  'content tables: header row bold, centred and repeated; 12–13 pt; no word split'({ doc, parts, model, plan }) {
+  'content tables: header row bold, centred and repeated; 12–13 pt'({ doc, parts, model, plan }) {
     const modelTables = [...model.body, ...model.appendices.flatMap((a) => a.blocks)].filter((b): b is Table => b.kind === 'table');
     // Each table with the section it is in, to check it fits that section's text width.
     const docTables: { t: Tbl; section: number }[] = [];
@@ -952,48 +808,53 @@ const RULES: Record<string, Rule> = {
       const mt = modelTables[i];
       const size = mt.fontSize ?? plan.layout?.tableFontSize;
       expect(t.rows.length).toBe(mt.rows.length);
-      t.rows.forEach((row, r) => {
-        const header = !!mt.rows[r].header;
-        expect(row.header, `table ${i + 1} row ${r + 1} repeats on each page`).toBe(header);
-        for (const c of row.cells)
-          for (const p of c.paras) {
-            if (isEmpty(p)) continue;
-            const what = `table ${i + 1} "${textOf(p).slice(0, 30)}"`;
-            for (const s of sizes(p)) expect(size ? s === size : inRange(s, [12, 13]), `${what} size ${s}`).toBe(true);
-            if (header) {
-              expect(p.props.align, `${what} centred`).toBe('center');
-              expect(
-                runsAll(p, (x) => !!x.bold),
-                `${what} bold`,
-              ).toBe(true);
-            }
-            const longestWord = Math.max(...wrapLinesMm(p.runs, fonts, 0));
-            expect(longestWord, `${what}: the longest word fits its column (${boxMm(p).toFixed(1)} mm)`).toBeLessThanOrEqual(boxMm(p) + 0.05);
-          }
-      });
+      expect(
+        t.rows.map((row) => row.header),
+        `table ${i + 1}: the model's header rows repeat on each page`,
+      ).toEqual(mt.rows.map((row) => !!row.header));
+      const paras = t.rows.flatMap((row) => row.cells.flatMap((c) => c.paras.filter((p) => !isEmpty(p)).map((p) => ({ p, header: row.header }))));
+      expect(paras.length, `table ${i + 1} has text`).toBeGreaterThan(0);
+      for (const { p } of paras) {
+        const what = `table ${i + 1} "${textOf(p).slice(0, 30)}"`;
+        for (const s of sizes(p)) expect(size ? s === size : inRange(s, [12, 13]), `${what} size ${s}`).toBe(true);
+      }
+      const head = paras.filter((x) => x.header);
+      expect(head.length > 0, `table ${i + 1}: header row text present when the model has one`).toBe(mt.rows.some((row) => row.header));
+      for (const { p } of head) {
+        const what = `table ${i + 1} header "${textOf(p).slice(0, 30)}"`;
+        expect(p.props.align, `${what} centred`).toBe('center');
+        expect(
+          runsAll(p, (x) => !!x.bold),
+          `${what} bold`,
+        ).toBe(true);
+      }
     });
   },
 
   'content tables: every cell as wide as the grid columns it covers, merged cells continue in their column'({ parts, model }) {
     const modelTables = [...model.body, ...model.appendices.flatMap((a) => a.blocks)].filter((b): b is Table => b.kind === 'table');
     const docTables = [...parts.body, ...parts.afterClosing].flatMap((b) => (b.kind === 'tbl' ? [b.t] : []));
+    expect(docTables.length).toBe(modelTables.length);
     docTables.forEach((t, i) => {
       const expected = expectedColumns(modelTables[i]);
+      // Every cell the model merges down is continued (vMerge) in the rows it covers.
+      const continued = t.rows.flatMap((row, r) => row.cells.filter((c) => c.vMerge === 'continue').map((c) => ({ c, r })));
+      const spans = modelTables[i].rows.flatMap((row) => row.cells.map((c) => (c.rowSpan ?? 1) - 1)).reduce((a, b) => a + b, 0);
+      expect(continued.length, `table ${i + 1}: one continuing cell per row a merged cell covers`).toBe(spans);
+      for (const { c, r } of continued) {
+        const above = t.rows[r - 1]?.cells.find((a) => a.col === c.col);
+        expect(above?.vMerge, `table ${i + 1} row ${r + 1}: merge continues the cell above`).toBeDefined();
+      }
       t.rows.forEach((row, r) => {
         let covered = 0;
         for (const c of row.cells) {
-          const span = Number(kid(kid(c.el, 'w:tcPr'), 'w:gridSpan')?.attrs['w:val'] ?? 1);
+          const span = c.gridSpan;
           const grid = t.grid.slice(c.col, c.col + span).reduce((a, b) => a + b, 0);
           expect(
             Math.abs(c.width - grid),
             `table ${i + 1} row ${r + 1} column ${c.col + 1}: cell width ${c.width} = its grid columns ${grid}`,
           ).toBeLessThanOrEqual(2);
           covered += span;
-          const vMerge = kid(kid(c.el, 'w:tcPr'), 'w:vMerge');
-          if (vMerge && (vMerge.attrs['w:val'] ?? 'continue') === 'continue') {
-            const above = t.rows[r - 1]?.cells.find((a) => a.col === c.col);
-            expect(above && kid(kid(above.el, 'w:tcPr'), 'w:vMerge'), `table ${i + 1} row ${r + 1}: merge continues the cell above`).toBeDefined();
-          }
         }
         expect(covered, `table ${i + 1} row ${r + 1} covers the grid`).toBe(t.grid.length);
         // Each model cell lands in its own grid column.
@@ -1024,7 +885,7 @@ const RULES: Record<string, Rule> = {
       ).toBe(true);
       expect(sizes(label)).toEqual([14]);
       const rest = paras.slice(k + 1);
-      const ruleIdx = rest.findIndex((p) => isEmpty(p) && p.props.borderBottom && p.props.borderBottom.val !== 'none');
+      const ruleIdx = rest.findIndex((p) => isEmpty(p) && hasRule(p));
       expect(ruleIdx, 'rule under the appendix heading').toBeGreaterThan(0);
       const head = rest.slice(0, ruleIdx).filter((p) => !isEmpty(p));
       const note = head.find((p) => textOf(p).startsWith('(Kèm theo'));
@@ -1035,20 +896,12 @@ const RULES: Record<string, Rule> = {
       ).toBe(true);
       const titles = head.filter((p) => p !== note);
       expect(titles.length).toBeGreaterThan(0);
-      let longest = 0;
       for (const p of [...titles, note!]) {
         expect(p.props.align, `"${textOf(p).slice(0, 30)}" centred`).toBe('center');
         for (const s of sizes(p)) expect(inRange(s, ND30.bodySize), `"${textOf(p).slice(0, 30)}" size ${s}`).toBe(true);
       }
-      const box = twipsToMm(sec.pageWidth - sec.margins.left - sec.margins.right);
-      for (const p of titles) {
-        expect(runsAll(p, (r) => !!r.bold) && isCaps(p), 'appendix title bold caps').toBe(true);
-        longest = Math.max(longest, ...wrapLinesMm(p.runs, fonts, box - twipsToMm((p.props.indLeft ?? 0) + (p.props.indRight ?? 0))));
-      }
-      const rule = rest[ruleIdx];
-      expectSolidCentredRule(rule, 'appendix');
-      const len = box - twipsToMm((rule.props.indLeft ?? 0) + (rule.props.indRight ?? 0));
-      expect(inRange(len / longest, ND30.ruleShare, 0.005), `appendix rule ${len.toFixed(1)} mm of ${longest.toFixed(1)} mm`).toBe(true);
+      for (const p of titles) expect(runsAll(p, (r) => !!r.bold) && isCaps(p), 'appendix title bold caps').toBe(true);
+      expectSolidCentredRule(rest[ruleIdx], 'appendix');
       at = k + 1;
     });
   },
@@ -1061,7 +914,7 @@ const RULES: Record<string, Rule> = {
   },
 };
 
-describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+describe.each(cases.map((c) => [c.label, c] as const))('%s', (_name, c) => {
   it.each(Object.keys(RULES))('%s', (rule) => RULES[rule](c));
 });
 
@@ -1122,12 +975,40 @@ describe('literal NĐ 30 forms', () => {
     expect(twipsToMm(band.indent), '3.5 mm into the left margin').toBeCloseTo(-3.5, 1);
   });
 
-  it('12-13-13 header sizes give a 12 pt quốc hiệu that still fits', () => {
+  it('12-13-13 header sizes: 12 pt quốc hiệu, 13 pt tiêu ngữ and date, 12 pt agency', () => {
     const band = byName('sections omitted, extra section, 12-13-13 header sizes').parts.band;
-    const qh = findIn(band, (p) => textOf(p) === ND30.nationalTitle)!;
-    expect(sizes(qh)).toEqual([12]);
-    // 88.3 mm in bold 12 pt (decree §2)
-    expect(Math.abs(runsWidthMm(inkRuns(qh), fonts) - 88.3)).toBeLessThanOrEqual(0.5);
+    const size = (pred: (t: string) => boolean) => sizes(findIn(band, (p) => pred(textOf(p)))!);
+    expect(size((t) => t === ND30.nationalTitle)).toEqual([12]);
+    expect(size((t) => t === ND30.motto)).toEqual([13]);
+    expect(size((t) => /ngày/.test(t))).toEqual([13]);
+    expect(size((t) => t === 'SỞ Y TẾ')).toEqual([12]);
+  });
+
+  it('layout options reach the file: 13 pt body, 1.27 cm first-line indent, 1.5 lines, margins 25/20/35/20', () => {
+    const c = byName('TM. signature, no parent, 13 pt body, 1.27 cm indent, 1.5 lines, official margins');
+    const paras = bodyParas(c.parts);
+    expect(paras.length).toBeGreaterThan(3);
+    expect(new Set(paras.flatMap(sizes))).toEqual(new Set([13]));
+    expect(new Set(paras.map((p) => p.props.line))).toEqual(new Set([360]));
+    expect(new Set(paras.filter((p) => p.props.align === 'justify').map((p) => p.props.firstLine))).toEqual(new Set([720]));
+    const m = c.doc.sections[0].margins;
+    expect([m.top, m.bottom, m.left, m.right].map((t) => Math.round(twipsToMm(t) * 10) / 10)).toEqual([25, 20, 35, 20]);
+  });
+
+  it('basis.joinIntro: the last căn cứ and the lead-in share one upright paragraph ending with ":"', () => {
+    const c = byName('examples/lao-cai-2017-truyen-thong-thi-dua.json');
+    expect(c.plan.basis?.joinIntro).toBe(true);
+    const n = (c.plan.basis?.items.length ?? 0) - 1;
+    const joined = bodyParas(c.parts)[n];
+    expect(textOf(joined).trimEnd().endsWith(':')).toBe(true);
+    expect(runsAll(joined, (r) => !r.italic)).toBe(true);
+  });
+
+  it('the Lưu line carries the copy count, zero-padded', () => {
+    const c = byName('long agency names, multi-line trích yếu, archive copies');
+    expect(c.plan.archive.copies).toBe(2);
+    const last = c.parts.closingTable.rows[0].cells[0].paras.filter((p) => !isEmpty(p)).pop()!;
+    expect(textOf(last)).toContain(', 02b.');
   });
 });
 
@@ -1144,10 +1025,10 @@ describe('deterministic DOCX', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2031-07-09T10:11:12.345Z'));
     process.env.TZ = 'Asia/Ho_Chi_Minh';
-    const first = await docxFromModel(model);
+    const first = await docxOf(model);
     vi.setSystemTime(new Date('2040-12-31T23:59:58.999Z'));
     process.env.TZ = 'America/Los_Angeles';
-    const second = await docxFromModel(model);
+    const second = await docxOf(model);
     vi.useRealTimers();
     expect(Buffer.compare(first, second), 'byte-identical').toBe(0);
     // 2026-02-05 (the plan's date), midnight in Vietnam.
@@ -1158,136 +1039,468 @@ describe('deterministic DOCX', () => {
 
   it('a draft dated by year only is stamped 1 January; the package still opens', async () => {
     const c = byName('draft 2024 (no day, no month)');
-    const again = await docxFromModel(c.model);
+    const again = await docxOf(c.model);
     expect(Buffer.compare(c.buf, again)).toBe(0);
     expect(openDocx(again).coreProp('dcterms:created')).toBe('2023-12-31T17:00:00Z');
   });
 });
 
-// ------------------------------------------------------------------ LibreOffice
+// ------------------------------------------------------------------ LibreOffice's rendering, measured
 
-function onPath(cmd: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
+const lo = libreOffice();
+const PT_TOL = 0.5; // pt: LibreOffice rounds positions to 0.1 pt; centring within half a point
+const headerRowsOf = (d: LoDoc, page: number, topPt: number) => d.rows.filter((r) => r.page === page && r.y < topPt);
+const bodyRowsOf = (d: LoDoc, page: number, topPt: number) => d.rows.filter((r) => r.page === page && r.y >= topPt);
+const maxSize = (items: { size: number }[]) => Math.max(...items.map((i) => i.size));
+const rowText = (r: { items: { text: string }[] }) => r.items.map((i) => i.text).join('');
+const textArea = (c: Case, section = 0) => {
+  const s = c.doc.sections[section];
+  return { left: s.margins.left / 20, right: (s.pageWidth - s.margins.right) / 20 };
+};
+
+/** Each paragraph's lines in LibreOffice's PDF, in order, inside a column (one after the other). */
+function loLines(d: LoDoc, paras: Para[], column: { left: number; right: number }, from = 0): { para: Para; lines: Segment[] }[] {
+  const used = new Set<any>();
+  const out: { para: Para; lines: Segment[] }[] = [];
+  let at = from;
+  for (const p of paras) {
+    const m = findParagraph(d.rows, used, textOf(p), at, column);
+    expect(m, `"${textOf(p).slice(0, 40)}" in LibreOffice's rendering`).toBeDefined();
+    out.push({ para: p, lines: m!.lines });
+    at = m!.last + 1;
   }
+  return out;
 }
-const haveLibreOffice = ['soffice', 'pdftotext', 'pdfinfo', 'pdffonts'].every(onPath);
 
-describe.skipIf(!haveLibreOffice)('opens in LibreOffice (soffice --convert-to pdf)', () => {
-  let dir = '';
-  const slug = (k: number) => `case-${String(k).padStart(2, '0')}`;
-  const pages: string[][] = [];
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kehoach-lo-'));
-    mkdirSync(join(dir, 'pdf'));
-    const files = cases.map((c, k) => {
-      const f = join(dir, `${slug(k)}.docx`);
-      writeFileSync(f, c.buf);
-      return f;
+/** The page where each section starts in LibreOffice's rendering (appendices: their label). */
+function sectionStarts(c: Case, d: LoDoc): number[] {
+  const labels = c.parts.afterClosing.flatMap((b) => (b.kind === 'p' && /^Phụ lục( [IVXLC]+)?$/.test(textOf(b.p)) ? [textOf(b.p)] : []));
+  expect(labels.length, 'one label per appendix').toBe(c.doc.sections.length - 1);
+  let after = 0;
+  return [
+    0,
+    ...labels.map((l) => {
+      const line = linesOf(d, l).find((x) => x.page > after);
+      expect(line, `appendix "${l}" in LibreOffice's rendering`).toBeDefined();
+      after = line!.page;
+      return line!.page;
+    }),
+  ];
+}
+
+type LoRule = (c: Case, d: LoDoc) => void;
+
+const LO_RULES: Record<string, LoRule> = {
+  'A4 pages; margins measured on the text inside the decree ranges and equal to the file'(c, d) {
+    const sec = c.doc.sections[0];
+    const top = sec.margins.top / 20;
+    const landscapeWanted = c.model.appendices.some((a) => a.landscape);
+    expect(d.pdf.pages.length).toBeGreaterThan(0);
+    let landscape = 0;
+    d.pdf.pages.forEach((page, p) => {
+      const [w, h] = page.width > page.height ? [page.height, page.width] : [page.width, page.height];
+      expect(Math.abs(toMm(w) - 210), `page ${p + 1}: A4 width`).toBeLessThanOrEqual(0.2);
+      expect(Math.abs(toMm(h) - 297), `page ${p + 1}: A4 height`).toBeLessThanOrEqual(0.2);
+      if (page.width > page.height) landscape++;
     });
-    // A private profile so parallel runs (and a user's open LibreOffice) do not collide.
-    execFileSync(
-      'soffice',
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', join(dir, 'pdf'), ...files],
-      { stdio: 'pipe', timeout: 300_000 },
+    expect(d.pdf.pages[0].width < d.pdf.pages[0].height, 'page 1 portrait').toBe(true);
+    expect(landscape > 0, 'landscape pages only for a landscape appendix').toBe(landscapeWanted);
+    const portrait = d.pdf.pages.flatMap((pg, p) => (pg.width < pg.height ? [p] : []));
+    const rows = portrait.flatMap((p) => bodyRowsOf(d, p, top));
+    expect(rows.length).toBeGreaterThan(10);
+    // Top: the first line of page 1 starts at the top margin; no line starts above it on any page.
+    const first = bodyRowsOf(d, 0, top)[0];
+    const topMm = toMm(first.y - ASCENT_EM * maxSize(first.items));
+    expect(inRange(topMm, ND30.margins.top, 0.2), `top margin ${topMm.toFixed(2)} mm in 20–25`).toBe(true);
+    expect(Math.abs(topMm - twipsToMm(sec.margins.top)), 'top margin as the file says').toBeLessThanOrEqual(0.2);
+    for (const r of rows)
+      expect(toMm(r.y - ASCENT_EM * maxSize(r.items)), `"${rowText(r).slice(0, 30)}" below the top margin`).toBeGreaterThanOrEqual(topMm - 0.2);
+    // Left: the leftmost text below the header band (justified lines start at the margin); the
+    // band may reach into the margin, by at most 3.5 mm (nd30-format §2).
+    const kind = lineOf(d, 'KẾ HOẠCH')!;
+    const band = rows.filter((r) => r.page === 0 && r.y < kind.y);
+    const below = rows.filter((r) => !band.includes(r));
+    expect(band.length > 0 && below.length > 0).toBe(true);
+    const left = toMm(Math.min(...below.map((r) => r.items[0].x)));
+    const bandLeft = toMm(Math.min(...band.map((r) => r.items[0].x)));
+    expect(bandLeft, `header band text reaches ${(left - bandLeft).toFixed(2)} mm into the left margin`).toBeGreaterThanOrEqual(left - 3.5 - 0.1);
+    // Right: the outermost text (justified lines reach the right side).
+    const pageW = toMm(d.pdf.pages[0].width);
+    const right = pageW - toMm(Math.max(...rows.map((r) => r.items[r.items.length - 1].x + r.items[r.items.length - 1].width)));
+    expect(inRange(left, ND30.margins.left, 0.1), `left margin ${left.toFixed(2)} mm in 30–35`).toBe(true);
+    expect(Math.abs(left - twipsToMm(sec.margins.left)), 'left margin as the file says').toBeLessThanOrEqual(0.1);
+    // LibreOffice's justified lines stop up to ~0.6 mm short of the right edge.
+    expect(right, `right margin ${right.toFixed(2)} mm ≥ 15`).toBeGreaterThanOrEqual(ND30.margins.right[0] - 0.1);
+    expect(
+      right - twipsToMm(sec.margins.right),
+      `right margin ${right.toFixed(2)} mm, the file says ${twipsToMm(sec.margins.right).toFixed(2)}`,
+    ).toBeLessThanOrEqual(0.8);
+    expect(right - twipsToMm(sec.margins.right)).toBeGreaterThanOrEqual(-0.1);
+    // Bottom: no line goes below the bottom margin.
+    const pageH = toMm(d.pdf.pages[0].height);
+    const bottom = pageH - toMm(Math.max(...rows.map((r) => r.y + DESCENT_EM * maxSize(r.items))));
+    expect(bottom, `bottom margin ${bottom.toFixed(2)} mm ≥ the file's ${twipsToMm(sec.margins.bottom).toFixed(2)} (20–25)`).toBeGreaterThanOrEqual(
+      twipsToMm(sec.margins.bottom) - 0.1,
     );
-    cases.forEach((_, k) => {
-      const pdf = join(dir, 'pdf', `${slug(k)}.pdf`);
-      const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-      // -raw: content-stream order (LibreOffice writes cells in reading order) and no de-hyphenation.
-      pages.push(
-        Array.from({ length: n }, (_, p) =>
-          execFileSync('pdftotext', ['-raw', '-f', String(p + 1), '-l', String(p + 1), pdf, '-'], { encoding: 'utf8' }).normalize('NFC'),
-        ),
-      );
-    });
-  }, 300_000);
-  afterAll(() => {
-    // KEHOACH_KEEP_PDF=1 keeps the DOCX/PDF files for a look (the folder is printed).
-    if (process.env.KEHOACH_KEEP_PDF) console.log(`LibreOffice output kept in ${dir}`);
-    else if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    expect(inRange(twipsToMm(sec.margins.bottom), ND30.margins.bottom, 0.05)).toBe(true);
+  },
 
-  /** Text without any whitespace: line breaks and justification cannot hide a lost letter. */
-  const flat = (s: string) => s.replace(/[\s\u00a0\u00ad]+/g, '');
-
-  it.each(cases.map((c, k) => [c.name, k] as const))('%s: text intact', (_name, k) => {
-    const c = cases[k];
-    const pdfPages = pages[k];
-    expect(pdfPages.length).toBeGreaterThan(0);
-    const lines = pdfPages.flatMap((p) => p.split('\n')).map(squash);
-    // Page numbers: not on page 1; page n ≥ 2 shows n first (top centre); an appendix restarts.
-    const firstLine = (p: string) =>
-      p
-        .split('\n')
-        .map(squash)
-        .find((l) => l !== '') ?? '';
-    expect(/^\d+$/.test(firstLine(pdfPages[0])), 'no page number on page 1').toBe(false);
-    const appendixStarts = pdfPages.map((p, i) => (/^Phụ lục( [IVXLC]+)?$/m.test(p) && /\(Kèm theo/.test(p) ? i : -1)).filter((i) => i > 0);
-    expect(appendixStarts.length, 'each appendix starts a page').toBe(c.plan.appendices?.length ?? 0);
-    pdfPages.forEach((p, i) => {
-      if (i === 0 || appendixStarts.includes(i)) {
-        expect(/^\d+$/.test(firstLine(p)), `no page number on the first page of a section (page ${i + 1})`).toBe(false);
+  'page numbers: Arabic, 13–14 pt, centred in the top margin 10 mm from the edge, from page 2 of each section'(c, d) {
+    const starts = sectionStarts(c, d);
+    const top = c.doc.sections[0].margins.top / 20;
+    const { left, right } = textArea(c);
+    const mid = (left + right) / 2;
+    let numbered = 0;
+    d.pdf.pages.forEach((page, p) => {
+      const k = starts.filter((s) => s <= p).length - 1;
+      const head = headerRowsOf(d, p, top);
+      if (p === starts[k]) {
+        expect(head.map(rowText), `page ${p + 1}: first page of its section, no number`).toEqual([]);
         return;
       }
-      const start = Math.max(0, ...appendixStarts.filter((s) => s < i));
-      expect(firstLine(p), `page ${i + 1} starts with its number`).toBe(String(i - start + 1));
+      expect(
+        head.map((r) => rowText(r).trim()),
+        `page ${p + 1}: its number`,
+      ).toEqual([String(p - starts[k] + 1)]);
+      const r = head[0];
+      const size = maxSize(r.items);
+      const end = r.items[r.items.length - 1].x + r.items[r.items.length - 1].width;
+      const pageMid = page.width > page.height ? page.width / 2 + (mid - d.pdf.pages[0].width / 2) : mid;
+      expect(inRange(size, ND30.bodySize), `page ${p + 1}: number ${size} pt`).toBe(true);
+      expect(isBoldFont(r.items[0].font) || isItalicFont(r.items[0].font), `page ${p + 1}: number upright, regular`).toBe(false);
+      expect(Math.abs((r.items[0].x + end) / 2 - pageMid), `page ${p + 1}: number centred`).toBeLessThanOrEqual(PT_TOL);
+      expect(Math.abs(toMm(r.y - ASCENT_EM * size) - ND30.headerDistanceMm), `page ${p + 1}: number 10 mm from the top edge`).toBeLessThanOrEqual(0.3);
+      numbered++;
     });
-    // Strip the page-number lines, then look for the texts.
-    const text = pdfPages.map((p, i) => (i === 0 ? p : p.replace(/^\s*\d+\s*\n/, ''))).join('\n');
-    expect(text).not.toContain('\uFFFD');
-    expect(lines, 'quốc hiệu on one line').toContain(ND30.nationalTitle);
-    expect(lines, 'tiêu ngữ on one line').toContain(ND30.motto);
-    expect(lines).toContain('KẾ HOẠCH');
-    const band = (pred: (t: string) => boolean) => textOf(findIn(c.parts.band, (p) => pred(textOf(p)))!);
-    const no = band((t) => t.startsWith('Số'));
-    const pd = band((t) => /ngày/.test(t));
-    expect(squash(text), 'Số line').toContain(squash(no));
-    expect(squash(text), 'place/date').toContain(squash(pd));
-    expect(flat(text), 'trích yếu').toContain(flat(c.plan.title));
-    expect(flat(text), 'agency').toContain(flat(upper(c.plan.issuer.name)));
-    for (const l of expectedSignatory(c.plan)) expect(lines, `signatory line "${l}"`).toContain(l);
-    expect(lines).toContain(c.plan.signer.name);
-    expect(lines).toContain('Nơi nhận:');
-    // Every body paragraph, Vietnamese letters included, in reading order.
+    expect(numbered, 'every page but the first of each section is numbered').toBe(d.pdf.pages.length - starts.length);
+  },
+
+  'quốc hiệu, tiêu ngữ and place/date each on one line, centred on each other; tiêu ngữ rule as long as its text'(c, d) {
+    const qh = lineOf(d, ND30.nationalTitle);
+    const motto = lineOf(d, ND30.motto);
+    expect(qh, 'quốc hiệu on one line').toBeDefined();
+    expect(motto, 'tiêu ngữ on one line').toBeDefined();
+    expect([qh!.page, motto!.page]).toEqual([0, 0]);
+    expect(motto!.y, 'tiêu ngữ under the quốc hiệu').toBeGreaterThan(qh!.y);
+    expect(qh!.items.every((i) => isBoldFont(i.font)) && motto!.items.every((i) => isBoldFont(i.font)), 'bold').toBe(true);
+    const [qs, ms] = [sizesOf(qh!), sizesOf(motto!)];
+    expect(qs.length === 1 && inRange(qs[0], ND30.nationalSize), `quốc hiệu ${qs} pt in 12–13`).toBe(true);
+    expect(ms.length === 1 && inRange(ms[0], ND30.mottoSize), `tiêu ngữ ${ms} pt in 13–14`).toBe(true);
+    expect(Math.abs(centre(qh!) - centre(motto!)), 'tiêu ngữ centred under the quốc hiệu').toBeLessThanOrEqual(PT_TOL);
+    // Decree §2–3: the quốc hiệu is 88.3 mm in bold 12 pt, 95.7 mm at 13; the tiêu ngữ 56.1 mm at 13, 60.5 mm at 14.
+    expect(Math.abs(toMm(widthOf(qh!)) - (qs[0] === 12 ? 88.3 : 95.7)), `quốc hiệu ${toMm(widthOf(qh!)).toFixed(1)} mm`).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(toMm(widthOf(motto!)) - (ms[0] === 13 ? 56.1 : 60.5)), `tiêu ngữ ${toMm(widthOf(motto!)).toFixed(1)} mm`).toBeLessThanOrEqual(0.5);
+    const rule = rulesUnder(d, motto!)[0];
+    expect(rule, 'a drawn rule under the tiêu ngữ').toBeDefined();
+    expect(Math.abs(toMm(widthOf(rule) - widthOf(motto!))), `rule ${toMm(widthOf(rule)).toFixed(1)} mm as long as the tiêu ngữ`).toBeLessThanOrEqual(1);
+    expect(Math.abs(centre(rule) - centre(motto!)), 'rule centred under the tiêu ngữ').toBeLessThanOrEqual(PT_TOL);
+    const pd = textOf(findIn(c.parts.band, (p) => /ngày/.test(textOf(p)))!);
+    const date = lineOf(d, pd);
+    expect(date, `"${pd}" on one line`).toBeDefined();
+    expect(
+      date!.items.every((i) => isItalicFont(i.font) && !isBoldFont(i.font)),
+      'date italic',
+    ).toBe(true);
+    // LibreOffice keeps a little room after italic text, which moves a centred italic line ~0.3 pt left.
+    expect(Math.abs(centre(date!) - centre(motto!)), 'date centred under the tiêu ngữ').toBeLessThanOrEqual(1);
+    expect(date!.y, 'date under the rule').toBeGreaterThan(rule.y);
+  },
+
+  'cơ quan chủ quản and ban hành one line per paragraph; agency rule 1/3–1/2 of its longest line; "Số" centred under it on the date line'(c, d) {
+    const cell = c.parts.band.rows[0].cells[0];
+    const named = cell.paras.filter((p) => !isEmpty(p));
+    expect(named.length).toBeGreaterThan(0);
+    const lines = named.map((p) => {
+      const l = lineOf(d, textOf(p));
+      expect(l, `"${textOf(p)}" on one line`).toBeDefined();
+      return { p, l: l! };
+    });
+    const agency = lines.filter((x) => runsAll(x.p, (r) => !!r.bold));
+    const parent = lines.filter((x) => !runsAll(x.p, (r) => !!r.bold));
+    expect(agency.length).toBeGreaterThan(0);
+    expect(parent.length > 0, 'cơ quan chủ quản shown when there is one').toBe(!!c.plan.issuer.parent);
+    for (const { l } of parent)
+      expect(
+        l.items.some((i) => isBoldFont(i.font)),
+        'chủ quản not bold',
+      ).toBe(false);
+    for (const { l } of agency)
+      expect(
+        l.items.every((i) => isBoldFont(i.font)),
+        'ban hành bold',
+      ).toBe(true);
+    for (const { l, p } of lines) {
+      const s = sizesOf(l);
+      expect(s.length === 1 && inRange(s[0], ND30.agencySize), `"${textOf(p)}" ${s} pt in 12–13`).toBe(true);
+    }
+    const mid = centre(agency[0].l);
+    for (const { l } of lines) expect(Math.abs(centre(l) - mid), 'the agency lines share one centre').toBeLessThanOrEqual(PT_TOL);
+    const longest = Math.max(...agency.map((x) => widthOf(x.l)));
+    const rule = rulesUnder(d, agency[agency.length - 1].l)[0];
+    expect(rule, 'a drawn rule under the cơ quan ban hành').toBeDefined();
+    const share = widthOf(rule) / longest;
+    expect(
+      inRange(share, ND30.ruleShare, 0.005),
+      `agency rule ${toMm(widthOf(rule)).toFixed(1)} mm = ${share.toFixed(3)} of ${toMm(longest).toFixed(1)} mm`,
+    ).toBe(true);
+    expect(Math.abs(centre(rule) - mid), 'rule centred under the agency').toBeLessThanOrEqual(PT_TOL);
+    const no = lineOf(d, textOf(findIn(c.parts.band, (p) => textOf(p).startsWith('Số'))!));
+    expect(no, '"Số" on one line').toBeDefined();
+    expect(Math.abs(centre(no!) - mid), '"Số" centred under the agency').toBeLessThanOrEqual(PT_TOL);
+    expect(sizesOf(no!), '"Số" 13 pt').toEqual([ND30.numberSize]);
+    const date = lineOf(d, textOf(findIn(c.parts.band, (p) => /ngày/.test(textOf(p)))!))!;
+    expect(Math.abs(no!.y - date.y), '"Số" and the date on the same line').toBeLessThanOrEqual(2);
+  },
+
+  'KẾ HOẠCH and trích yếu centred on the text width; rule 1/3–1/2 of the longest line; ≥ 6 pt before the body'(c, d) {
+    const area = textArea(c);
+    const mid = (area.left + area.right) / 2;
+    const kind = lineOf(d, 'KẾ HOẠCH');
+    expect(kind).toBeDefined();
+    expect(Math.abs(centre(kind!) - mid), 'KẾ HOẠCH centred').toBeLessThanOrEqual(PT_TOL);
+    const summary = loLines(d, c.parts.summary, area, kind!.row + 1).flatMap((x) => x.lines);
+    expect(summary.length).toBeGreaterThan(0);
+    for (const l of summary) {
+      expect(Math.abs(centre(l) - mid), `trích yếu line "${l.text.slice(0, 30)}" centred`).toBeLessThanOrEqual(PT_TOL);
+      expect(l.items.every((i) => isBoldFont(i.font))).toBe(true);
+    }
+    const longest = Math.max(...summary.map(widthOf));
+    const last = summary[summary.length - 1];
+    const rule = rulesUnder(d, last)[0];
+    expect(rule, 'a drawn rule under the trích yếu').toBeDefined();
+    const share = widthOf(rule) / longest;
+    expect(
+      inRange(share, ND30.ruleShare, 0.005),
+      `trích yếu rule ${toMm(widthOf(rule)).toFixed(1)} mm = ${share.toFixed(3)} of ${toMm(longest).toFixed(1)} mm`,
+    ).toBe(true);
+    expect(Math.abs(centre(rule) - mid), 'rule centred').toBeLessThanOrEqual(PT_TOL);
+    const next = d.rows.find((r) => r.page === rule.page && r.y > rule.y);
+    expect(next, 'the body follows the rule').toBeDefined();
+    expect(next!.y - ASCENT_EM * maxSize(next!.items) - rule.y, 'space between the rule and the body ≥ 6 pt').toBeGreaterThanOrEqual(6 - 0.2);
+  },
+
+  'body: first-line indent 1 or 1.27 cm, justified to both margins, ≥ 6 pt between paragraphs, single to 1.5 line spacing'(c, d) {
+    const area = textArea(c);
+    const kind = lineOf(d, 'KẾ HOẠCH')!;
+    const found = loLines(d, bodyParas(c.parts), area, kind.row + 1);
+    const pitches: number[] = [];
+    let indented = 0;
+    for (const { para, lines } of found) {
+      for (let k = 1; k < lines.length; k++)
+        if (lines[k].page === lines[k - 1].page) pitches.push((lines[k].y - lines[k - 1].y) / maxSize(lines[k].items) / LINE_EM);
+      if (para.props.align !== 'justify' || lines.length < 2) continue;
+      indented++;
+      const indent = toMm(lines[0].x - lines[1].x);
+      expect(
+        ND30.firstLine.some((t) => Math.abs(twipsToMm(t) - indent) <= 0.1),
+        `"${textOf(para).slice(0, 30)}": first-line indent ${indent.toFixed(2)} mm (1 or 1.27 cm)`,
+      ).toBe(true);
+      expect(Math.abs(lines[1].x - area.left), `"${textOf(para).slice(0, 30)}": next lines at the left margin`).toBeLessThanOrEqual(PT_TOL);
+      for (const l of lines.slice(0, -1)) expect(area.right - l.end, `"${l.text.slice(0, 30)}": justified to the right margin`).toBeLessThanOrEqual(2.5);
+    }
+    expect(indented, 'justified paragraphs of several lines').toBeGreaterThan(0);
+    expect(pitches.length).toBeGreaterThan(0);
+    for (const p of pitches) expect(p, `line spacing ${p.toFixed(3)} lines`).toBeGreaterThanOrEqual(1 - 0.01);
+    for (const p of pitches) expect(p, `line spacing ${p.toFixed(3)} lines`).toBeLessThanOrEqual(1.5 + 0.01);
+    const pitch = pitches.reduce((a, b) => a + b, 0) / pitches.length;
+    let gaps = 0;
+    for (let k = 1; k < found.length; k++) {
+      const a = found[k - 1].lines[found[k - 1].lines.length - 1];
+      const b = found[k].lines[0];
+      if (a.page !== b.page) continue;
+      gaps++;
+      const space = b.y - a.y - pitch * LINE_EM * maxSize(b.items);
+      expect(space, `space between "${a.text.slice(0, 25)}" and "${b.text.slice(0, 25)}": ${space.toFixed(2)} pt ≥ 6`).toBeGreaterThanOrEqual(6 - 0.2);
+    }
+    expect(gaps).toBeGreaterThan(0);
+  },
+
+  '"Nơi nhận:" 12 pt bold italic on the line of the signatory title; signatory lines one line each, centred, after a signature gap'(c, d) {
+    const label = lineOf(d, 'Nơi nhận:');
+    expect(label, '"Nơi nhận:"').toBeDefined();
+    expect(sizesOf(label!)).toEqual([ND30.recipientsLabelSize]);
+    expect(
+      label!.items.every((i) => isBoldFont(i.font) && isItalicFont(i.font)),
+      'bold italic',
+    ).toBe(true);
+    const titles = expectedSignatory(c.plan);
+    const lines = [...titles, c.plan.signer.name].map((t) => {
+      const l = linesOf(d, t).find((x) => x.page === label!.page && x.y >= label!.y - 3);
+      expect(l, `"${t}" on one line by the Nơi nhận`).toBeDefined();
+      return l!;
+    });
+    expect(Math.abs(lines[0].y - label!.y), '"Nơi nhận:" on the line of the first title line').toBeLessThanOrEqual(3);
+    for (const l of lines) {
+      expect(
+        l.items.every((i) => isBoldFont(i.font)),
+        `"${l.text}" bold`,
+      ).toBe(true);
+      expect(inRange(sizesOf(l)[0], ND30.bodySize), `"${l.text}" 13–14 pt`).toBe(true);
+      expect(Math.abs(centre(l) - centre(lines[0])), `"${l.text}" centred with the title`).toBeLessThanOrEqual(PT_TOL);
+      expect(l.x, `"${l.text}" right of the Nơi nhận`).toBeGreaterThan(label!.end);
+    }
+    const [lastTitle, name] = [lines[titles.length - 1], lines[titles.length]];
+    const gapLines = (name.y - lastTitle.y) / (LINE_EM * maxSize(name.items)) - 1;
+    expect(gapLines, `signature gap ${gapLines.toFixed(1)} lines (~3–5)`).toBeGreaterThanOrEqual(3 - 0.1);
+  },
+
+  'độ khẩn / độ mật: one line in a frame that hugs it, under "Số"'(c, d) {
+    const marks = [c.plan.confidentiality, c.plan.urgency].filter((x): x is NonNullable<typeof x> => !!x);
+    const no = lineOf(d, textOf(findIn(c.parts.band, (p) => textOf(p).startsWith('Số'))!))!;
+    const found = marks.map((m) => lineOf(d, m));
+    expect(
+      found.map((l) => l?.text),
+      'each mark on one line',
+    ).toEqual(marks);
+    for (const l of found as Segment[]) {
+      expect(l.y, `${l.text} under "Số"`).toBeGreaterThan(no.y);
+      expect(Math.abs(centre(l) - centre(no)), `${l.text} centred under "Số"`).toBeLessThanOrEqual(PT_TOL);
+      expect(
+        l.items.every((i) => isBoldFont(i.font)),
+        `${l.text} bold`,
+      ).toBe(true);
+      const top = d.hrules.filter((r) => r.page === l.page && r.y < l.y - ASCENT_EM * maxSize(l.items) + 4 && r.y > l.y - 30 && r.x1 < l.x && r.x2 > l.end);
+      const bottom = d.hrules.filter((r) => r.page === l.page && r.y > l.y && r.y < l.y + 12 && r.x1 < l.x && r.x2 > l.end);
+      expect(top.length && bottom.length, `${l.text} framed above and below`).toBeTruthy();
+      const frame = top[top.length - 1];
+      expect(
+        toMm(widthOf(frame) - widthOf(l)),
+        `${l.text}: frame ${toMm(widthOf(frame)).toFixed(1)} mm hugs ${toMm(widthOf(l)).toFixed(1)} mm of text`,
+      ).toBeLessThanOrEqual(5);
+      const sides = d.vrules.filter((v) => v.page === l.page && v.y1 < l.y && v.y2 > l.y);
+      expect(sides.some((v) => v.x < l.x) && sides.some((v) => v.x > l.end), `${l.text} framed left and right`).toBe(true);
+    }
+  },
+
+  'content tables: no word split across lines of a cell'(c, d) {
+    const tables = c.doc.body.flatMap((b, item) => (b.kind === 'tbl' && b.t !== c.parts.band && b.t !== c.parts.closingTable ? [{ t: b.t, item }] : []));
+    expect(tables.length).toBe(
+      c.model.body.filter((b) => b.kind === 'table').length + c.model.appendices.flatMap((a) => a.blocks).filter((b) => b.kind === 'table').length,
+    );
+    for (const { t, item } of tables) {
+      const s = c.doc.sectionOf(item);
+      const xs = [s.margins.left + t.indent];
+      for (const w of t.grid) xs.push(xs[xs.length - 1] + w);
+      const cells = t.rows.flatMap((r) => r.cells).filter((cl) => cl.paras.some((p) => !isEmpty(p)));
+      expect(cells.length).toBeGreaterThan(0);
+      for (const cl of cells) {
+        const column = { left: (xs[cl.col] + cl.marginLeft) / 20, right: (xs[cl.col + cl.gridSpan] - cl.marginRight) / 20 };
+        for (const { para, lines } of loLines(
+          d,
+          cl.paras.filter((p) => !isEmpty(p)),
+          column,
+        )) {
+          const words = textOf(para)
+            .split(/[\s\u00a0]+/)
+            .filter(Boolean)
+            .map(squashAll);
+          const ends = new Set<number>();
+          let at = 0;
+          for (const w of words) {
+            at += w.length;
+            ends.add(at);
+          }
+          let got = 0;
+          for (const l of lines.slice(0, -1)) {
+            got += squashAll(l.text).length;
+            expect(ends.has(got), `table ${item + 1}: "${l.text}" breaks inside a word of "${textOf(para).slice(0, 40)}"`).toBe(true);
+          }
+        }
+      }
+    }
+  },
+
+  'appendices: each starts a page; rule 1/3–1/2 of the longest title line, centred'(c, d) {
+    const starts = sectionStarts(c, d);
+    expect(starts.length).toBe(c.model.appendices.length + 1);
+    const paras = c.parts.afterClosing.flatMap((b) => (b.kind === 'p' ? [b.p] : []));
     let at = 0;
-    const all = flat(text);
-    for (const p of bodyParas(c.parts)) {
-      const i = all.indexOf(flat(textOf(p)), at);
-      expect(i, `body paragraph intact and in order: "${textOf(p).slice(0, 50)}"`).toBeGreaterThanOrEqual(0);
-      at = i;
-    }
-  });
+    c.model.appendices.forEach((_a, i) => {
+      const page = starts[i + 1];
+      expect(page, `appendix ${i + 1} after the plan`).toBeGreaterThan(starts[i]);
+      const k = paras.findIndex((p, j) => j >= at && /^Phụ lục( [IVXLC]+)?$/.test(textOf(p)));
+      const rest = paras.slice(k + 1);
+      const ruleIdx = rest.findIndex((p) => isEmpty(p) && hasRule(p));
+      const head = rest.slice(0, ruleIdx).filter((p) => !isEmpty(p));
+      const titles = head.filter((p) => !textOf(p).startsWith('(Kèm theo'));
+      const area = textArea(c, i + 1);
+      const from = d.rows.findIndex((r) => r.page === page);
+      const lines = loLines(d, head, area, from);
+      const titleLines = lines.filter((x) => titles.includes(x.para)).flatMap((x) => x.lines);
+      expect(titleLines.length).toBeGreaterThan(0);
+      const longest = Math.max(...titleLines.map(widthOf));
+      const last = lines[lines.length - 1].lines[lines[lines.length - 1].lines.length - 1];
+      const rule = rulesUnder(d, last)[0];
+      expect(rule, `appendix ${i + 1}: a drawn rule under its heading`).toBeDefined();
+      const share = widthOf(rule) / longest;
+      expect(inRange(share, ND30.ruleShare, 0.005), `appendix ${i + 1} rule = ${share.toFixed(3)} of ${toMm(longest).toFixed(1)} mm`).toBe(true);
+      expect(Math.abs(centre(rule) - (area.left + area.right) / 2), 'rule centred').toBeLessThanOrEqual(PT_TOL);
+      at = k + 1;
+    });
+  },
+};
 
-  it('vertically merged cells: LibreOffice lays the cells of the continued rows out in their own columns', () => {
-    const k = cases.findIndex((c) => c.name.startsWith('grouped rows'));
-    const c = cases[k];
-    const t = c.parts.body.flatMap((b) => (b.kind === 'tbl' ? [b.t] : []))[0];
-    const sec = c.doc.sections[0];
-    const bbox = execFileSync('pdftotext', ['-bbox', join(dir, 'pdf', `${slug(k)}.pdf`), '-'], { encoding: 'utf8' }).normalize('NFC');
-    const xOf = (word: string) => [...bbox.matchAll(/<word xMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].filter((m) => m[2] === word).map((m) => Number(m[1]));
-    // Left edge of a grid column's text in points: margin + table indent + columns before + cell padding.
-    const textX = (col: number) => (sec.margins.left + t.indent + t.grid.slice(0, col).reduce((a, b) => a + b, 0) + t.rows[1].cells[0].marginLeft) / 20;
-    for (const [word, col] of [
-      ['Đạt', 2],
-      ['Phạt', 2],
-      ['Đình', 2],
-      ['110', 3],
-      ['264', 3],
-    ] as const) {
-      const xs = xOf(word);
-      expect(xs.length, `"${word}" once in LibreOffice's PDF`).toBe(1);
-      expect(Math.abs(xs[0] - textX(col)), `"${word}" at x ${xs[0]} pt, column ${col + 1} text starts at ${textX(col).toFixed(1)} pt`).toBeLessThanOrEqual(1);
-    }
-  });
+describe.skipIf(!lo.available)(
+  lo.available ? "LibreOffice's rendering of the DOCX, measured against the decree" : `LibreOffice rendering (skipped: ${lo.reason})`,
+  () => {
+    describe.each(cases.map((c) => [c.label, c] as const))('%s', (_label, c) => {
+      let d: LoDoc;
+      beforeAll(async () => {
+        d = await loDoc(c.name);
+      });
+      it.each(Object.keys(LO_RULES))('%s', (rule) => LO_RULES[rule](c, d));
 
-  it('renders with a Times New Roman–compatible font (fonts-liberation2), not a fallback', () => {
-    const pdf = join(dir, 'pdf', `${slug(0)}.pdf`);
-    const list = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-    expect(list.length).toBeGreaterThan(0);
-    for (const l of list) expect(l, 'font').toMatch(/LiberationSerif|TimesNewRoman|Times-|Tinos/);
-  });
-});
+      it('text intact: every paragraph, Vietnamese letters included, in reading order', () => {
+        const pdf = renderPaths(c.name).lo!;
+        const n = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+        // -raw: content-stream order (LibreOffice writes cells in reading order) and no de-hyphenation.
+        const pages = Array.from({ length: n }, (_, p) =>
+          execFileSync('pdftotext', ['-raw', '-f', String(p + 1), '-l', String(p + 1), pdf, '-'], { encoding: 'utf8' }).normalize('NFC'),
+        );
+        // Page numbers (the first line of pages after the first) would break a paragraph that goes on.
+        const text = pages.map((p, i) => (i === 0 ? p : p.replace(/^\s*\d+\s*\n/, ''))).join('\n');
+        expect(text).not.toContain('\uFFFD');
+        const all = squashAll(text);
+        for (const t of [ND30.nationalTitle, ND30.motto, 'KẾ HOẠCH', c.plan.title, upper(c.plan.issuer.name), c.plan.signer.name, 'Nơi nhận:'])
+          expect(all, `"${t.slice(0, 40)}"`).toContain(squashAll(t));
+        let at = 0;
+        const paras = bodyParas(c.parts);
+        expect(paras.length).toBeGreaterThan(0);
+        for (const p of paras) {
+          const i = all.indexOf(squashAll(textOf(p)), at);
+          expect(i, `body paragraph intact and in order: "${textOf(p).slice(0, 50)}"`).toBeGreaterThanOrEqual(0);
+          at = i;
+        }
+      });
+    });
+
+    it('vertically merged cells: LibreOffice lays the cells of the continued rows out in their own columns', async () => {
+      const c = byName('grouped rows: vertically merged cells (rowspan) in a content table');
+      const d = await loDoc(c.name);
+      const t = c.parts.body.flatMap((b) => (b.kind === 'tbl' ? [b.t] : []))[0];
+      const sec = c.doc.sections[0];
+      // Left edge of a grid column's text in points: margin + table indent + columns before + cell padding.
+      const textX = (col: number) => (sec.margins.left + t.indent + t.grid.slice(0, col).reduce((a, b) => a + b, 0) + t.rows[1].cells[0].marginLeft) / 20;
+      for (const [word, col] of [
+        ['Đạt', 2],
+        ['Phạt', 2],
+        ['Đình', 2],
+        ['110', 3],
+        ['264', 3],
+      ] as const) {
+        const xs = d.rows.flatMap((r) => r.items.filter((i) => i.text.trim().split(/\s+/)[0] === word).map((i) => i.x));
+        expect(xs.length, `"${word}" starts one text item in LibreOffice's PDF`).toBe(1);
+        expect(Math.abs(xs[0] - textX(col)), `"${word}" at x ${xs[0]} pt, column ${col + 1} text starts at ${textX(col).toFixed(1)} pt`).toBeLessThanOrEqual(1);
+      }
+    });
+
+    it('renders with a Times New Roman–compatible font (fonts-liberation2), not a fallback', () => {
+      const list = execFileSync('pdffonts', [renderPaths(cases[0].name).lo!], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean);
+      expect(list.length).toBeGreaterThan(0);
+      for (const l of list) expect(l, 'font').toMatch(/LiberationSerif|TimesNewRoman|Times-|Tinos/);
+    });
+  },
+);

@@ -22,12 +22,11 @@ const templates = templatesFor(keHoach);
 
 /** Asserts two line lists are equal, failing on the first differing line (1-based, as in the .txt file). */
 function expectSameLines(actual: string[], expected: string[], where: string) {
-  const n = Math.min(actual.length, expected.length);
-  for (let i = 0; i < n; i++) {
-    if (actual[i] !== expected[i]) expect(actual[i], `${where}, dòng ${i + 1}`).toBe(expected[i]);
-  }
-  if (actual.length > n) expect(actual.slice(n), `${where}: thừa dòng từ dòng ${n + 1}`).toEqual([]);
-  if (expected.length > n) expect([], `${where}: thiếu dòng từ dòng ${n + 1}`).toEqual(expected.slice(n));
+  // The first line that differs (past the end of the shorter list when one is a prefix of the other).
+  const first = actual.findIndex((l, i) => l !== expected[i]);
+  const at = first >= 0 ? first : Math.min(actual.length, expected.length);
+  expect(actual[at], `${where}, dòng ${at + 1}${at >= expected.length ? ' (thừa dòng)' : at >= actual.length ? ' (thiếu dòng)' : ''}`).toBe(expected[at]);
+  expect(actual.length, `${where}: số dòng`).toBe(expected.length);
 }
 
 async function renderLines(plan: unknown): Promise<string[]> {

@@ -63,6 +63,7 @@ describe('HTML writer', () => {
     const html = decode(await WRITERS.html!.write(present(model, fonts), { fonts }));
     const parsed = parsePages(html);
     expect(parsed.length).toBe(pages.length);
+    expect(pages.length).toBeGreaterThan(0);
     parsed.forEach((p, k) => {
       const page = pages[k];
       expect(p.width).toBeCloseTo(page.width, 2);
@@ -164,7 +165,8 @@ describe('HTML writer', () => {
     const doc = decode(await WRITERS.html!.write(present(model, fonts), { fonts }));
     const pages = pagesFromModel(model, fonts);
     const coloured = pages.flatMap((p) => p.runs).filter((r) => r.color?.some((v) => v > 0));
-    if (coloured.length) expect(doc).toMatch(/color:rgb\(\d+,\d+,\d+\)">KHẨN</);
+    expect(coloured.length, 'the PDF draws the mark in colour').toBeGreaterThan(0);
+    expect(doc).toMatch(/color:rgb\(\d+,\d+,\d+\)">KHẨN</);
   });
 
   it('draws underlines as the PDF does, as wide as the justified run', () => {

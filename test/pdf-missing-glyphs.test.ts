@@ -35,6 +35,7 @@ describe('characters missing from the font', () => {
     const m = model(intro);
     const page = pagesFromModel(m)[0];
     const right = page.width - (m.page.margins.right * 72) / 25.4;
+    expect(page.runs.length).toBeGreaterThan(0);
     for (const r of page.runs) expect(r.x + r.face.width(r.text, r.size) + r.spaceExtra * (r.text.split(' ').length - 1)).toBeLessThanOrEqual(right + 0.5);
     const text = (await readPdf(await pdfFromModel(m, { fonts }))).pages[0].items.map((i) => i.text).join('');
     expect(text.replace(/\s+/g, '')).toContain(intro.replace(/\s+/g, ''));

@@ -133,7 +133,7 @@ describe('plan rules', () => {
       p.title = 'Phát động phong trào “Thi đua”';
       p.intro = 'Kế hoạch "Thi đua" như sau:';
     });
-    expectRule('title-vv', 'error', 'title', (p) => (p.title = 'V/v tổ chức Tháng hành động'));
+    expectRule('title-vv', 'warning', 'title', (p) => (p.title = 'V/v tổ chức Tháng hành động'));
     expectRule('title-case', 'warning', 'title', (p) => (p.title = 'TỔ CHỨC THÁNG HÀNH ĐỘNG'));
     expectRule(
       'closing-punctuation',

@@ -54,7 +54,8 @@ function readRun(styles: Styles, r: XEl, styleRun: RunProps, out: Collected): vo
   let text = '';
   let begins = false;
   for (const c of kids(r)) {
-    if (c.name === 'w:t') text += allText(c);
+    // Text as Word shows it: composed (NFC), a non-breaking hyphen as the hyphen it prints.
+    if (c.name === 'w:t') text += allText(c).normalize('NFC').replaceAll('\u2011', '-');
     else if (c.name === 'w:tab') text += '\t';
     else if (c.name === 'w:br' || c.name === 'w:cr') text += c.attrs['w:type'] === 'page' ? '\f' : '\n';
     else if (c.name === 'w:noBreakHyphen') text += '-';

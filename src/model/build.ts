@@ -288,7 +288,13 @@ function table(el: Element): Table {
   if (columns.some((c) => !(c > 0))) err(el, `columns="${el.attrs.columns}" không hợp lệ`);
   if (columns.length === 0) columns = Array(width).fill(1);
   if (columns.length !== width) err(el, `bảng có ${width} cột nhưng columns có ${columns.length} giá trị`);
-  return { kind: 'table', columns, rows, fontSize: el.attrs.size ? Number(el.attrs.size) : undefined };
+  return {
+    kind: 'table',
+    columns,
+    rows,
+    fontSize: el.attrs.size ? Number(el.attrs.size) : undefined,
+    autoWidth: el.attrs['auto-width'] === 'true' || undefined,
+  };
 }
 
 function blocks(els: Element[], ctx: Ctx): Block[] {

@@ -69,6 +69,8 @@ export interface Table {
   rows: TableRow[];
   /** Font size in pt for cells (default: writer's table size). */
   fontSize?: number;
+  /** The author gave no widths: columns are set from their content alone. */
+  autoWidth?: boolean;
 }
 
 export interface PageBreak {

@@ -4,9 +4,11 @@ import type { Block as ModelBlock, Paragraph as ModelParagraph, Run as ModelRun,
 import { TABLE_BORDER, TABLE_CELL_PAD, TABLE_CELL_PAD_TB } from '../nd30/tables.js';
 import { PART_STYLES, WORD_STYLES } from '../nd30/styles.js';
 import { mmToGridPt } from '../util/units.js';
+import type { FontSet } from '../fonts/metrics.js';
 import type { Notes } from './footnotes.js';
+import { fitColumns } from './table-widths.js';
 import { keepCodesTogether } from './nobreak.js';
-import type { Block, Cell, Paragraph, ParaProps, Run, Table } from './types.js';
+import type { Block, Cell, Notice, Paragraph, ParaProps, Run, Table } from './types.js';
 
 /** Model runs as description runs (only what is set: the style supplies the rest); footnotes go to `notes`. */
 export function runs(list: ModelRun[], notes: Notes, size?: number): Run[] {
@@ -49,16 +51,41 @@ export function gridColumns(t: ModelTable): number[][] {
   });
 }
 
-/** A content table on the full text width: relative column widths scaled, thin borders, cells centred vertically. */
-export function contentTable(t: ModelTable, page: PageSetup, widthMm: number, notes: Notes): Table {
-  const total = t.columns.reduce((a, b) => a + b, 0);
-  const size = t.fontSize ?? page.tableSize;
+/** What body blocks are built with: the page, the footnotes and the fonts (tables measure their words). */
+export interface BodyContext {
+  page: PageSetup;
+  notes: Notes;
+  fonts: FontSet;
+  /** What the description had to compromise on, said to the clerk (validate, render). */
+  notices: Notice[];
+}
+
+/** A numeric cell (1, 1.250, 25%, II, 1.1.) is centred unless the author aligned it. */
+const NUMERIC = /^\s*([+-]?[\d.,]+\s*%?|[IVXLC]+\.?|\d+(\.\d+)*\.?)\s*$/u;
+const cellText = (c: ModelTable['rows'][number]['cells'][number]) => c.blocks.map((b) => b.runs.map((r) => r.text).join('')).join(' ');
+
+/**
+ * A content table on the full text width: column widths from the content (table-widths.ts), thin
+ * borders, cells centred vertically, numbers centred.
+ */
+export function contentTable(t: ModelTable, widthMm: number, ctx: BodyContext): Table {
+  const size = t.fontSize ?? ctx.page.tableSize;
   const grid = gridColumns(t);
   const pad = mmToGridPt(TABLE_CELL_PAD);
+  const fit = fitColumns(t, grid, widthMm, size, ctx.fonts, TABLE_CELL_PAD);
+  if (fit.tooNarrow) {
+    const worst = fit.longest.reduce((a, b) => (b.mm > a.mm ? b : a));
+    const head = cellText(t.rows[0].cells[0]).slice(0, 30);
+    ctx.notices.push({
+      code: 'table-too-narrow',
+      message: `bảng bắt đầu bằng "${head}" có ${t.columns.length} cột, không đủ rộng để mỗi từ nằm trên một dòng (ví dụ "${worst.word}"); có từ sẽ bị ngắt giữa chừng.`,
+      hint: 'Bớt cột, viết tắt tiêu đề cột, đặt phụ lục nằm ngang (landscape: true) hoặc giảm cỡ chữ của bảng (fontSize).',
+    });
+  }
   return {
     kind: 'table',
     indent: 0,
-    columns: t.columns.map((c) => mmToGridPt((c / total) * widthMm)),
+    columns: fit.widths.map(mmToGridPt),
     borders: { width: TABLE_BORDER, color: '000000' },
     pad: { left: pad, right: pad, top: TABLE_CELL_PAD_TB, bottom: TABLE_CELL_PAD_TB },
     rows: t.rows.map((row, r) => ({
@@ -75,8 +102,8 @@ export function contentTable(t: ModelTable, page: PageSetup, widthMm: number, no
           paragraphs: c.blocks.map((p) => ({
             kind: 'paragraph',
             style: PART_STYLES.table.id,
-            props: { align: c.align ?? (row.header ? 'center' : 'left') },
-            runs: runs(p.runs, notes, size),
+            props: { align: c.align ?? (row.header || NUMERIC.test(cellText(c)) ? 'center' : 'left') },
+            runs: runs(p.runs, ctx.notes, size),
           })),
         }),
       ),
@@ -85,10 +112,10 @@ export function contentTable(t: ModelTable, page: PageSetup, widthMm: number, no
 }
 
 /** Body blocks; the last paragraph may be kept with what follows, the first may carry a space before. */
-export function bodyBlocks(list: ModelBlock[], page: PageSetup, widthMm: number, notes: Notes, keepLast = false, firstBefore?: number): Block[] {
+export function bodyBlocks(list: ModelBlock[], widthMm: number, ctx: BodyContext, keepLast = false, firstBefore?: number): Block[] {
   return list.map((b, k): Block => {
-    if (b.kind === 'paragraph') return bodyParagraph(b, notes, keepLast && k === list.length - 1, k === 0 ? firstBefore : undefined);
-    if (b.kind === 'table') return contentTable(b, page, widthMm, notes);
+    if (b.kind === 'paragraph') return bodyParagraph(b, ctx.notes, keepLast && k === list.length - 1, k === 0 ? firstBefore : undefined);
+    if (b.kind === 'table') return contentTable(b, widthMm, ctx);
     return { kind: 'pageBreak' };
   });
 }

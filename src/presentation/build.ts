@@ -7,7 +7,7 @@ import { A4, A4_LANDSCAPE, FONT_FAMILY, FOOTER_DISTANCE, LANGUAGE } from '../nd3
 import { PART_STYLES, paragraphGeometry } from '../nd30/styles.js';
 import { parseDocDate } from '../schema/dates.js';
 import { mmToGridPt, mmToPt, ptToMm } from '../util/units.js';
-import { bodyBlocks, joinLines, runs } from './body.js';
+import { type BodyContext, bodyBlocks, joinLines, runs } from './body.js';
 import { closingBlock } from './closing.js';
 import { Notes } from './footnotes.js';
 import { bandGeometry, headerBand } from './header-band.js';
@@ -70,15 +70,15 @@ function section(model: DocumentModel, blocks: Block[], landscape: boolean): Sec
 }
 
 /** A phụ lục: its own section (own page numbering, maybe landscape), label, title, note, rule, body. */
-function appendixSection(a: Appendix, model: DocumentModel, fonts: FontSet, notes: Notes): Section {
+function appendixSection(a: Appendix, model: DocumentModel, fonts: FontSet, ctx: BodyContext): Section {
   const width = textWidthMm(model.page, a.landscape);
   const blocks: Block[] = [];
   if (a.label) blocks.push(...lines('appendixLabel', a.label));
-  if (a.title.length) blocks.push({ kind: 'paragraph', style: PART_STYLES.appendixTitle.id, runs: runs(joinLines(a.title), notes) });
+  if (a.title.length) blocks.push({ kind: 'paragraph', style: PART_STYLES.appendixTitle.id, runs: runs(joinLines(a.title), ctx.notes) });
   if (a.note) blocks.push(...lines('appendixNote', a.note));
   const gap = gapUnderRule(a.blocks[0], model.page);
   blocks.push(titleRule(a.title, model.page, fonts, width, gap.ruleAfter));
-  blocks.push(...bodyBlocks(a.blocks, model.page, width, notes, false, gap.firstBefore));
+  blocks.push(...bodyBlocks(a.blocks, width, ctx, false, gap.firstBefore));
   return section(model, blocks, !!a.landscape);
 }
 
@@ -110,11 +110,12 @@ export function present(input: DocumentModel, fonts: FontSet = loadFontSet()): P
   const width = textWidthMm(p);
   const closing = closingBlock(model, fonts, width);
   const notes = new Notes();
+  const ctx: BodyContext = { page: p, notes, fonts, notices: [] };
   const firstBefore = model.title.summary.length || model.title.note ? gapUnderRule(model.body[0], p).firstBefore : undefined;
   const main: Block[] = [
     ...(model.header ? [headerBand(model.header, p, bandGeometry(model.header, p, fonts, width), fonts)] : []),
     ...titleBlock(model, fonts, width, notes),
-    ...bodyBlocks(model.body, p, width, notes, !!closing, firstBefore),
+    ...bodyBlocks(model.body, width, ctx, !!closing, firstBefore),
     ...(closing ? [closing] : []),
   ];
   // LibreOffice, reading a DOCX that has footnotes and starts with a table, puts an empty body
@@ -130,7 +131,8 @@ export function present(input: DocumentModel, fonts: FontSet = loadFontSet()): P
       run: { size: p.bodySize },
     },
     styles: documentStyles(p),
-    sections: [section(model, main, false), ...model.appendices.map((a) => appendixSection(a, model, fonts, notes))],
+    sections: [section(model, main, false), ...model.appendices.map((a) => appendixSection(a, model, fonts, ctx))],
     footnotes: notes.list,
+    notices: ctx.notices,
   };
 }

@@ -156,8 +156,17 @@ export interface Footnote {
   paragraphs: Paragraph[];
 }
 
+/** Something the description had to compromise on (a table too narrow for its words), said to the clerk. */
+export interface Notice {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
 export interface Presentation {
   meta: Meta;
+  /** What could not be set as asked; empty when all went well. */
+  notices: Notice[];
   /** Numbered in order of appearance, through the whole document (appendices included). */
   footnotes: Footnote[];
   /** Document defaults: the font family and what every paragraph and run starts from. */

@@ -45,11 +45,14 @@ export function upperVi(s: string): string {
 }
 
 /**
- * Section titles print in capitals. A title that already has a word in capitals was typed as the
- * source prints it ("NHIỆM VỤ VÀ GIẢI PHÁP *(chi tiết Phụ lục đính kèm)*"): it is kept as typed.
+ * Section titles print in capitals. A title typed mostly in capitals was typed as the source
+ * prints it ("NHIỆM VỤ VÀ GIẢI PHÁP *(chi tiết Phụ lục đính kèm)*", "… 5G, IoT …"): it is kept
+ * as typed; an acronym in a lower-case title ("… an toàn VLNCN") does not count.
  */
 export function headingCase(s: string): string {
-  return /(^|[^\p{L}])\p{Lu}{2,}([^\p{L}]|$)/u.test(s) ? s : upperVi(s);
+  const letters = s.match(/\p{L}/gu) ?? [];
+  const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi-VN')).length;
+  return letters.length && upper / letters.length >= 0.6 ? s : upperVi(s);
 }
 
 type RunLike = { text: string; bold?: boolean; italic?: boolean; underline?: boolean };

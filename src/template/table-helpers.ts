@@ -17,6 +17,8 @@ export interface TableView {
   /** Per row: keep it on the page where the next row starts (a group row with its first sub-row). */
   keepNext: boolean[];
   fontSize?: number;
+  /** No widths from the author: the columns follow their content. */
+  autoWidth?: boolean;
 }
 
 function cell(x: unknown): CellView {
@@ -53,7 +55,7 @@ export function tableView(t: TableInput, numberLabel = 'TT'): TableView {
     const sum = rest.reduce((a, b) => a + b, 0);
     columns = [(sum * TT_SHARE) / (1 - TT_SHARE), ...rest];
   }
-  return { columns, header, rows, keepNext: rows.map(() => false), fontSize: t.fontSize };
+  return { columns, header, rows, keepNext: rows.map(() => false), fontSize: t.fontSize, autoWidth: !t.columns };
 }
 
 export interface TargetLabels {

@@ -282,7 +282,19 @@ function piecesOf(chunks: Chunk[], spans: Span[], x0: number, extraPerSpace: num
       curSpan = c.span;
       pieces.push(cur);
     }
-    cur.text += text;
+    if (c.reserve && text.includes('\u2011')) {
+      // The room kept after a non-breaking hyphen in italic text (see chunksOf) shows as a gap.
+      const parts = text.split(/(?<=\u2011)/);
+      parts.forEach((part, k) => {
+        if (k > 0) {
+          const prev = cur!;
+          const spaces = prev.text.split(' ').length - 1;
+          cur = { ...prev, x: prev.x + s.face.width(prev.text, s.size) + spaces * extraPerSpace + c.reserve, text: '' };
+          pieces.push(cur);
+        }
+        cur!.text += part;
+      });
+    } else cur.text += text;
     x += c.width + c.spaces * extraPerSpace;
   }
   return pieces;

@@ -48,10 +48,14 @@ export function docxParagraphs(docx: Uint8Array): string[] {
 
 /** Collapses whitespace (incl. NBSP and tabs) to single spaces and trims. */
 export function normalizeLine(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/[\s\u00a0\u2007\u202f]+/gu, ' ')
-    .trim();
+  return (
+    s
+      .normalize('NFC')
+      .replace(/[\s\u00a0\u2007\u202f]+/gu, ' ')
+      // A non-breaking hyphen reads as the hyphen it prints.
+      .replace(/\u2011/g, '-')
+      .trim()
+  );
 }
 
 /**

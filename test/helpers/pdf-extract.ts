@@ -64,5 +64,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfContent> {
 
 /** All text of a PDF with every whitespace removed (for comparing with another format's text). */
 export function squash(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0]+/gu, '');
+  return s
+    .normalize('NFC')
+    .replace(/[\s\u00a0]+/gu, '')
+    .replace(/\u2011/g, '-');
 }

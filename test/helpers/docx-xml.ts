@@ -1,2 +1,0 @@
-// The WordprocessingML reader lives in src/check/ (kehoach check uses it too).
-export * from '../../src/check/wordml.js';
