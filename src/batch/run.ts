@@ -60,6 +60,8 @@ export interface BatchReporter {
   start?(total: number): void;
   row?(entry: ManifestEntry, label: string): void;
   notice?(text: string): void;
+  /** The stack trace of an internal error in a row (the CLI shows it with KEHOACH_DEBUG). */
+  debug?(stack: string): void;
 }
 
 export interface BatchControl {
@@ -261,6 +263,7 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
     running.set(k, task);
     const p = pool.run(task).then((r) => {
       running.delete(k);
+      if (!r.ok && r.kind === 'internal' && r.stack) report.debug?.(r.stack);
       finish(k, resultEntry(r, job, name, hash, outDir, base, warnings));
     });
     inflight.add(p);
@@ -354,7 +357,6 @@ function resultEntry(
     };
   }
   if (r.kind === 'cancelled') return { ...entryBase(job), name, status: 'cancelled', outputs: [], error: 'Đã dừng (Ctrl-C) khi đang tạo.' };
-  if (r.kind === 'internal' && process.env.KEHOACH_DEBUG && r.stack) console.error(r.stack);
   return failed(job, r.kind === 'input' ? placeDiagnostics(r.diagnostics, job.row, base) : r.diagnostics, name);
 }
 
