@@ -67,26 +67,26 @@ describe('kehoach batch --provinces', () => {
     const m = manifest();
     expect(m.summary).toMatchObject({ created: 34, failed: 0 });
     expectManifestMatchesFiles(m);
-    const seen = new Set<string>();
+    const seen = new Map<string, { header: string; placeDate: string; path: string }>();
     for (const e of m.entries) {
       const lines = docxTextLines(readFileSync(join(out, e.outputs[0].path)));
       // The cơ quan chủ quản may be set in balanced lines when it does not fit one line.
-      const header = lines.slice(0, lines.indexOf('SỞ Y TẾ')).join(' ');
-      const placeDate = lines.find((l) => /, ngày \d/.test(l))!;
-      seen.add(header);
-      if (e.province === 'ho-chi-minh') {
-        expect(header).toBe('UBND THÀNH PHỐ HỒ CHÍ MINH');
-        expect(placeDate).toBe('Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026');
-      }
-      if (e.province === 'lao-cai') {
-        expect(header).toBe('UBND TỈNH LÀO CAI');
-        expect(placeDate.startsWith('Lào Cai, ngày')).toBe(true);
-        expect(e.outputs[0].path).toBe('lao-cai-ke-hoach-5-syt.docx');
-      }
-      if (e.province === 'hai-phong') expect(header).toBe('UBND THÀNH PHỐ HẢI PHÒNG');
-      if (e.province === 'dak-lak') expect(placeDate.startsWith('Đắk Lắk, ngày')).toBe(true);
+      const agency = lines.indexOf('SỞ Y TẾ');
+      expect(agency, e.province).toBeGreaterThan(0);
+      const placeDate = lines.find((l) => /, ngày \d/.test(l));
+      expect(placeDate, e.province).toBeDefined();
+      seen.set(e.province, { header: lines.slice(0, agency).join(' '), placeDate: placeDate!, path: e.outputs[0].path });
     }
-    expect(seen.size).toBe(34);
+    expect(seen.get('ho-chi-minh')).toEqual({
+      header: 'UBND THÀNH PHỐ HỒ CHÍ MINH',
+      placeDate: 'Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026',
+      path: expect.any(String),
+    });
+    expect(seen.get('lao-cai')).toMatchObject({ header: 'UBND TỈNH LÀO CAI', path: 'lao-cai-ke-hoach-5-syt.docx' });
+    expect(seen.get('lao-cai')!.placeDate.startsWith('Lào Cai, ngày')).toBe(true);
+    expect(seen.get('hai-phong')?.header).toBe('UBND THÀNH PHỐ HẢI PHÒNG');
+    expect(seen.get('dak-lak')?.placeDate.startsWith('Đắk Lắk, ngày')).toBe(true);
+    expect(new Set([...seen.values()].map((v) => v.header)).size).toBe(34);
   });
 
   it("a plan issued by a UBND itself gets that province's UBND as the cơ quan ban hành, written in full", async () => {
