@@ -291,7 +291,7 @@ describe('kehoach batch --rows', () => {
         stdout += d;
         if (/\[1\/34\]/.test(stdout) && !child.killed) child.kill('SIGINT');
       });
-      child.on('exit', (c) => done(c));
+      child.on('close', (c) => done(c)); // after the last output, unlike 'exit'
     });
     expect(code).toBe(130);
     expect(stderr).toMatch(/Đang dừng/);
@@ -309,7 +309,7 @@ describe('kehoach batch --rows', () => {
     expect(files.filter((f) => f.endsWith('.docx') && !listed.has(f))).toEqual([]);
     // The next run finishes the job and keeps what was done. The bin again: a run from the
     // TypeScript sources has another tool fingerprint and would regenerate every row.
-    const r = runSpawned(['batch', MINIMAL, '--provinces', '-o', out, '-f', 'docx', '-q']);
+    const r = await runSpawned(['batch', MINIMAL, '--provinces', '-o', out, '-f', 'docx', '-q']);
     expect(r.code).toBe(0);
     expect(manifest().summary).toMatchObject({ created: m.summary.cancelled, unchanged: m.summary.created });
   });

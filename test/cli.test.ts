@@ -215,10 +215,14 @@ describe('kehoach validate / schema / init / help', () => {
   });
 });
 
-describe('the kehoach bin (a process of its own)', () => {
-  it('renders end to end: DOCX and PDF by default, exit 0', () => {
-    const out = join(dir, 'out');
-    const r = runSpawned(['render', MINIMAL, '-o', out]);
+// Concurrent: each test waits on child processes, which can use the other core meanwhile.
+// Each makes its own folder (the shared `dir` of beforeEach belongs to whichever test ran it last).
+describe.concurrent('the kehoach bin (a process of its own)', () => {
+  const ownDir = () => mkdtempSync(join(tmpdir(), 'kehoach-bin-'));
+
+  it('renders end to end: DOCX and PDF by default, exit 0', async ({ expect }) => {
+    const out = join(ownDir(), 'out');
+    const r = await runSpawned(['render', MINIMAL, '-o', out]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Đã ghi .*minimal\.docx/);
@@ -228,24 +232,23 @@ describe('the kehoach bin (a process of its own)', () => {
     expect(readFileSync(join(out, 'minimal.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('exits 1 for a bad input file and 2 for wrong usage, with the reason on stderr', () => {
-    const f = join(dir, 'broken.json');
+  it('exits 1 for a bad input file and 2 for wrong usage, with the reason on stderr', async ({ expect }) => {
+    const f = join(ownDir(), 'broken.json');
     writeFileSync(f, '{\n  "place": "Huế"\n  "date": "2024"\n}\n');
-    const bad = runSpawned(['validate', f]);
+    const [bad, typo] = await Promise.all([runSpawned(['validate', f]), runSpawned(['rendr'])]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/dòng 3, cột 3.*lỗi cú pháp JSON/);
-    const typo = runSpawned(['rendr']);
     expect(typo.code).toBe(2);
     expect(typo.err).toMatch(/không có lệnh 'rendr'/);
   });
 
-  it('--version prints the package version', () => {
-    const r = runSpawned(['--version']);
+  it('--version prints the package version', async ({ expect }) => {
+    const r = await runSpawned(['--version']);
     expect(r.code).toBe(0);
     expect(r.out.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   });
 
-  it('a closed pipe (kehoach --help | head) ends quietly with the exit code of the command', async () => {
+  it('a closed pipe (kehoach --help | head) ends quietly with the exit code of the command', async ({ expect }) => {
     const closed = async (args: string[], stream: 'stdout' | 'stderr') => {
       const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       child[stream].destroy(); // the reader is gone before kehoach writes
@@ -254,14 +257,16 @@ describe('the kehoach bin (a process of its own)', () => {
       const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
       return { code, other };
     };
-    expect(await closed(['--help'], 'stdout')).toEqual({ code: 0, other: '' });
-    expect(await closed(['rendr'], 'stderr')).toEqual({ code: 2, other: '' });
+    const [help, typo] = await Promise.all([closed(['--help'], 'stdout'), closed(['rendr'], 'stderr')]);
+    expect(help).toEqual({ code: 0, other: '' });
+    expect(typo).toEqual({ code: 2, other: '' });
   });
 
-  it('without its compiled code the bin says how to build it and exits 3', () => {
-    mkdirSync(join(dir, 'bin'));
-    copyFileSync(BIN, join(dir, 'bin', 'kehoach.js'));
-    const r = spawnSync(process.execPath, [join(dir, 'bin', 'kehoach.js'), '--version'], { encoding: 'utf8' });
+  it('without its compiled code the bin says how to build it and exits 3', ({ expect }) => {
+    const bin = join(ownDir(), 'bin');
+    mkdirSync(bin);
+    copyFileSync(BIN, join(bin, 'kehoach.js'));
+    const r = spawnSync(process.execPath, [join(bin, 'kehoach.js'), '--version'], { encoding: 'utf8' });
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/chưa được biên dịch.*npm install/);
   });

@@ -68,10 +68,12 @@ describe('kehoach preview', () => {
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // 'close', not 'exit': the output may still be arriving when the process has exited.
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     try {
       const end = Date.now() + 30_000;
-      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      // The address and the hint under it are separate writes: wait for the last one.
+      while (!out.includes('Mở địa chỉ trên bằng trình duyệt') && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
       const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
       expect(url, out + err).toBeDefined();
       expect(out).toContain('Xem trước');

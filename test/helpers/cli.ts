@@ -4,7 +4,7 @@
 // output, same exit code as the bin, without paying ~0.6 s of module loading per call.
 // `runSpawned` starts the real bin (bin/kehoach.js → dist/, built by `npm test`'s pretest)
 // for what only a process shows: the bin's exit codes, signals, closed pipes.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { resolve } from 'node:path';
 import { afterAll } from 'vitest';
@@ -116,8 +116,20 @@ export async function run(args: string[], cwd = process.cwd(), opts: RunOptions 
   return { code, out: stdout.text, err: stderr.text };
 }
 
-/** `node bin/kehoach.js <args>` in a process of its own. */
-export function runSpawned(args: string[], cwd = process.cwd(), opts: { timeout?: number; env?: NodeJS.ProcessEnv } = {}): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: opts.timeout ?? 60_000, env: opts.env ?? process.env });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/** `node bin/kehoach.js <args>` in a process of its own (several can run at once). */
+export function runSpawned(args: string[], cwd = process.cwd(), opts: { timeout?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: opts.env ?? process.env,
+      timeout: opts.timeout ?? 60_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, out, err }));
+  });
 }
