@@ -1,19 +1,20 @@
 // End-to-end tests of `kehoach batch` as a clerk runs it (in this process; Ctrl-C with the real bin).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WRITERS } from '../src/writers/index.js';
-import { BIN, MINIMAL, run as kehoach, runSpawned } from './helpers/cli.js';
+import { BIN, MINIMAL, run as kehoach, type RunOptions, runSpawned } from './helpers/cli.js';
 import { docxTextLines } from './helpers/docx-text.js';
 
 const BUILTIN_TEMPLATES = resolve('templates/ke-hoach');
 
 /** `kehoach batch <args>`. */
-const run = (args: string[]) => kehoach(['batch', ...args]);
+const run = (args: string[], opts?: RunOptions) => kehoach(['batch', ...args], undefined, opts);
 
 let dir: string;
 let out: string;
@@ -312,6 +313,26 @@ describe('kehoach batch --rows', () => {
     const r = await runSpawned(['batch', MINIMAL, '--provinces', '-o', out, '-f', 'docx', '-q']);
     expect(r.code).toBe(0);
     expect(manifest().summary).toMatchObject({ created: m.summary.cancelled, unchanged: m.summary.created });
+  });
+
+  it('in-process, Ctrl-C comes from the signal source it is given and its listeners are removed', async () => {
+    const signals = new EventEmitter();
+    let sent = false;
+    const r = await run([MINIMAL, '--provinces', '-o', out, '-f', 'docx', '-j', '1'], {
+      signals,
+      onStdout: (text) => {
+        if (!sent && /\[1\/34\]/.test(text)) {
+          sent = true;
+          signals.emit('SIGINT');
+        }
+      },
+    });
+    expect(r.code).toBe(130);
+    expect(r.err).toMatch(/Đang dừng/);
+    expect(r.err).toMatch(/Đã dừng: \d+ thành công, 0 lỗi, \d+ chưa xử lý/);
+    expect(manifest()).toMatchObject({ interrupted: true, summary: { failed: 0 } });
+    expect(manifest().summary.cancelled).toBeGreaterThanOrEqual(1);
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
   });
 
   it('wrong usage exits 2 with a Vietnamese message', async () => {

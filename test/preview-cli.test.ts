@@ -1,5 +1,6 @@
 // `kehoach preview` and `kehoach templates` as a clerk runs them (the built bin).
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,6 +87,30 @@ describe('kehoach preview', () => {
     }
     expect(await exited).toBe(0);
     expect(out).toContain('Đã dừng xem trước');
+  });
+
+  it('in-process, serves until the signal source it is given says stop, then removes its listeners', async () => {
+    const signals = new EventEmitter();
+    let served: Promise<{ status: number; html: string }> | undefined;
+    const giveUp = setTimeout(() => signals.emit('SIGINT'), 30_000); // no address: stop, and fail below
+    const r = await run(['preview', MINIMAL, '--no-open', '--port', '0'], undefined, {
+      signals,
+      onStdout: (text) => {
+        if (served || !text.includes('Mở địa chỉ trên bằng trình duyệt')) return;
+        const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(text)![0];
+        served = fetch(url)
+          .then(async (res) => ({ status: res.status, html: await res.text() }))
+          .finally(() => signals.emit('SIGINT'));
+      },
+    });
+    clearTimeout(giveUp);
+    expect(served, r.out + r.err).toBeDefined();
+    const page = await served!;
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('class="kh-page"');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Đã dừng xem trước');
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
   });
 
   it('a missing plan file or a bad port is reported before starting', async () => {

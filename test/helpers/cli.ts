@@ -30,8 +30,10 @@ export interface RunResult {
 class Capture {
   text = '';
   readonly isTTY = false;
+  constructor(private readonly onWrite?: (text: string) => void) {}
   write(chunk: string): boolean {
     this.text += chunk;
+    this.onWrite?.(this.text);
     return true;
   }
 }
@@ -94,6 +96,8 @@ export interface RunOptions {
   signals?: EventEmitter;
   /** Extra environment variables for this run. */
   env?: Record<string, string | undefined>;
+  /** Called after each write to stdout with everything written so far. */
+  onStdout?: (text: string) => void;
 }
 
 /**
@@ -103,7 +107,7 @@ export interface RunOptions {
  */
 export async function run(args: string[], cwd = process.cwd(), opts: RunOptions = {}): Promise<RunResult> {
   const before = snapshot();
-  const stdout = new Capture();
+  const stdout = new Capture(opts.onStdout);
   const stderr = new Capture();
   let leftBehind: string[] = [];
   let code: number;
