@@ -318,7 +318,7 @@ describe('kehoach batch --rows', () => {
   it('in-process, Ctrl-C comes from the signal source it is given and its listeners are removed', async () => {
     const signals = new EventEmitter();
     let sent = false;
-    const r = await run([MINIMAL, '--provinces', '-o', out, '-f', 'docx', '-j', '1'], {
+    const r = await run([MINIMAL, '--provinces', '-o', out, '-f', 'docx'], {
       signals,
       onStdout: (text) => {
         if (!sent && /\[1\/34\]/.test(text)) {

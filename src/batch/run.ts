@@ -180,7 +180,7 @@ function removeTempFiles(paths: string[]): void {
 /** Pools kept from the last runs (see keepWorkerPool), most recent last, with what their threads loaded. */
 const kept: { key: string; pool: WorkerPool }[] = [];
 /** How many idle pools may be kept. */
-const KEPT_POOLS = 2;
+const KEPT_POOLS = 4;
 let keeping = false;
 
 /**
