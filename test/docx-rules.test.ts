@@ -1485,12 +1485,18 @@ describe.skipIf(!lo.available)(
         ['Đạt', 2],
         ['Phạt', 2],
         ['Đình', 2],
-        ['110', 3],
-        ['264', 3],
       ] as const) {
         const xs = d.rows.flatMap((r) => r.items.filter((i) => i.text.trim().split(/\s+/)[0] === word).map((i) => i.x));
         expect(xs.length, `"${word}" starts one text item in LibreOffice's PDF`).toBe(1);
         expect(Math.abs(xs[0] - textX(col)), `"${word}" at x ${xs[0]} pt, column ${col + 1} text starts at ${textX(col).toFixed(1)} pt`).toBeLessThanOrEqual(1);
+      }
+      // Numbers are centred in their own column.
+      const pad = t.rows[1].cells[0].marginLeft / 20;
+      const mid = textX(3) - pad + t.grid[3] / 40;
+      for (const word of ['110', '264']) {
+        const items = d.rows.flatMap((r) => r.items.filter((i) => i.text.trim() === word));
+        expect(items.length, `"${word}" is one text item in LibreOffice's PDF`).toBe(1);
+        expect(Math.abs(items[0].x + items[0].width / 2 - mid), `"${word}" centred in column 4`).toBeLessThanOrEqual(1);
       }
     });
 

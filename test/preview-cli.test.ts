@@ -1,5 +1,6 @@
 // `kehoach preview` and `kehoach templates` as a clerk runs them (the built bin).
 import { spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,9 +17,9 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kehoach templates eject', () => {
-  it('copies every built-in template, then refuses to overwrite without --force', () => {
+  it('copies every built-in template, then refuses to overwrite without --force', async () => {
     const out = join(dir, 'mau');
-    let r = run(['templates', 'eject', out]);
+    let r = await run(['templates', 'eject', out]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Đã chép \d+ tệp mẫu vào/);
     const builtin = join(BUILTIN_TEMPLATES, 'ke-hoach');
@@ -28,32 +29,32 @@ describe('kehoach templates eject', () => {
     expect(readdirSync(join(out, 'partials', 'sections')).sort()).toEqual(readdirSync(join(builtin, 'partials', 'sections')).sort());
 
     writeFileSync(join(out, 'partials', 'header.hbs'), 'sửa của tôi');
-    r = run(['templates', 'eject', out]);
+    r = await run(['templates', 'eject', out]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/đã có \d+ tệp mẫu.*--force/);
     expect(readFileSync(join(out, 'partials', 'header.hbs'), 'utf8')).toBe('sửa của tôi');
 
-    r = run(['templates', 'eject', out, '--force']);
+    r = await run(['templates', 'eject', out, '--force']);
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'partials', 'header.hbs'), 'utf8')).toBe(readFileSync(join(builtin, 'partials', 'header.hbs'), 'utf8'));
   });
 
-  it('an ejected folder renders exactly like the built-in templates', () => {
+  it('an ejected folder renders exactly like the built-in templates', async () => {
     const out = join(dir, 'mau');
-    expect(run(['templates', 'eject', out]).code).toBe(0);
-    expect(run(['render', MINIMAL, '-o', join(dir, 'a'), '-f', 'docx']).code).toBe(0);
-    expect(run(['render', MINIMAL, '-o', join(dir, 'b'), '-f', 'docx', '-t', out]).code).toBe(0);
+    expect((await run(['templates', 'eject', out])).code).toBe(0);
+    expect((await run(['render', MINIMAL, '-o', join(dir, 'a'), '-f', 'docx'])).code).toBe(0);
+    expect((await run(['render', MINIMAL, '-o', join(dir, 'b'), '-f', 'docx', '-t', out])).code).toBe(0);
     // Same text and layout (the zip itself carries timestamps).
     const xml = (f: string) => strFromU8(unzipSync(readFileSync(f))['word/document.xml']);
     expect(xml(join(dir, 'b', 'minimal.docx'))).toBe(xml(join(dir, 'a', 'minimal.docx')));
   });
 
-  it('a missing folder name is a usage error; list shows what a folder overrides', () => {
-    expect(run(['templates', 'eject']).code).toBe(2);
+  it('a missing folder name is a usage error; list shows what a folder overrides', async () => {
+    expect((await run(['templates', 'eject'])).code).toBe(2);
     const own = join(dir, 'mau', 'partials', 'sections');
     mkdirSync(own, { recursive: true });
     writeFileSync(join(own, 'purposes.hbs'), '');
-    const r = run(['templates', 'list', '-t', join(dir, 'mau')]);
+    const r = await run(['templates', 'list', '-t', join(dir, 'mau')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^sections\/purposes\s+riêng/m);
     expect(r.out).toMatch(/^header\s+có sẵn/m);
@@ -68,10 +69,12 @@ describe('kehoach preview', () => {
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    // 'close', not 'exit': the output may still be arriving when the process has exited.
+    const exited = new Promise<number | null>((done) => child.on('close', (code) => done(code)));
     try {
       const end = Date.now() + 30_000;
-      while (!/http:\/\/127\.0\.0\.1:\d+\//.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      // The address and the hint under it are separate writes: wait for the last one.
+      while (!out.includes('Mở địa chỉ trên bằng trình duyệt') && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
       const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
       expect(url, out + err).toBeDefined();
       expect(out).toContain('Xem trước');
@@ -86,14 +89,38 @@ describe('kehoach preview', () => {
     expect(out).toContain('Đã dừng xem trước');
   });
 
-  it('a missing plan file or a bad port is reported before starting', () => {
-    let r = run(['preview', join(dir, 'khong-co.json'), '--no-open']);
+  it('in-process, serves until the signal source it is given says stop, then removes its listeners', async () => {
+    const signals = new EventEmitter();
+    let served: Promise<{ status: number; html: string }> | undefined;
+    const giveUp = setTimeout(() => signals.emit('SIGINT'), 30_000); // no address: stop, and fail below
+    const r = await run(['preview', MINIMAL, '--no-open', '--port', '0'], undefined, {
+      signals,
+      onStdout: (text) => {
+        if (served || !text.includes('Mở địa chỉ trên bằng trình duyệt')) return;
+        const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(text)![0];
+        served = fetch(url)
+          .then(async (res) => ({ status: res.status, html: await res.text() }))
+          .finally(() => signals.emit('SIGINT'));
+      },
+    });
+    clearTimeout(giveUp);
+    expect(served, r.out + r.err).toBeDefined();
+    const page = await served!;
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('class="kh-page"');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Đã dừng xem trước');
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('a missing plan file or a bad port is reported before starting', async () => {
+    let r = await run(['preview', join(dir, 'khong-co.json'), '--no-open']);
     expect(r.code).toBe(1);
     expect(r.err).toContain('không tìm thấy tệp kế hoạch');
-    r = run(['preview', MINIMAL, '--no-open', '--port', 'abc']);
+    r = await run(['preview', MINIMAL, '--no-open', '--port', 'abc']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('cổng');
-    r = run(['preview', MINIMAL, '--no-open', '-t', join(dir, 'khong-co')]);
+    r = await run(['preview', MINIMAL, '--no-open', '-t', join(dir, 'khong-co')]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('templates eject');
   });
@@ -105,8 +132,8 @@ describe('kehoach preview', () => {
     expect(openCommand('http://127.0.0.1:1/', 'win32', {})?.[0]).toBe('cmd');
   });
 
-  it('lists preview and templates in the help', () => {
-    const r = run(['--help']);
+  it('lists preview and templates in the help', async () => {
+    const r = await run(['--help']);
     expect(r.out).toContain('preview');
     expect(r.out).toContain('templates');
     expect(existsSync(BIN)).toBe(true);

@@ -35,6 +35,8 @@ export class WorkerPool {
   private slots: Slot[] = [];
   private queue: { task: WorkerTask; resolve: (r: TaskResult) => void }[] = [];
   private closing = false;
+  /** Kept idle between two runs: its threads do not keep the process alive. */
+  private parked = false;
 
   constructor(
     readonly size: number,
@@ -59,6 +61,22 @@ export class WorkerPool {
     });
   }
 
+  /** Still usable for another run: not stopped, nothing queued or running. */
+  get reusable(): boolean {
+    return !this.closing && this.queue.length === 0 && this.slots.every((s) => s.busy.size === 0);
+  }
+
+  /** Idle until the next run: the threads stay loaded but let the process exit. */
+  park(): void {
+    this.parked = true;
+    for (const s of this.slots) s.worker.unref();
+  }
+
+  unpark(): void {
+    this.parked = false;
+    for (const s of this.slots) s.worker.ref();
+  }
+
   /** Lets running tasks finish, then stops the threads. */
   async close(): Promise<void> {
     this.closing = true;
@@ -77,6 +95,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(workerUrl(), { workerData: this.init, resourceLimits: RESOURCE_LIMITS });
+    if (this.parked) worker.unref();
     const slot: Slot = { worker, busy: new Map(), given: 0, retiring: false };
     worker.on('message', (r: TaskResult) => {
       const b = slot.busy.get(r.id);

@@ -29,7 +29,12 @@ export function barLine(done: number, total: number, elapsedMs: number, width = 
   return `[${'█'.repeat(full)}${'░'.repeat(width - full)}] ${done}/${total} ${Math.floor(frac * 100)}%  ${fmt1(rate)} kế hoạch/giây  còn ${clock(eta)}`;
 }
 
-export function createProgress(total: number, opts: { tty: boolean; quiet?: boolean; out?: NodeJS.WriteStream; err?: NodeJS.WriteStream }): ProgressSink {
+/** Where progress goes: process.stdout / process.stderr or any stream-like object. */
+interface Writer {
+  write(chunk: string): unknown;
+}
+
+export function createProgress(total: number, opts: { tty: boolean; quiet?: boolean; out?: Writer; err?: Writer }): ProgressSink {
   const out = opts.out ?? process.stdout;
   const err = opts.err ?? process.stderr;
   const started = performance.now();

@@ -2,7 +2,7 @@
 // incrementally, with a manifest. The main thread only merges rows, names outputs and
 // decides what to skip; worker threads validate, render and write.
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { readdirSync, rmSync } from 'node:fs';
 import { keHoach } from '../doctypes/ke-hoach.js';
 import { provinces, type Province } from '../data/provinces.js';
@@ -30,7 +30,7 @@ import { isPlainObject, MergeError, setPath, type PlainObject } from './merge.js
 import { mergePdfs } from './merge-pdf.js';
 import { asciiSlug, checkPattern, NameRegistry, outputPath, renderName } from './names.js';
 import { WorkerPool } from './pool.js';
-import type { TaskResult, WorkerTask } from './protocol.js';
+import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
 import { findProvince, provinceContext, provinceFields, PROVINCES_SOURCE } from './province-rows.js';
 import { readRows, rowLabel, type Row } from './rows.js';
 
@@ -60,6 +60,8 @@ export interface BatchReporter {
   start?(total: number): void;
   row?(entry: ManifestEntry, label: string): void;
   notice?(text: string): void;
+  /** The stack trace of an internal error in a row (the CLI shows it with KEHOACH_DEBUG). */
+  debug?(stack: string): void;
 }
 
 export interface BatchControl {
@@ -175,6 +177,40 @@ function removeTempFiles(paths: string[]): void {
   }
 }
 
+/** Pools kept from the last runs (see keepWorkerPool), most recent last, with what their threads loaded. */
+const kept: { key: string; pool: WorkerPool }[] = [];
+/** How many idle pools may be kept. */
+const KEPT_POOLS = 4;
+let keeping = false;
+
+/**
+ * Keeps the worker threads of the last runs for the next ones in this process instead of
+ * stopping them. The CLI runs one batch per process and does not; a program running many
+ * batches in one process (the tests) saves loading the threads' code, about a second per
+ * thread and run. A kept pool serves only a run with the same number of threads, template
+ * folder and fonts, while those files are unchanged (what its threads loaded at start).
+ * Turning it off stops the kept threads.
+ */
+export async function keepWorkerPool(on: boolean): Promise<void> {
+  keeping = on;
+  if (!on) await Promise.all(kept.splice(0).map((k) => k.pool.close()));
+}
+
+function openPool(size: number, init: WorkerInit, key: string): WorkerPool {
+  const k = kept.findIndex((p) => p.key === key);
+  if (k < 0) return new WorkerPool(size, init);
+  const [{ pool }] = kept.splice(k, 1);
+  pool.unpark();
+  return pool;
+}
+
+async function releasePool(pool: WorkerPool, key: string): Promise<void> {
+  if (!keeping || !pool.reusable) return pool.close();
+  pool.park();
+  kept.push({ key, pool });
+  await Promise.all(kept.splice(0, Math.max(0, kept.length - KEPT_POOLS)).map((k) => k.pool.close()));
+}
+
 const relPath = (outDir: string, abs: string) => relative(outDir, abs).split(sep).join('/');
 
 export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, control: BatchControl = {}): Promise<BatchResult> {
@@ -204,6 +240,8 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
   };
 
   let pool: WorkerPool | undefined;
+  let poolKey = '';
+  const poolKeyFor = (size: number) => JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), tplHash]);
   const inflight = new Set<Promise<void>>();
   const running = new Map<number, WorkerTask>();
   let interrupted = false;
@@ -255,12 +293,17 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
       }
     }
 
-    pool ??= new WorkerPool(Math.max(1, Math.min(opts.jobs ?? availableParallelism(), jobs.length - next)), { template: opts.template, fontDir: opts.fonts });
+    if (!pool) {
+      const size = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), jobs.length - next));
+      poolKey = poolKeyFor(size);
+      pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, poolKey);
+    }
     const task: WorkerTask = { id: next, plan, extra, outputs };
     const k = next;
     running.set(k, task);
     const p = pool.run(task).then((r) => {
       running.delete(k);
+      if (!r.ok && r.kind === 'internal' && r.stack) report.debug?.(r.stack);
       finish(k, resultEntry(r, job, name, hash, outDir, base, warnings));
     });
     inflight.add(p);
@@ -273,7 +316,7 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
     interrupted = true;
     removeTempFiles([...running.values()].flatMap((t) => t.outputs.map((o) => o.path)));
   }
-  await pool?.close();
+  if (pool) await releasePool(pool, poolKey);
   for (let k = 0; k < jobs.length; k++) {
     entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: 'Chưa xử lý: đã dừng (Ctrl-C).' };
   }
@@ -354,7 +397,6 @@ function resultEntry(
     };
   }
   if (r.kind === 'cancelled') return { ...entryBase(job), name, status: 'cancelled', outputs: [], error: 'Đã dừng (Ctrl-C) khi đang tạo.' };
-  if (r.kind === 'internal' && process.env.KEHOACH_DEBUG && r.stack) console.error(r.stack);
   return failed(job, r.kind === 'input' ? placeDiagnostics(r.diagnostics, job.row, base) : r.diagnostics, name);
 }
 

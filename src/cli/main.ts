@@ -1,7 +1,7 @@
 // The `kehoach` command line: one file per command under commands/.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Command, CommanderError, Help, type Option } from 'commander';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError, Help, type Option, type OutputConfiguration } from 'commander';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
@@ -11,9 +11,11 @@ import { registerRender } from './commands/render.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
 import { registerValidate } from './commands/validate.js';
+import { cliContext, processIO, type Cli, type CliIO, type OutStream } from './io.js';
 import { EXIT, reportError } from './output.js';
 
-export function buildProgram(): Command {
+/** The command tree of one run; everything it prints goes to `cli`'s streams. */
+export function buildProgram(cli: Cli = cliContext()): Command {
   const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const program = new Command('kehoach')
     .description('Tạo Kế hoạch (DOCX, PDF) đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp JSON/YAML')
@@ -22,9 +24,8 @@ export function buildProgram(): Command {
     .helpCommand('help [command]', 'xem hướng dẫn của một lệnh')
     .showHelpAfterError('(chạy "kehoach --help" để xem hướng dẫn)')
     .configureHelp(VI_HELP)
-    .configureOutput({
-      outputError: (str, write) => write(translateCommanderError(str)),
-    })
+    // Before the commands are added: they inherit it (help and usage errors go to cli's streams).
+    .configureOutput(commanderOutput(cli))
     .addHelpText(
       'after',
       `
@@ -36,14 +37,14 @@ Ví dụ:
   kehoach validate ke-hoach.json
   kehoach render ke-hoach.json -o output/`,
     );
-  registerRender(program);
-  registerValidate(program);
-  registerCheck(program);
-  registerSchema(program);
-  registerInit(program);
-  registerPreview(program);
-  registerTemplates(program);
-  registerBatch(program);
+  registerRender(program, cli);
+  registerValidate(program, cli);
+  registerCheck(program, cli);
+  registerSchema(program, cli);
+  registerInit(program, cli);
+  registerPreview(program, cli);
+  registerTemplates(program, cli);
+  registerBatch(program, cli);
   program.exitOverride();
   for (const c of program.commands) c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride();
   return program;
@@ -84,6 +85,56 @@ function translateCommanderError(s: string): string {
     .replace(/^error: /m, 'Lỗi: ');
 }
 
+/** Commander's defaults (process.stdout, process.env), with the run's streams and environment. */
+function commanderOutput(cli: Cli): OutputConfiguration {
+  // Commander falls back to 80 columns when its default (the terminal's width) is undefined.
+  const width = (s: OutStream) => (s.isTTY ? s.columns : undefined) ?? 80;
+  const colors = (s: OutStream) => useColor(cli.env) ?? !!(s.isTTY && s.hasColors?.());
+  return {
+    writeOut: (str: string) => void cli.stdout.write(str),
+    writeErr: (str: string) => void cli.stderr.write(str),
+    outputError: (str: string, write: (str: string) => void) => write(translateCommanderError(str)),
+    getOutHelpWidth: () => width(cli.stdout),
+    getErrHelpWidth: () => width(cli.stderr),
+    getOutHasColors: () => colors(cli.stdout),
+    getErrHasColors: () => colors(cli.stderr),
+  };
+}
+
+/** Commander's reading of NO_COLOR / FORCE_COLOR / CLICOLOR_FORCE, from the run's environment. */
+function useColor(env: CliIO['env']): boolean | undefined {
+  if (env.NO_COLOR || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false') return false;
+  if (env.FORCE_COLOR || env.CLICOLOR_FORCE !== undefined) return true;
+  return undefined;
+}
+
+/**
+ * Runs one command line (the arguments after "kehoach") and returns its exit code. Output goes
+ * to `io`'s streams, relative paths are relative to `io.cwd`, Ctrl-C comes from `io.signals`;
+ * anything not given is the process's own. Never exits the process.
+ *
+ * A run with another `cwd` switches the process's working directory for its duration (the
+ * files and templates it reads are named relative to it) and switches it back; runs in one
+ * process must therefore not overlap.
+ */
+export async function runCli(args: string[], io: Partial<CliIO> = {}): Promise<number> {
+  const cli = cliContext(io);
+  const cwd = process.cwd();
+  const moved = resolve(cwd, cli.cwd) !== cwd;
+  if (moved) process.chdir(cli.cwd);
+  try {
+    await buildProgram(cli).parseAsync(args, { from: 'user' });
+    return cli.exitCode;
+  } catch (e) {
+    // Help and version exit 0; usage errors were already printed.
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    return reportError(cli, e);
+  } finally {
+    if (moved) process.chdir(cwd);
+  }
+}
+
+/** The `kehoach` bin: the process's own streams, exit code in process.exitCode. */
 export async function main(argv = process.argv): Promise<void> {
   // `kehoach --help | head`: a closed pipe is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr])
@@ -91,15 +142,5 @@ export async function main(argv = process.argv): Promise<void> {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       throw e;
     });
-  const program = buildProgram();
-  try {
-    await program.parseAsync(argv);
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      // Help and version exit 0; usage errors were already printed.
-      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-      return;
-    }
-    process.exitCode = reportError(e);
-  }
+  process.exitCode = await runCli(argv.slice(2), processIO());
 }

@@ -1,18 +1,19 @@
 // Console output for clerks: Vietnamese, no stack traces for expected problems.
 import { formatDiagnostic, type Diagnostic } from '../reader/diagnostic.js';
 import { describeError } from '../errors.js';
+import type { Cli } from './io.js';
 
 /** Exit codes (documented in README): */
 export const EXIT = { ok: 0, inputError: 1, usage: 2, internal: 3 } as const;
 
-export function printDiagnostics(diags: Diagnostic[]): void {
-  for (const d of diags) console.error(formatDiagnostic(d));
+export function printDiagnostics(cli: Cli, diags: Diagnostic[]): void {
+  for (const d of diags) cli.err(formatDiagnostic(d));
 }
 
 /** Prints an error the clerk can act on; returns the exit code. */
-export function reportError(e: unknown, file?: string): number {
+export function reportError(cli: Cli, e: unknown, file?: string): number {
   const d = describeError(e, file);
-  printDiagnostics(d.diagnostics);
-  if (d.stack && process.env.KEHOACH_DEBUG) console.error(d.stack);
+  printDiagnostics(cli, d.diagnostics);
+  if (d.stack && cli.env.KEHOACH_DEBUG) cli.err(d.stack);
   return d.kind === 'internal' ? EXIT.internal : EXIT.inputError;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_PATTERN, runBatch, type BatchOptions } from '../../batch/run.js
 import { PatternError } from '../../batch/names.js';
 import type { ManifestEntry } from '../../batch/manifest.js';
 import { ALL_FORMATS, WRITERS, type Format } from '../../writers/index.js';
+import type { Cli } from '../io.js';
 import { EXIT, reportError } from '../output.js';
 import { defaultFormats, parseFormats } from './render.js';
 
@@ -25,11 +26,6 @@ interface CliOptions {
   jobs?: string;
   merge?: boolean;
   quiet?: boolean;
-}
-
-function usage(message: string): number {
-  console.error(`Lỗi: ${message}`);
-  return EXIT.usage;
 }
 
 /**
@@ -58,11 +54,15 @@ function rowText(entry: ManifestEntry, label: string, shown: Set<string>): { tex
   }
 }
 
-export async function batch(base: string, cli: CliOptions): Promise<number> {
-  if (!cli.rows && !cli.provinces) return usage('cần --rows <tệp> (các dòng thay đổi) hoặc --provinces (34 tỉnh, thành phố).');
+export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<number> {
+  const usage = (message: string): number => {
+    cli.err(`Lỗi: ${message}`);
+    return EXIT.usage;
+  };
+  if (!opts.rows && !opts.provinces) return usage('cần --rows <tệp> (các dòng thay đổi) hoặc --provinces (34 tỉnh, thành phố).');
   let formats: Format[];
   try {
-    formats = parseFormats(cli.format);
+    formats = parseFormats(opts.format);
   } catch (e) {
     return usage(`${(e as Error).message}.`);
   }
@@ -70,24 +70,24 @@ export async function batch(base: string, cli: CliOptions): Promise<number> {
   const missing = formats.filter((f) => !WRITERS[f]);
   if (missing.length)
     return usage(`định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
-  if (cli.merge && !formats.includes('pdf')) return usage('--merge gộp các tệp PDF, cần có "pdf" trong --format.');
+  if (opts.merge && !formats.includes('pdf')) return usage('--merge gộp các tệp PDF, cần có "pdf" trong --format.');
   let jobs: number | undefined;
-  if (cli.jobs !== undefined) {
-    jobs = Number(cli.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs cần một số nguyên dương, không phải "${cli.jobs}".`);
+  if (opts.jobs !== undefined) {
+    jobs = Number(opts.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs cần một số nguyên dương, không phải "${opts.jobs}".`);
   }
-  const opts: BatchOptions = {
+  const batchOpts: BatchOptions = {
     base,
-    rows: cli.rows,
-    provinces: cli.provinces,
-    output: cli.output,
-    name: cli.name,
+    rows: opts.rows,
+    provinces: opts.provinces,
+    output: opts.output,
+    name: opts.name,
     formats,
-    template: cli.template,
-    fonts: cli.fonts,
-    force: cli.force,
+    template: opts.template,
+    fonts: opts.fonts,
+    force: opts.force,
     jobs,
-    merge: cli.merge,
+    merge: opts.merge,
   };
 
   const stop = new AbortController();
@@ -99,50 +99,53 @@ export async function batch(base: string, cli: CliOptions): Promise<number> {
       stop.abort();
       const msg = 'Đang dừng: chờ các kế hoạch đang tạo xong rồi ghi bảng kê… (nhấn Ctrl-C lần nữa để dừng ngay)';
       if (progress) progress.notice(msg);
-      else console.error(msg);
+      else cli.err(msg);
     } else abort.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  cli.signals.on('SIGINT', onSignal);
+  cli.signals.on('SIGTERM', onSignal);
   try {
     const result = await runBatch(
-      opts,
+      batchOpts,
       {
         start: (total) => {
-          progress = createProgress(total, { tty: !!process.stderr.isTTY && !cli.quiet, quiet: cli.quiet });
+          progress = createProgress(total, { tty: !!cli.stderr.isTTY && !opts.quiet, quiet: opts.quiet, out: cli.stdout, err: cli.stderr });
         },
         row: (entry, label) => {
           const { text, isError } = rowText(entry, label, shown);
           progress!.row(text, isError);
+        },
+        debug: (text) => {
+          if (cli.env.KEHOACH_DEBUG) cli.err(text);
         },
       },
       { stop: stop.signal, abort: abort.signal },
     );
     progress?.done();
     const s = result.manifest.summary;
-    for (const w of result.warnings) console.error(`${w.text}${w.count > 1 ? `\n    (ở ${w.count} kế hoạch)` : ''}`);
+    for (const w of result.warnings) cli.err(`${w.text}${w.count > 1 ? `\n    (ở ${w.count} kế hoạch)` : ''}`);
     const ok = s.created + s.unchanged;
     const detail = s.unchanged ? ` (${s.created} tạo mới, ${s.unchanged} không thay đổi)` : '';
     const merged = result.manifest.merged ? `\nĐã gộp các tệp PDF vào ${result.manifest.merged.path} (${result.manifest.merged.pages} trang).` : '';
     if (result.interrupted) {
-      console.error(`Đã dừng: ${ok} thành công, ${s.failed} lỗi, ${s.cancelled} chưa xử lý. Bảng kê: ${result.manifestPath}`);
+      cli.err(`Đã dừng: ${ok} thành công, ${s.failed} lỗi, ${s.cancelled} chưa xử lý. Bảng kê: ${result.manifestPath}`);
       return EXIT_INTERRUPTED;
     }
     const line = `${ok} thành công, ${s.failed} lỗi${detail}. Bảng kê: ${result.manifestPath}${merged}`;
-    if (s.failed) console.error(line);
-    else console.log(line);
+    if (s.failed) cli.err(line);
+    else cli.out(line);
     return s.failed ? EXIT.inputError : EXIT.ok;
   } catch (e) {
     progress?.done();
-    if (e instanceof PatternError) return usage(`${e.message} (--name "${cli.name}").`);
-    return reportError(e);
+    if (e instanceof PatternError) return usage(`${e.message} (--name "${opts.name}").`);
+    return reportError(cli, e);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    cli.signals.off('SIGINT', onSignal);
+    cli.signals.off('SIGTERM', onSignal);
   }
 }
 
-export function registerBatch(program: Command): void {
+export function registerBatch(program: Command, cli: Cli): void {
   program
     .command('batch')
     .description('Tạo hàng loạt: một kế hoạch gốc cho nhiều tỉnh, thành phố hoặc đơn vị')
@@ -169,6 +172,6 @@ Mã thoát: 0 tất cả thành công; 1 có dòng bị lỗi (các dòng khác 
 3 lỗi nội bộ; 130 dừng bằng Ctrl-C (bảng kê ghi những gì đã xong). Xem docs/BATCH.md.`,
     )
     .action(async (base: string, opts: CliOptions) => {
-      process.exitCode = await batch(base, opts);
+      cli.exitCode = await batch(cli, base, opts);
     });
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkDocx, type Finding } from '../../check/rules.js';
 import { openDocx } from '../../check/wordml.js';
+import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
 export interface CheckReport {
@@ -45,18 +46,18 @@ function unreadable(e: unknown, file: string): string {
   return `không đọc được tệp .docx (${code ?? 'lỗi định dạng'}).`;
 }
 
-function print(r: CheckReport): void {
+function print(cli: Cli, r: CheckReport): void {
   if (r.failure) {
-    console.error(`${r.file}: lỗi: ${r.failure}`);
+    cli.err(`${r.file}: lỗi: ${r.failure}`);
     return;
   }
   const head = r.findings.length ? `${r.errors} lỗi, ${r.warnings} cảnh báo` : 'đúng thể thức Nghị định 30 ở mọi điểm đã kiểm tra';
-  console.log(`${r.file}: ${head}`);
+  cli.out(`${r.file}: ${head}`);
   for (const f of r.findings)
-    console.log(`  ${f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} [${f.rule}]${f.where ? ` ${f.where}` : ''}: ${f.message} (${f.source})`);
+    cli.out(`  ${f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} [${f.rule}]${f.where ? ` ${f.where}` : ''}: ${f.message} (${f.source})`);
 }
 
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, cli: Cli): void {
   program
     .command('check')
     .description('Kiểm tra tệp DOCX bất kỳ (kể cả soạn bằng Word) theo thể thức Nghị định 30')
@@ -64,8 +65,8 @@ export function registerCheck(program: Command): void {
     .option('--json', 'in kết quả dạng JSON')
     .action((files: string[], opts: { json?: boolean }) => {
       const reports = files.map(checkFile);
-      if (opts.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-      else reports.forEach(print);
-      process.exitCode = reports.some((r) => r.errors > 0) ? EXIT.inputError : EXIT.ok;
+      if (opts.json) cli.stdout.write(JSON.stringify(reports, null, 2) + '\n');
+      else for (const r of reports) print(cli, r);
+      cli.exitCode = reports.some((r) => r.errors > 0) ? EXIT.inputError : EXIT.ok;
     });
 }

@@ -4,11 +4,12 @@ import { join, relative, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { atomicWrite } from '../../util/atomic-write.js';
+import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
-export function init(file: string, opts: { force?: boolean }): number {
+export function init(cli: Cli, file: string, opts: { force?: boolean }): number {
   if (existsSync(file) && !opts.force) {
-    console.error(`Lỗi: ${file} đã tồn tại. Chọn tên khác hoặc thêm --force để ghi đè.`);
+    cli.err(`Lỗi: ${file} đã tồn tại. Chọn tên khác hoặc thêm --force để ghi đè.`);
     return EXIT.usage;
   }
   const starter = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'examples', 'minimal.json'), 'utf8'));
@@ -17,17 +18,17 @@ export function init(file: string, opts: { force?: boolean }): number {
     .split('\\')
     .join('/');
   atomicWrite(file, JSON.stringify(starter, null, 2) + '\n');
-  console.log(`Đã tạo ${file}. Sửa nội dung rồi chạy: kehoach render ${file}`);
+  cli.out(`Đã tạo ${file}. Sửa nội dung rồi chạy: kehoach render ${file}`);
   return EXIT.ok;
 }
 
-export function registerInit(program: Command): void {
+export function registerInit(program: Command, cli: Cli): void {
   program
     .command('init')
     .description('Tạo tệp kế hoạch mẫu để bắt đầu')
     .argument('[tệp]', 'tên tệp mới', 'ke-hoach.json')
     .option('--force', 'ghi đè nếu tệp đã có')
     .action((file: string, opts: { force?: boolean }) => {
-      process.exitCode = init(file, opts);
+      cli.exitCode = init(cli, file, opts);
     });
 }

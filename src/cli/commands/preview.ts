@@ -3,6 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { openBrowser, startPreviewServer, type PreviewServer } from '../../preview/index.js';
+import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
 /** NĐ 30 → port 8030; taken ports fall back to any free one unless the clerk chose it. */
@@ -20,8 +21,8 @@ function parsePort(value: string | undefined): number | undefined {
   return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : NaN;
 }
 
-async function listen(file: string, opts: PreviewOptions, port: number | undefined): Promise<PreviewServer> {
-  const base = { planFile: file, templateDir: opts.template, log: (l: string) => console.log(l) };
+async function listen(cli: Cli, file: string, opts: PreviewOptions, port: number | undefined): Promise<PreviewServer> {
+  const base = { planFile: file, templateDir: opts.template, log: (l: string) => cli.out(l) };
   try {
     return await startPreviewServer({ ...base, port: port ?? DEFAULT_PORT });
   } catch (e) {
@@ -30,46 +31,59 @@ async function listen(file: string, opts: PreviewOptions, port: number | undefin
   }
 }
 
-export async function preview(file: string, opts: PreviewOptions): Promise<number> {
+export async function preview(cli: Cli, file: string, opts: PreviewOptions): Promise<number> {
   const port = parsePort(opts.port);
   if (Number.isNaN(port)) {
-    console.error(`Lỗi: cổng "${opts.port}" không hợp lệ (một số từ 0 đến 65535; 0 = tự chọn cổng trống).`);
+    cli.err(`Lỗi: cổng "${opts.port}" không hợp lệ (một số từ 0 đến 65535; 0 = tự chọn cổng trống).`);
     return EXIT.usage;
   }
   if (!existsSync(file) || !statSync(file).isFile()) {
-    console.error(`Lỗi: không tìm thấy tệp kế hoạch ${file}.`);
+    cli.err(`Lỗi: không tìm thấy tệp kế hoạch ${file}.`);
     return EXIT.inputError;
   }
   if (opts.template && (!existsSync(opts.template) || !statSync(opts.template).isDirectory())) {
-    console.error(`Lỗi: không tìm thấy thư mục mẫu ${opts.template}. Tạo thư mục mẫu bằng: kehoach templates eject ${opts.template}`);
+    cli.err(`Lỗi: không tìm thấy thư mục mẫu ${opts.template}. Tạo thư mục mẫu bằng: kehoach templates eject ${opts.template}`);
     return EXIT.inputError;
   }
   let server: PreviewServer;
   try {
-    server = await listen(file, opts, port);
+    server = await listen(cli, file, opts, port);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EADDRINUSE') {
-      console.error(`Lỗi: cổng ${port} đang được chương trình khác dùng. Chọn cổng khác với --port, hoặc --port 0 để tự chọn.`);
+      cli.err(`Lỗi: cổng ${port} đang được chương trình khác dùng. Chọn cổng khác với --port, hoặc --port 0 để tự chọn.`);
       return EXIT.usage;
     }
     throw e;
   }
-  console.log(`Xem trước ${file} tại ${server.url}`);
-  console.log('Trang tự cập nhật mỗi khi bạn lưu tệp kế hoạch hoặc tệp mẫu. Nhấn Ctrl+C để dừng.');
-  if (opts.open && !(await openBrowser(server.url))) console.log('Không mở được trình duyệt: hãy mở địa chỉ trên bằng trình duyệt của bạn.');
-  else if (!opts.open) console.log('Mở địa chỉ trên bằng trình duyệt của bạn.');
+  cli.out(`Xem trước ${file} tại ${server.url}`);
+  cli.out('Trang tự cập nhật mỗi khi bạn lưu tệp kế hoạch hoặc tệp mẫu. Nhấn Ctrl+C để dừng.');
+  if (opts.open && !(await openBrowser(server.url, cli.env))) cli.out('Không mở được trình duyệt: hãy mở địa chỉ trên bằng trình duyệt của bạn.');
+  else if (!opts.open) cli.out('Mở địa chỉ trên bằng trình duyệt của bạn.');
 
+  // Each signal is heard once (a second Ctrl-C while closing ends the process the usual way).
+  let onInt = () => {};
+  let onTerm = () => {};
   await new Promise<void>((stop) => {
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    onInt = () => {
+      cli.signals.off('SIGINT', onInt);
+      stop();
+    };
+    onTerm = () => {
+      cli.signals.off('SIGTERM', onTerm);
+      stop();
+    };
+    cli.signals.on('SIGINT', onInt);
+    cli.signals.on('SIGTERM', onTerm);
   });
   await server.close();
-  console.log('Đã dừng xem trước.');
+  cli.signals.off('SIGINT', onInt);
+  cli.signals.off('SIGTERM', onTerm);
+  cli.out('Đã dừng xem trước.');
   return EXIT.ok;
 }
 
-export function registerPreview(program: Command): void {
+export function registerPreview(program: Command, cli: Cli): void {
   program
     .command('preview')
     .description('Xem trước kế hoạch trong trình duyệt, tự cập nhật khi sửa tệp kế hoạch hoặc mẫu')
@@ -78,6 +92,6 @@ export function registerPreview(program: Command): void {
     .option('-p, --port <số>', `cổng trên 127.0.0.1 (mặc định ${DEFAULT_PORT}; 0 = tự chọn cổng trống)`)
     .option('--no-open', 'không tự mở trình duyệt, chỉ in địa chỉ')
     .action(async (file: string, opts: PreviewOptions) => {
-      process.exitCode = await preview(file, opts);
+      cli.exitCode = await preview(cli, file, opts);
     });
 }

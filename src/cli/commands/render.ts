@@ -7,6 +7,7 @@ import type { TemplateSet } from '../../template/engine.js';
 import { atomicWriteAll } from '../../util/atomic-write.js';
 import { fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
 import { ALL_FORMATS, DEFAULT_FORMATS, renderFormats, WRITERS, type Format } from '../../writers/index.js';
+import type { Cli } from '../io.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
 export function parseFormats(value: string): Format[] {
@@ -32,17 +33,17 @@ export interface RenderOptions {
   quiet?: boolean;
 }
 
-export async function render(files: string[], opts: RenderOptions): Promise<number> {
+export async function render(cli: Cli, files: string[], opts: RenderOptions): Promise<number> {
   let formats: Format[];
   try {
     formats = parseFormats(opts.format);
   } catch (e) {
-    console.error(`Lỗi: ${(e as Error).message}.`);
+    cli.err(`Lỗi: ${(e as Error).message}.`);
     return EXIT.usage;
   }
   const missing = formats.filter((f) => !WRITERS[f]);
   if (missing.length) {
-    console.error(`Lỗi: định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
+    cli.err(`Lỗi: định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
     return EXIT.usage;
   }
   let templates: TemplateSet;
@@ -51,7 +52,7 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     templates = templatesFor(keHoach, opts.template);
     if (opts.fonts) fonts = loadFontSet(fontFilesFromDir(opts.fonts));
   } catch (e) {
-    return reportError(e);
+    return reportError(cli, e);
   }
   let failed = 0;
   let code: number = EXIT.ok;
@@ -64,7 +65,7 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     if (owner !== undefined && owner !== file) {
       failed++;
       code = Math.max(code, EXIT.inputError);
-      console.error(
+      cli.err(
         `Lỗi: ${file} trùng tên kết quả với ${owner} (${stem}.*); không ghi để khỏi đè lên.\n    → Đổi tên một trong hai tệp, hoặc chạy riêng với -o khác nhau.`,
       );
       continue;
@@ -72,25 +73,25 @@ export async function render(files: string[], opts: RenderOptions): Promise<numb
     stemOwner.set(stem, file);
     try {
       const { model, warnings } = modelFromFile(keHoach, file, templates);
-      if (!opts.quiet) printDiagnostics(warnings);
+      if (!opts.quiet) printDiagnostics(cli, warnings);
       // Every format is rendered in memory, then all are written together (atomicWriteAll).
       const rendered = await renderFormats(model, formats, fonts);
       const outputs = formats.map((f): [string, Uint8Array] => [join(opts.output, stem + WRITERS[f]!.extension), rendered.get(f)!]);
       atomicWriteAll(outputs);
       if (!opts.quiet) {
         const ms = Math.round(performance.now() - started);
-        for (const [path, bytes] of outputs) console.log(`Đã ghi ${path} (${Math.max(1, Math.round(bytes.length / 1024))} KB, ${ms} ms)`);
+        for (const [path, bytes] of outputs) cli.out(`Đã ghi ${path} (${Math.max(1, Math.round(bytes.length / 1024))} KB, ${ms} ms)`);
       }
     } catch (e) {
       failed++;
-      code = Math.max(code, reportError(e, file));
+      code = Math.max(code, reportError(cli, e, file));
     }
   }
-  if (failed && files.length > 1) console.error(`${failed}/${files.length} tệp bị lỗi, không ghi ra.`);
+  if (failed && files.length > 1) cli.err(`${failed}/${files.length} tệp bị lỗi, không ghi ra.`);
   return code;
 }
 
-export function registerRender(program: Command): void {
+export function registerRender(program: Command, cli: Cli): void {
   program
     .command('render')
     .description('Tạo tệp DOCX (và PDF) từ tệp kế hoạch JSON/YAML')
@@ -104,6 +105,6 @@ export function registerRender(program: Command): void {
     )
     .option('-q, --quiet', 'không in thông báo khi thành công')
     .action(async (files: string[], opts: RenderOptions) => {
-      process.exitCode = await render(files, opts);
+      cli.exitCode = await render(cli, files, opts);
     });
 }

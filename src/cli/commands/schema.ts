@@ -2,9 +2,10 @@
 import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { atomicWrite } from '../../util/atomic-write.js';
+import type { Cli } from '../io.js';
 import { jsonSchemaText } from '../json-schema.js';
 
-export function registerSchema(program: Command): void {
+export function registerSchema(program: Command, cli: Cli): void {
   program
     .command('schema')
     .description('In JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và kiểm tra)')
@@ -13,7 +14,7 @@ export function registerSchema(program: Command): void {
       const text = jsonSchemaText(keHoach);
       if (opts.output) {
         atomicWrite(opts.output, text);
-        console.log(`Đã ghi ${opts.output}`);
-      } else process.stdout.write(text);
+        cli.out(`Đã ghi ${opts.output}`);
+      } else cli.stdout.write(text);
     });
 }

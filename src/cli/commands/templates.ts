@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { BUILTIN_TEMPLATES } from '../../template/engine.js';
 import { ensureDir } from '../../util/atomic-write.js';
+import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
 const builtinDir = () => join(BUILTIN_TEMPLATES, keHoach.templates);
@@ -24,15 +25,15 @@ export function templateFiles(dir: string): string[] {
   return out.sort((a, b) => (a === 'document.hbs' ? -1 : b === 'document.hbs' ? 1 : a.localeCompare(b)));
 }
 
-export function eject(dir: string, opts: { force?: boolean }): number {
+export function eject(cli: Cli, dir: string, opts: { force?: boolean }): number {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    console.error(`Lỗi: ${dir} là một tệp, không phải thư mục.`);
+    cli.err(`Lỗi: ${dir} là một tệp, không phải thư mục.`);
     return EXIT.usage;
   }
   const files = templateFiles(builtinDir());
   const clashes = files.filter((f) => existsSync(join(dir, f)));
   if (clashes.length && !opts.force) {
-    console.error(
+    cli.err(
       `Lỗi: ${dir} đã có ${clashes.length} tệp mẫu (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Thêm --force để ghi đè, hoặc chọn thư mục khác.`,
     );
     return EXIT.usage;
@@ -42,15 +43,15 @@ export function eject(dir: string, opts: { force?: boolean }): number {
     ensureDir(dirname(to));
     copyFileSync(join(builtinDir(), f), to);
   }
-  console.log(`Đã chép ${files.length} tệp mẫu vào ${dir}.`);
-  console.log(`Sửa các tệp rồi xem trước: kehoach preview <kế-hoạch.json> --template ${dir}`);
-  console.log('Tệp nào không cần sửa có thể xóa: khi đó mẫu có sẵn được dùng thay (xem docs/TEMPLATES.md).');
+  cli.out(`Đã chép ${files.length} tệp mẫu vào ${dir}.`);
+  cli.out(`Sửa các tệp rồi xem trước: kehoach preview <kế-hoạch.json> --template ${dir}`);
+  cli.out('Tệp nào không cần sửa có thể xóa: khi đó mẫu có sẵn được dùng thay (xem docs/TEMPLATES.md).');
   return EXIT.ok;
 }
 
-export function list(opts: { template?: string }): number {
+export function list(cli: Cli, opts: { template?: string }): number {
   if (opts.template && !existsSync(opts.template)) {
-    console.error(`Lỗi: không tìm thấy thư mục mẫu ${opts.template}.`);
+    cli.err(`Lỗi: không tìm thấy thư mục mẫu ${opts.template}.`);
     return EXIT.inputError;
   }
   const own = new Set(opts.template ? templateFiles(opts.template) : []);
@@ -59,12 +60,12 @@ export function list(opts: { template?: string }): number {
   for (const f of all) {
     const name = f === 'document.hbs' ? f : f.replace(/^partials\//, '').replace(/\.hbs$/, '');
     const from = own.has(f) ? `riêng (${join(opts.template!, f)})` : 'có sẵn';
-    console.log(`${name.padEnd(width)}  ${from}`);
+    cli.out(`${name.padEnd(width)}  ${from}`);
   }
   return EXIT.ok;
 }
 
-export function registerTemplates(program: Command): void {
+export function registerTemplates(program: Command, cli: Cli): void {
   const templates = program.command('templates').description('Quản lý mẫu (Handlebars) của văn bản');
   templates
     .command('eject')
@@ -72,14 +73,14 @@ export function registerTemplates(program: Command): void {
     .argument('<thư-mục>', 'thư mục nhận các mẫu')
     .option('--force', 'ghi đè các tệp mẫu đã có trong thư mục')
     .action((dir: string, opts: { force?: boolean }) => {
-      process.exitCode = eject(dir, opts);
+      cli.exitCode = eject(cli, dir, opts);
     });
   templates
     .command('list')
     .description('Liệt kê mẫu chính và các mẫu con; với --template, chỉ rõ mẫu nào được ghi đè')
     .option('-t, --template <thư-mục>', 'thư mục mẫu riêng')
     .action((opts: { template?: string }) => {
-      process.exitCode = list(opts);
+      cli.exitCode = list(cli, opts);
     });
   // main.ts sets these on top-level commands only: usage errors must reach its handler (exit 2).
   for (const c of templates.commands) c.helpOption('-h, --help', 'xem hướng dẫn').exitOverride();

@@ -7,6 +7,7 @@ import { InputError } from '../../reader/diagnostic.js';
 import { readSource } from '../../reader/source.js';
 import { applyFixes } from '../../rules/fix.js';
 import { atomicWrite } from '../../util/atomic-write.js';
+import type { Cli } from '../io.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
 export interface ValidateOptions {
@@ -14,39 +15,39 @@ export interface ValidateOptions {
   fix?: boolean;
 }
 
-function fixFile(file: string): void {
+function fixFile(cli: Cli, file: string): void {
   const source = readSource(file);
   const fixed = applyFixes(source, /\.ya?ml$/i.test(file), keHoach.normalize);
   if (!fixed) return;
   atomicWrite(file, fixed.text);
-  console.log(`${file}: đã sửa tự động ${fixed.fixes.length} chỗ:`);
-  for (const f of fixed.fixes) console.log(`  - ${f.path}: ${f.what}`);
+  cli.out(`${file}: đã sửa tự động ${fixed.fixes.length} chỗ:`);
+  for (const f of fixed.fixes) cli.out(`  - ${f.path}: ${f.what}`);
 }
 
-export function validate(files: string[], opts: ValidateOptions): number {
+export function validate(cli: Cli, files: string[], opts: ValidateOptions): number {
   let bad = 0;
   let code: number = EXIT.ok;
   for (const file of files) {
     try {
-      if (opts.fix) fixFile(file);
+      if (opts.fix) fixFile(cli, file);
       const { warnings } = checkSource(keHoach, readSource(file));
-      printDiagnostics(warnings);
-      if (!opts.quiet) console.log(`${file}: hợp lệ${warnings.length ? ` (${warnings.length} cảnh báo)` : ''}.`);
+      printDiagnostics(cli, warnings);
+      if (!opts.quiet) cli.out(`${file}: hợp lệ${warnings.length ? ` (${warnings.length} cảnh báo)` : ''}.`);
     } catch (e) {
       bad++;
       if (e instanceof InputError) {
         const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
         const warnings = e.diagnostics.length - errors;
-        console.error(`${file}: ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''}`);
-        printDiagnostics(e.diagnostics);
+        cli.err(`${file}: ${errors} lỗi${warnings ? `, ${warnings} cảnh báo` : ''}`);
+        printDiagnostics(cli, e.diagnostics);
         code = Math.max(code, EXIT.inputError);
-      } else code = Math.max(code, reportError(e, file));
+      } else code = Math.max(code, reportError(cli, e, file));
     }
   }
   return bad ? Math.max(code, EXIT.inputError) : EXIT.ok;
 }
 
-export function registerValidate(program: Command): void {
+export function registerValidate(program: Command, cli: Cli): void {
   program
     .command('validate')
     .description('Kiểm tra tệp kế hoạch theo Nghị định 30: liệt kê mọi lỗi, cảnh báo cùng vị trí và cách sửa')
@@ -54,6 +55,6 @@ export function registerValidate(program: Command): void {
     .option('--fix', 'tự sửa các lỗi sửa được (mã Unicode, dấu cách thừa) và ghi lại vào tệp')
     .option('-q, --quiet', 'chỉ in lỗi và cảnh báo')
     .action((files: string[], opts: ValidateOptions) => {
-      process.exitCode = validate(files, opts);
+      cli.exitCode = validate(cli, files, opts);
     });
 }
