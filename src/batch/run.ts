@@ -213,27 +213,110 @@ async function releasePool(pool: WorkerPool, key: string): Promise<void> {
 
 const relPath = (outDir: string, abs: string) => relative(outDir, abs).split(sep).join('/');
 
-export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, control: BatchControl = {}): Promise<BatchResult> {
+/** What every row of a run shares: the base plan, the fingerprints, the previous manifest, the names. */
+interface RunContext {
+  opts: BatchOptions;
+  pattern: string;
+  base: Source;
+  baseData: PlainObject;
+  tool: string;
+  tplHash: string;
+  previous: Map<string, ManifestEntry>;
+  names: NameRegistry;
+  warnings: Map<string, { text: string; count: number }>;
+}
+
+function runContext(opts: BatchOptions): RunContext {
   const pattern = opts.name ?? DEFAULT_PATTERN;
   checkPattern(pattern, Object.keys((keHoach.schema as unknown as { shape: object }).shape ?? {}));
-  const outDir = opts.output;
   const base = readSource(opts.base);
   if (!isPlainObject(base.data))
     throw new InputError([{ severity: 'error', code: 'batch.base', file: base.file, line: 1, message: 'kế hoạch gốc phải là một đối tượng { … }.' }]);
-  const baseData = base.data as PlainObject;
   // Loaded here too: a template error stops the run before any row, and the files are hashed.
   const templates = templatesFor(keHoach, opts.template);
-  const tool = toolFingerprint();
   // Font files count like templates: another font must regenerate every row.
   const fontFiles = opts.fonts ? Object.values(fontFilesFromDir(opts.fonts)) : [];
-  const tplHash = templatesFingerprint([...templates.files, ...fontFiles]);
-  const jobs = collectJobs(opts, base);
-  const previous = opts.force ? new Map<string, ManifestEntry>() : readPreviousManifest(outDir);
-  const names = new NameRegistry(['manifest', MERGED_PDF.replace(/\.pdf$/, '')]);
-  const entries: ManifestEntry[] = new Array(jobs.length);
-  const warnings = new Map<string, { text: string; count: number }>();
-  report.start?.(jobs.length);
+  return {
+    opts,
+    pattern,
+    base,
+    baseData: base.data as PlainObject,
+    tool: toolFingerprint(),
+    tplHash: templatesFingerprint([...templates.files, ...fontFiles]),
+    previous: opts.force ? new Map<string, ManifestEntry>() : readPreviousManifest(opts.output),
+    names: new NameRegistry(['manifest', MERGED_PDF.replace(/\.pdf$/, '')]),
+    warnings: new Map(),
+  };
+}
 
+/**
+ * One row before rendering: a failed entry (row or merge errors), an unchanged one (same hash,
+ * outputs as recorded), or the task for a worker.
+ */
+function prepareRow(ctx: RunContext, job: Job, k: number): { entry: ManifestEntry } | { task: WorkerTask; name: string; hash: string } {
+  const { row } = job;
+  if (row.problems.length) return { entry: failed(job, row.problems) };
+  // Merge the row over the base (objects merge, arrays replace, index paths reach in).
+  const merged = structuredClone(ctx.baseData);
+  const mergeErrors: Diagnostic[] = [];
+  for (const f of row.fields) {
+    try {
+      setPath(merged, f.path, f.value);
+    } catch (e) {
+      if (!(e instanceof MergeError)) throw e;
+      mergeErrors.push({ severity: 'error', code: 'rows.merge', path: f.key, ...f.at([]), message: e.message, hint: e.hint });
+    }
+  }
+  if (mergeErrors.length) return { entry: failed(job, mergeErrors) };
+  const plan = normalizeStrings(merged);
+  const extra = { province: job.province ? provinceContext(job.province) : null };
+  const name = ctx.names.claim(renderName(ctx.pattern, (v) => nameVariable(v, plan, job)));
+  const hash = rowHash(ctx.tool, ctx.tplHash, plan, extra);
+  const outDir = ctx.opts.output;
+  const outputs = ctx.opts.formats.map((format) => ({ format, path: outputPath(outDir, name, WRITERS[format]!.extension) }));
+  const prev = ctx.previous.get(name);
+  if (prev && prev.hash === hash) {
+    const kept = outputs.map((o) => prev.outputs.find((p) => p.format === o.format && p.path === relPath(outDir, o.path)));
+    if (kept.every((p, i) => p && fileSha256(outputs[i].path) === p.sha256))
+      return { entry: { ...entryBase(job), name, status: 'unchanged', hash, outputs: kept as ManifestOutput[] } };
+  }
+  return { task: { id: k, plan, extra, outputs }, name, hash };
+}
+
+/** The manifest of a run, with the merged PDF when asked for and the run was not interrupted. */
+async function buildManifest(ctx: RunContext, entries: ManifestEntry[], interrupted: boolean): Promise<Manifest> {
+  const { opts } = ctx;
+  const summary: Record<RowStatus, number> = { created: 0, unchanged: 0, failed: 0, cancelled: 0 };
+  for (const e of entries) summary[e.status]++;
+  const manifest: Manifest = {
+    tool: 'kehoach batch',
+    version: toolVersion(),
+    base: opts.base,
+    rows: opts.rows ?? null,
+    provinces: !!opts.provinces,
+    formats: opts.formats,
+    template: opts.template ?? null,
+    pattern: ctx.pattern,
+    finishedAt: new Date().toISOString(),
+    interrupted,
+    summary,
+    entries,
+  };
+  if (opts.merge && opts.formats.includes('pdf') && !interrupted) {
+    const pdfs = entries.flatMap((e) => e.outputs.filter((o) => o.format === 'pdf').map((o) => join(opts.output, o.path)));
+    if (pdfs.length) {
+      const m = await mergePdfs(pdfs, join(opts.output, MERGED_PDF));
+      manifest.merged = { format: 'pdf', path: MERGED_PDF, sha256: m.sha256, bytes: m.bytes, pages: m.pages };
+    }
+  }
+  return manifest;
+}
+
+export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, control: BatchControl = {}): Promise<BatchResult> {
+  const ctx = runContext(opts);
+  const jobs = collectJobs(opts, ctx.base);
+  const entries: ManifestEntry[] = new Array(jobs.length);
+  report.start?.(jobs.length);
   const finish = (k: number, entry: ManifestEntry) => {
     entries[k] = entry;
     report.row?.(entry, jobLabel(jobs[k]));
@@ -241,7 +324,6 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
 
   let pool: WorkerPool | undefined;
   let poolKey = '';
-  const poolKeyFor = (size: number) => JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), tplHash]);
   const inflight = new Set<Promise<void>>();
   const running = new Map<number, WorkerTask>();
   let interrupted = false;
@@ -251,60 +333,29 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
   };
   control.abort?.addEventListener('abort', onAbort, { once: true });
 
-  let next = 0;
-  for (; next < jobs.length; next++) {
+  for (let next = 0; next < jobs.length; next++) {
     if (control.stop?.aborted || control.abort?.aborted) {
       interrupted = true;
       break;
     }
     const job = jobs[next];
-    const { row } = job;
-    if (row.problems.length) {
-      finish(next, failed(job, row.problems));
+    const prepared = prepareRow(ctx, job, next);
+    if ('entry' in prepared) {
+      finish(next, prepared.entry);
       continue;
     }
-    // Merge the row over the base (objects merge, arrays replace, index paths reach in).
-    const merged = structuredClone(baseData);
-    const mergeErrors: Diagnostic[] = [];
-    for (const f of row.fields) {
-      try {
-        setPath(merged, f.path, f.value);
-      } catch (e) {
-        if (!(e instanceof MergeError)) throw e;
-        mergeErrors.push({ severity: 'error', code: 'rows.merge', path: f.key, ...f.at([]), message: e.message, hint: e.hint });
-      }
-    }
-    if (mergeErrors.length) {
-      finish(next, failed(job, mergeErrors));
-      continue;
-    }
-    const plan = normalizeStrings(merged);
-    const extra = { province: job.province ? provinceContext(job.province) : null };
-    const name = names.claim(renderName(pattern, (v) => nameVariable(v, plan, job)));
-    const hash = rowHash(tool, tplHash, plan, extra);
-    const outputs = opts.formats.map((format) => ({ format, path: outputPath(outDir, name, WRITERS[format]!.extension) }));
-
-    const prev = previous.get(name);
-    if (prev && prev.hash === hash) {
-      const kept = outputs.map((o) => prev.outputs.find((p) => p.format === o.format && p.path === relPath(outDir, o.path)));
-      if (kept.every((p, k) => p && fileSha256(outputs[k].path) === p.sha256)) {
-        finish(next, { ...entryBase(job), name, status: 'unchanged', hash, outputs: kept as ManifestOutput[] });
-        continue;
-      }
-    }
-
     if (!pool) {
       const size = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), jobs.length - next));
-      poolKey = poolKeyFor(size);
+      poolKey = JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), ctx.tplHash]);
       pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, poolKey);
     }
-    const task: WorkerTask = { id: next, plan, extra, outputs };
+    const { task, name, hash } = prepared;
     const k = next;
     running.set(k, task);
     const p = pool.run(task).then((r) => {
       running.delete(k);
       if (!r.ok && r.kind === 'internal' && r.stack) report.debug?.(r.stack);
-      finish(k, resultEntry(r, job, name, hash, outDir, base, warnings));
+      finish(k, resultEntry(r, job, name, hash, opts.output, ctx.base, ctx.warnings));
     });
     inflight.add(p);
     void p.finally(() => inflight.delete(p));
@@ -320,32 +371,9 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
   for (let k = 0; k < jobs.length; k++) {
     entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: 'Chưa xử lý: đã dừng (Ctrl-C).' };
   }
-
-  const summary: Record<RowStatus, number> = { created: 0, unchanged: 0, failed: 0, cancelled: 0 };
-  for (const e of entries) summary[e.status]++;
-  const manifest: Manifest = {
-    tool: 'kehoach batch',
-    version: toolVersion(),
-    base: opts.base,
-    rows: opts.rows ?? null,
-    provinces: !!opts.provinces,
-    formats: opts.formats,
-    template: opts.template ?? null,
-    pattern,
-    finishedAt: new Date().toISOString(),
-    interrupted,
-    summary,
-    entries,
-  };
-  if (opts.merge && opts.formats.includes('pdf') && !interrupted) {
-    const pdfs = entries.flatMap((e) => e.outputs.filter((o) => o.format === 'pdf').map((o) => join(outDir, o.path)));
-    if (pdfs.length) {
-      const m = await mergePdfs(pdfs, join(outDir, MERGED_PDF));
-      manifest.merged = { format: 'pdf', path: MERGED_PDF, sha256: m.sha256, bytes: m.bytes, pages: m.pages };
-    }
-  }
-  writeManifest(outDir, manifest);
-  return { manifest, manifestPath: join(outDir, MANIFEST_JSON), interrupted, warnings: [...warnings.values()] };
+  const manifest = await buildManifest(ctx, entries, interrupted);
+  writeManifest(opts.output, manifest);
+  return { manifest, manifestPath: join(opts.output, MANIFEST_JSON), interrupted, warnings: [...ctx.warnings.values()] };
 }
 
 /** Values a file-name pattern can use. */

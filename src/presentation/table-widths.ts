@@ -34,7 +34,7 @@ function measureColumns(t: ModelTable, grid: number[][], size: number, fonts: Fo
   const min = new Array<number>(n).fill(2 * padMm);
   const pref = new Array<number>(n).fill(2 * padMm);
   const longest = Array.from({ length: n }, () => ({ word: '', mm: 0 }));
-  t.rows.forEach((row, r) =>
+  t.rows.forEach((row, r) => {
     row.cells.forEach((c, k) => {
       if ((c.colSpan ?? 1) > 1) return;
       const col = grid[r][k];
@@ -54,8 +54,8 @@ function measureColumns(t: ModelTable, grid: number[][], size: number, fonts: Fo
         const line = spans.length ? Math.max(...lineWidths(spans, 1e6)) : 0;
         pref[col] = Math.max(pref[col], ptToMm(line) + 2 * padMm + SLACK);
       }
-    }),
-  );
+    });
+  });
   return { min, pref, longest };
 }
 

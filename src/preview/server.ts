@@ -68,15 +68,13 @@ export function hostAllowed(host: string | undefined, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-export async function startPreviewServer(opts: PreviewServerOptions): Promise<PreviewServer> {
-  const fonts: FontSet = opts.fonts ?? loadFontSet();
-  const session = new PreviewSession({ ...opts, fonts });
+/** The fixed routes of the preview: its own page, script, styles, pages, status, events, documents and fonts. */
+function previewRoutes(session: PreviewSession, fonts: FontSet, streams: Set<ServerResponse>): Map<string, Handler> {
   const faces = Object.values(fonts.faces) as FaceMetrics[];
   const fontBytes = new Map<string, Buffer>();
   for (const f of faces) fontBytes.set(FONT_ROUTE[f.name], readFileSync(f.file));
-  const streams = new Set<ServerResponse>();
-
-  const routes = new Map<string, Handler>([
+  const notYet = 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.';
+  return new Map<string, Handler>([
     ['/', (_q, res) => send(res, 200, 'text/html; charset=utf-8', shellHtml(session.status(), session.pagesHtml()), { 'Content-Security-Policy': CSP })],
     ['/preview.js', (_q, res) => send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS)],
     [
@@ -91,12 +89,12 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     ],
     ['/pages', (_q, res) => send(res, 200, 'text/html; charset=utf-8', session.pagesHtml(), { 'Content-Security-Policy': CSP })],
     ['/status', (_q, res) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(session.status()))],
-    ['/events', (req, res) => events(req, res)],
+    ['/events', (req, res) => eventStream(session, streams, req, res)],
     [
       '/document.pdf',
       async (_q, res) => {
         const pdf = session.pdfBytes();
-        if (!pdf) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
+        if (!pdf) return text(res, 503, notYet);
         send(res, 200, 'application/pdf', await pdf, { 'Content-Disposition': disposition('inline', `${session.stem()}.pdf`) });
       },
     ],
@@ -104,7 +102,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
       '/document.docx',
       async (_q, res) => {
         const docx = session.docxBytes();
-        if (!docx) return text(res, 503, 'Chưa có bản dựng nào thành công: sửa lỗi trong kế hoạch hoặc mẫu rồi lưu lại.');
+        if (!docx) return text(res, 503, notYet);
         send(res, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await docx, {
           'Content-Disposition': disposition('attachment', `${session.stem()}.docx`),
         });
@@ -119,57 +117,74 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     ],
     ...[...fontBytes].map(([route, bytes]): [string, Handler] => [route, (_q, res) => send(res, 200, 'font/ttf', bytes, { 'Cache-Control': 'max-age=3600' })]),
   ]);
+}
 
-  function events(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    if (req.method === 'HEAD') return void res.end();
-    // The tab says which pages it shows (/events?v=N); it gets the pages with the status
-    // whenever they are newer, so an update needs no second request.
-    let has = Number(/[?&]v=(\d+)/.exec(req.url ?? '')?.[1] ?? -1);
-    const push = (s: PreviewStatus) => {
-      const msg = s.version !== has && s.version > 0 ? { ...s, html: session.pagesHtml() } : s;
-      has = s.version;
-      res.write(`data: ${JSON.stringify(msg)}\n\n`);
-    };
-    res.write('retry: 1000\n\n');
-    push(session.status());
-    const off = session.subscribe(push);
-    // A comment now and then keeps proxies and sleeping laptops from dropping the stream.
-    const beat = setInterval(() => res.write(': \n\n'), 15_000);
-    streams.add(res);
-    res.on('close', () => {
-      off();
-      clearInterval(beat);
-      streams.delete(res);
-    });
-  }
-
-  let port = 0;
-  const server: Server = createServer((req, res) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
-    if (!hostAllowed(req.headers.host, port)) return text(res, 403, 'Từ chối: máy chủ xem trước chỉ phục vụ 127.0.0.1 và localhost.');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return text(res, 405, 'Phương thức không được hỗ trợ.');
-    }
-    // The route is the raw path up to "?": no decoding, no normalising, no file system.
-    const url = req.url ?? '';
-    const q = url.indexOf('?');
-    const handler = routes.get(q < 0 ? url : url.slice(0, q));
-    if (!handler) return text(res, 404, 'Không tìm thấy.');
-    Promise.resolve(handler(req, res)).catch((e) => {
-      if (!res.headersSent) text(res, 500, `Lỗi nội bộ: ${(e as Error)?.message ?? String(e)}`);
-      else res.destroy();
-    });
+/** Server-Sent Events: the status, and the pages whenever they are newer than the tab's. */
+function eventStream(session: PreviewSession, streams: Set<ServerResponse>, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
   });
+  if (req.method === 'HEAD') return void res.end();
+  // The tab says which pages it shows (/events?v=N); it gets the pages with the status
+  // whenever they are newer, so an update needs no second request.
+  let has = Number(/[?&]v=(\d+)/.exec(req.url ?? '')?.[1] ?? -1);
+  const push = (s: PreviewStatus) => {
+    const msg = s.version !== has && s.version > 0 ? { ...s, html: session.pagesHtml() } : s;
+    has = s.version;
+    res.write(`data: ${JSON.stringify(msg)}\n\n`);
+  };
+  res.write('retry: 1000\n\n');
+  push(session.status());
+  const off = session.subscribe(push);
+  // A comment now and then keeps proxies and sleeping laptops from dropping the stream.
+  const beat = setInterval(() => res.write(': \n\n'), 15_000);
+  streams.add(res);
+  res.on('close', () => {
+    off();
+    clearInterval(beat);
+    streams.delete(res);
+  });
+}
+
+/** Answers a request: Host checked, GET/HEAD only, the route by its raw path, errors as 500. */
+function serve(routes: Map<string, Handler>, port: () => number, req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
+  if (!hostAllowed(req.headers.host, port())) {
+    text(res, 403, 'Từ chối: máy chủ xem trước chỉ phục vụ 127.0.0.1 và localhost.');
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('Allow', 'GET, HEAD');
+    text(res, 405, 'Phương thức không được hỗ trợ.');
+    return;
+  }
+  // The route is the raw path up to "?": no decoding, no normalising, no file system.
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  const handler = routes.get(q < 0 ? url : url.slice(0, q));
+  if (!handler) {
+    text(res, 404, 'Không tìm thấy.');
+    return;
+  }
+  Promise.resolve(handler(req, res)).catch((e) => {
+    if (!res.headersSent) text(res, 500, `Lỗi nội bộ: ${(e as Error)?.message ?? String(e)}`);
+    else res.destroy();
+  });
+}
+
+export async function startPreviewServer(opts: PreviewServerOptions): Promise<PreviewServer> {
+  const fonts: FontSet = opts.fonts ?? loadFontSet();
+  const session = new PreviewSession({ ...opts, fonts });
+  const streams = new Set<ServerResponse>();
+  const routes = previewRoutes(session, fonts, streams);
+  let port = 0;
+  const server: Server = createServer((req, res) => serve(routes, () => port, req, res));
   server.on('clientError', (_e, socket) => socket.destroy());
 
   await new Promise<void>((ok, fail) => {

@@ -54,29 +54,25 @@ function rowText(entry: ManifestEntry, label: string, shown: Set<string>): { tex
   }
 }
 
-export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<number> {
-  const usage = (message: string): number => {
-    cli.err(`Lỗi: ${message}`);
-    return EXIT.usage;
-  };
-  if (!opts.rows && !opts.provinces) return usage('cần --rows <tệp> (các dòng thay đổi) hoặc --provinces (34 tỉnh, thành phố).');
+/** The run's options from the command line, or the usage error that prevents it (exit 2). */
+function batchOptions(base: string, opts: CliOptions): BatchOptions | string {
+  if (!opts.rows && !opts.provinces) return 'cần --rows <tệp> (các dòng thay đổi) hoặc --provinces (34 tỉnh, thành phố).';
   let formats: Format[];
   try {
     formats = parseFormats(opts.format);
   } catch (e) {
-    return usage(`${(e as Error).message}.`);
+    return `${(e as Error).message}.`;
   }
-  if (!formats.length) return usage('cần ít nhất một định dạng trong --format.');
+  if (!formats.length) return 'cần ít nhất một định dạng trong --format.';
   const missing = formats.filter((f) => !WRITERS[f]);
-  if (missing.length)
-    return usage(`định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`);
-  if (opts.merge && !formats.includes('pdf')) return usage('--merge gộp các tệp PDF, cần có "pdf" trong --format.');
+  if (missing.length) return `định dạng ${missing.map((f) => f.toUpperCase()).join(', ')} chưa có trong phiên bản này. Dùng --format ${defaultFormats()}.`;
+  if (opts.merge && !formats.includes('pdf')) return '--merge gộp các tệp PDF, cần có "pdf" trong --format.';
   let jobs: number | undefined;
   if (opts.jobs !== undefined) {
     jobs = Number(opts.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs cần một số nguyên dương, không phải "${opts.jobs}".`);
+    if (!Number.isInteger(jobs) || jobs < 1) return `--jobs cần một số nguyên dương, không phải "${opts.jobs}".`;
   }
-  const batchOpts: BatchOptions = {
+  return {
     base,
     rows: opts.rows,
     provinces: opts.provinces,
@@ -89,7 +85,32 @@ export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<n
     jobs,
     merge: opts.merge,
   };
+}
 
+/** The closing lines of a finished (or stopped) run, and its exit code. */
+function summarize(cli: Cli, result: Awaited<ReturnType<typeof runBatch>>): number {
+  const s = result.manifest.summary;
+  for (const w of result.warnings) cli.err(`${w.text}${w.count > 1 ? `\n    (ở ${w.count} kế hoạch)` : ''}`);
+  const ok = s.created + s.unchanged;
+  const detail = s.unchanged ? ` (${s.created} tạo mới, ${s.unchanged} không thay đổi)` : '';
+  const merged = result.manifest.merged ? `\nĐã gộp các tệp PDF vào ${result.manifest.merged.path} (${result.manifest.merged.pages} trang).` : '';
+  if (result.interrupted) {
+    cli.err(`Đã dừng: ${ok} thành công, ${s.failed} lỗi, ${s.cancelled} chưa xử lý. Bảng kê: ${result.manifestPath}`);
+    return EXIT_INTERRUPTED;
+  }
+  const line = `${ok} thành công, ${s.failed} lỗi${detail}. Bảng kê: ${result.manifestPath}${merged}`;
+  if (s.failed) cli.err(line);
+  else cli.out(line);
+  return s.failed ? EXIT.inputError : EXIT.ok;
+}
+
+export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<number> {
+  const usage = (message: string): number => {
+    cli.err(`Lỗi: ${message}`);
+    return EXIT.usage;
+  };
+  const batchOpts = batchOptions(base, opts);
+  if (typeof batchOpts === 'string') return usage(batchOpts);
   const stop = new AbortController();
   const abort = new AbortController();
   let progress: ProgressSink | undefined;
@@ -122,19 +143,7 @@ export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<n
       { stop: stop.signal, abort: abort.signal },
     );
     progress?.done();
-    const s = result.manifest.summary;
-    for (const w of result.warnings) cli.err(`${w.text}${w.count > 1 ? `\n    (ở ${w.count} kế hoạch)` : ''}`);
-    const ok = s.created + s.unchanged;
-    const detail = s.unchanged ? ` (${s.created} tạo mới, ${s.unchanged} không thay đổi)` : '';
-    const merged = result.manifest.merged ? `\nĐã gộp các tệp PDF vào ${result.manifest.merged.path} (${result.manifest.merged.pages} trang).` : '';
-    if (result.interrupted) {
-      cli.err(`Đã dừng: ${ok} thành công, ${s.failed} lỗi, ${s.cancelled} chưa xử lý. Bảng kê: ${result.manifestPath}`);
-      return EXIT_INTERRUPTED;
-    }
-    const line = `${ok} thành công, ${s.failed} lỗi${detail}. Bảng kê: ${result.manifestPath}${merged}`;
-    if (s.failed) cli.err(line);
-    else cli.out(line);
-    return s.failed ? EXIT.inputError : EXIT.ok;
+    return summarize(cli, result);
   } catch (e) {
     progress?.done();
     if (e instanceof PatternError) return usage(`${e.message} (--name "${opts.name}").`);
