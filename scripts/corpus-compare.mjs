@@ -2,7 +2,7 @@
 // Compares a plan file with the real plan it reproduces: renders it (npm run build first) and
 // reports the share of the source's words found in order in the PDF, the source words it misses,
 // and the numbering labels. Usage:
-//   node scripts/corpus-compare.mjs examples/corpus/04-….yaml ../shared/real-plans/corpus/04-….txt [--from N] [--to M] [-v]
+//   node scripts/corpus-compare.mjs examples/corpus/04-….yaml test/fixtures/corpus-sources/04-….txt [--from N] [--to M] [-v]
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,5 +1,5 @@
-// Comparing a rendered plan with the text of the real plan it reproduces (../shared/real-plans/
-// corpus): the source's words found in order in our PDF's text, and its numbering labels found in
+// Comparing a rendered plan with the text of the real plan it reproduces (test/fixtures/
+// corpus-sources): the source's words found in order in our PDF's text, and its numbering labels found in
 // order among ours. Shared by test/corpus.test.ts and scripts/corpus-compare.mjs.
 import { execFileSync } from 'node:child_process';
 

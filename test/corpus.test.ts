@@ -1,4 +1,4 @@
-// Real plans reproduced as issued (examples/corpus/, sources in ../shared/real-plans/corpus/): each
+// Real plans reproduced as issued (examples/corpus/, sources in test/fixtures/corpus-sources/): each
 // plan file renders, ≥ 99.5 % of the source's words appear in order in our PDF's text (read by
 // poppler's pdftotext, not by our code), and our numbering labels appear in order among the
 // source's. For plans issued with a Quyết định only the attached KẾ HOẠCH is compared.
@@ -13,7 +13,7 @@ import { modelFromFile, pdfFromModel, templatesFor } from '../src/pipeline.js';
 // @ts-expect-error: a plain ES module shared with scripts/corpus-compare.mjs
 import { coverage, LABEL, lcsLength, pdfWords, sourceLabels, sourceWords } from '../scripts/corpus-lib.mjs';
 
-const SOURCES = join(__dirname, '..', '..', 'shared', 'real-plans', 'corpus');
+const SOURCES = join(__dirname, 'fixtures', 'corpus-sources');
 const PLANS = join(__dirname, '..', 'examples', 'corpus');
 
 /**
