@@ -54,16 +54,23 @@ function loadFace(name: FaceName, file: string): FaceMetrics {
   const info = readFontInfo(ttf);
   const upm = info.unitsPerEm;
   const lineGap = Math.max(0, info.lineGap);
-  // Advance widths in em, per code point, filled on first use.
+  // Advance widths in em, per code point, filled on first use: an array for the BMP (the line
+  // breaker asks for every character of every paragraph), a map beyond it.
+  const bmp = new Float64Array(0x10000).fill(Number.NaN);
   const adv = new Map<number, number>();
   const lookup = (cp: number) => {
+    if (cp < 0x10000) {
+      const a = bmp[cp];
+      if (a === a) return a; // not NaN
+    }
     let a = adv.get(cp);
     if (a === undefined) {
       const g = info.cmap.get(cp) ?? 0;
       // A character the font lacks is drawn as .notdef: measure it with that glyph's advance
       // (control characters take no room).
       a = g || cp >= 0x20 ? ttf.advances[g] / upm : 0;
-      adv.set(cp, a);
+      if (cp < 0x10000) bmp[cp] = a;
+      else adv.set(cp, a);
     }
     return a;
   };

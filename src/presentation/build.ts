@@ -95,11 +95,30 @@ export function presentMeta(meta: DocumentMeta): Meta {
   };
 }
 
-/** Deep copy with every string in Unicode NFC (NĐ 30 / TCVN 6909), whoever built the model. */
+/**
+ * Every string in Unicode NFC (NĐ 30 / TCVN 6909), whoever built the model. Copies only the
+ * objects on the way to a string that changes: models are usually NFC already, and this runs
+ * for every render.
+ */
 function nfc<T>(x: T): T {
   if (typeof x === 'string') return x.normalize('NFC') as T;
-  if (Array.isArray(x)) return x.map(nfc) as T;
-  if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, nfc(v)])) as T;
+  if (Array.isArray(x)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < x.length; i++) {
+      const v = nfc(x[i]);
+      if (v !== x[i]) (out ??= x.slice())[i] = v;
+    }
+    return (out ?? x) as T;
+  }
+  if (x && typeof x === 'object') {
+    let out: Record<string, unknown> | undefined;
+    for (const k of Object.keys(x)) {
+      const old = (x as Record<string, unknown>)[k];
+      const v = nfc(old);
+      if (v !== old) (out ??= { ...(x as Record<string, unknown>) })[k] = v;
+    }
+    return (out ?? x) as T;
+  }
   return x;
 }
 

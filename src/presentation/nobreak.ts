@@ -10,13 +10,17 @@ export const NB_SPACE = '\u00a0';
 
 /** A token (no spaces) that holds a digit or a slash is a code: its hyphens between word characters do not break. */
 function codeHyphens(token: string): string {
-  if (!/[\d/]/.test(token)) return token;
+  if (!token.includes('-') || !DIGIT_OR_SLASH.test(token)) return token;
   return token.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, NB_HYPHEN);
 }
+
+const DIGIT_OR_SLASH = /[\d/]/;
 
 /** "số 10", "Điều 5", "khoản 2": the word and its number stay on one line. */
 const NUMBERED = /(^|[\s(])(số|Số|Điều|điều|khoản|Khoản|Mục|mục|Chương|chương)( )(?=\d)/gu;
 
 export function keepCodesTogether(text: string): string {
+  // Both rules need a digit or a slash: most runs have none, and this runs for every run.
+  if (!DIGIT_OR_SLASH.test(text)) return text;
   return text.replace(/[^\s]+/g, codeHyphens).replace(NUMBERED, (_m, pre: string, word: string) => `${pre}${word}${NB_SPACE}`);
 }

@@ -16,7 +16,9 @@ import {
 
 /** The fields that are set: an absent field and one set to undefined both inherit. */
 function definedOnly<T extends object>(o: T | undefined): Partial<T> {
-  return o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>) : {};
+  const out: Partial<T> = {};
+  if (o) for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 export interface ResolvedParagraph {
@@ -39,9 +41,20 @@ export interface ResolvedParagraph {
 /** Looks styles up by id; an unknown id is a bug in the page description, not an input error. */
 export class StyleSheet {
   private readonly byId = new Map<string, ParagraphStyle>();
+  private readonly runById = new Map<string, Required<Pick<RunProps, 'size'>> & RunProps>();
 
   constructor(readonly doc: Pick<Presentation, 'defaults' | 'styles'>) {
     for (const s of doc.styles) this.byId.set(s.id, s);
+  }
+
+  /** The run formatting a style gives (over the defaults), computed once per style. */
+  private styleRun(id: string): Required<Pick<RunProps, 'size'>> & RunProps {
+    let base = this.runById.get(id);
+    if (!base) {
+      base = { ...this.doc.defaults.run, ...this.byId.get(id)?.run };
+      this.runById.set(id, base);
+    }
+    return base;
   }
 
   style(id: string): ParagraphStyle | undefined {
@@ -66,14 +79,13 @@ export class StyleSheet {
       widowControl: pr.widowControl ?? d.widowControl,
       borderBottom: pr.borderBottom,
       frame: pr.frame,
-      mark: { ...this.doc.defaults.run, ...st?.run },
+      mark: { ...this.styleRun(p.style) },
     };
   }
 
   /** A run's formatting over its paragraph's style. */
   run(p: Paragraph, r: Run): Required<Pick<RunProps, 'size'>> & RunProps {
-    const st = this.byId.get(p.style);
-    const base = { ...this.doc.defaults.run, ...st?.run };
+    const base = this.styleRun(p.style);
     return {
       bold: r.bold ?? base.bold,
       italic: r.italic ?? base.italic,

@@ -271,33 +271,41 @@ function lineMetrics(chunks: Chunk[], spans: Span[], spec: TextBox): { height: n
 function piecesOf(chunks: Chunk[], spans: Span[], x0: number, extraPerSpace: number): Piece[] {
   const pieces: Piece[] = [];
   let x = x0;
-  let cur: Piece | undefined;
-  let curSpan = -1;
-  for (const c of chunks) {
-    if (c.kind === 'break') continue;
-    const s = spans[c.span];
-    const text = s.text.slice(c.start, c.end);
-    if (!cur || curSpan !== c.span) {
-      cur = { x, text: '', face: s.face, size: s.size, spaceExtra: extraPerSpace, underline: s.underline, color: s.color, rise: s.rise };
-      curSpan = c.span;
-      pieces.push(cur);
+  // The chunks of one span on a line are contiguous in its text: one slice per span.
+  for (let i = 0; i < chunks.length; ) {
+    const c = chunks[i];
+    if (c.kind === 'break') {
+      i++;
+      continue;
     }
-    if (c.reserve && text.includes('\u2011')) {
-      // The room kept after a non-breaking hyphen in italic text (see chunksOf) shows as a gap.
-      const parts = text.split(/(?<=\u2011)/);
-      parts.forEach((part, k) => {
-        if (k > 0) {
-          const prev = cur!;
-          const spaces = prev.text.split(' ').length - 1;
-          cur = { ...prev, x: prev.x + s.face.width(prev.text, s.size) + spaces * extraPerSpace + c.reserve, text: '' };
-          pieces.push(cur);
-        }
-        cur!.text += part;
-      });
-    } else cur.text += text;
-    x += c.width + c.spaces * extraPerSpace;
+    const s = spans[c.span];
+    let end = c.end;
+    let width = 0;
+    let reserve = 0;
+    for (; i < chunks.length && chunks[i].span === c.span && chunks[i].kind !== 'break'; i++) {
+      end = chunks[i].end;
+      width += chunks[i].width + chunks[i].spaces * extraPerSpace;
+      reserve ||= chunks[i].reserve;
+    }
+    const text = s.text.slice(c.start, end);
+    const piece: Piece = { x, text, face: s.face, size: s.size, spaceExtra: extraPerSpace, underline: s.underline, color: s.color, rise: s.rise };
+    if (reserve && text.includes('\u2011')) pieces.push(...splitAtReserve(piece, reserve));
+    else pieces.push(piece);
+    x += width;
   }
   return pieces;
+}
+
+/** The room kept after a non-breaking hyphen in italic text (see chunksOf) shows as a gap. */
+function splitAtReserve(piece: Piece, reserve: number): Piece[] {
+  const out: Piece[] = [];
+  let x = piece.x;
+  for (const part of piece.text.split(/(?<=\u2011)/)) {
+    out.push({ ...piece, x, text: part });
+    const spaces = part.split(' ').length - 1;
+    x += piece.face.width(part, piece.size) + spaces * piece.spaceExtra + reserve;
+  }
+  return out;
 }
 
 /** Lays out the lines of a paragraph in a box of `boxWidth` points. */
@@ -324,7 +332,11 @@ export function layoutLines(spec: TextBox, boxWidth: number): Line[] {
       if (spaces > 0 && natural < avail) extra = (avail - natural) / spaces;
     }
     const m = lineMetrics(l.chunks, spec.spans, spec);
-    const notes = [...new Set(l.chunks.flatMap((c) => (spec.spans[c.span].note === undefined ? [] : [spec.spans[c.span].note!])))];
+    const notes: number[] = [];
+    for (const c of l.chunks) {
+      const note = spec.spans[c.span].note;
+      if (note !== undefined && !notes.includes(note)) notes.push(note);
+    }
     return { height: m.height, baseline: m.baseline, pieces: piecesOf(visible, spec.spans, x, extra), ...(notes.length ? { notes } : {}) };
   });
 }
