@@ -61,7 +61,7 @@ function loadFace(name: FaceName, file: string): FaceMetrics {
   const lookup = (cp: number) => {
     if (cp < 0x10000) {
       const a = bmp[cp];
-      if (a === a) return a; // not NaN
+      if (!Number.isNaN(a)) return a;
     }
     let a = adv.get(cp);
     if (a === undefined) {

@@ -106,7 +106,9 @@ function nfc<T>(x: T): T {
     let out: unknown[] | undefined;
     for (let i = 0; i < x.length; i++) {
       const v = nfc(x[i]);
-      if (v !== x[i]) (out ??= x.slice())[i] = v;
+      if (v === x[i]) continue;
+      out ??= x.slice();
+      out[i] = v;
     }
     return (out ?? x) as T;
   }
@@ -115,7 +117,9 @@ function nfc<T>(x: T): T {
     for (const k of Object.keys(x)) {
       const old = (x as Record<string, unknown>)[k];
       const v = nfc(old);
-      if (v !== old) (out ??= { ...(x as Record<string, unknown>) })[k] = v;
+      if (v === old) continue;
+      out ??= { ...(x as Record<string, unknown>) };
+      out[k] = v;
     }
     return (out ?? x) as T;
   }
