@@ -77,6 +77,29 @@ describe('place/date line', () => {
   });
 });
 
+describe('cơ quan ban hành of a city UBND', () => {
+  it.each([
+    ['issuer Ủy ban nhân dân / Thành phố Hồ Chí Minh', 'THÀNH PHỐ HỒ CHÍ MINH', 'Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026'],
+    ['issuer Ủy ban nhân dân / Thành phố Hà Nội', 'THÀNH PHỐ HÀ NỘI', 'Hà Nội, ngày 05 tháng 02 năm 2026'],
+  ] as const)('%s: two lines, bold 12–13 pt, as every document of that UBND; the place/date line on one line', async (title, city, placeDate) => {
+    const d = await load(title);
+    const t = band(d.docx);
+    const agency = t.rows[0].cells[0].paras.filter((p) => p.text.trim());
+    expect(agency.map((p) => p.text)).toEqual(['ỦY BAN NHÂN DÂN', city]);
+    for (const p of agency) {
+      expect(p.runs.every((r) => !r.text.trim() || r.props.bold)).toBe(true);
+      const [size] = sizes(p);
+      expect(size).toBeGreaterThanOrEqual(12);
+      expect(size).toBeLessThanOrEqual(13);
+      expect(lineOf(d.pdf, p.text), `"${p.text}" on one line in our PDF`).toBeDefined();
+    }
+    const date = t.rows[1].cells[1].paras.find((p) => p.text.includes('ngày'))!;
+    expect(date.text).toBe(placeDate);
+    expect(sizes(date)[0]).toBeGreaterThanOrEqual(13);
+    expect(lineOf(d.pdf, placeDate), 'place/date on one line in our PDF').toBeDefined();
+  });
+});
+
 describe.skipIf(!lo.available)(lo.available ? "in LibreOffice's rendering of the DOCX" : `LibreOffice rendering (skipped: ${lo.reason})`, () => {
   const titles = [
     'parent UBND TỈNH LÀO CAI (13 pt fits)',
@@ -84,6 +107,8 @@ describe.skipIf(!lo.available)(lo.available ? "in LibreOffice's rendering of the
     'place Thành phố Hồ Chí Minh',
     'place Thành phố Hồ Chí Minh, 12-13-13 header sizes',
     'parent UBND THÀNH PHỐ HỒ CHÍ MINH next to the HCM place/date',
+    'issuer Ủy ban nhân dân / Thành phố Hồ Chí Minh',
+    'issuer Ủy ban nhân dân / Thành phố Hà Nội',
   ];
   let docs: Map<string, Doc>;
   beforeAll(async () => {

@@ -21,6 +21,8 @@ export const PLACE_DATE_MIN_SIZE = 13;
 export const SIZE_STEP = 0.5;
 /** Smallest size the decree allows for the cơ quan chủ quản (12–13 pt). */
 export const PARENT_MIN_SIZE = 12;
+/** Smallest size the decree allows for the cơ quan ban hành (12–13 pt, bold). */
+export const AGENCY_MIN_SIZE = 12;
 /** "Số:" line, 13 pt (ô 3). */
 export const NUMBER_SIZE = 13;
 /** Space above the Số and the place/date lines, pt. */

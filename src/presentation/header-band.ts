@@ -1,9 +1,10 @@
 // The header band: cơ quan chủ quản, cơ quan ban hành and its rule | quốc hiệu, tiêu ngữ and its
 // rule; số (and the độ mật / độ khẩn stamps) | địa danh, ngày. Laid out like the decree's official
 // table, with column widths, sizes and line splits measured from the text.
-import type { FontSet } from '../fonts/metrics.js';
+import type { FaceMetrics, FontSet } from '../fonts/metrics.js';
 import type { Header, PageSetup } from '../model/document.js';
 import {
+  AGENCY_MIN_SIZE,
   LAYOUT_CELL_PAD,
   MAX_BAND_OVERHANG,
   MIN_LEFT_WIDTH,
@@ -32,6 +33,8 @@ export interface BandGeometry {
   /** Cơ quan chủ quản lines and their size: 13 pt, or 12 pt (the decree's range allows it) when that keeps it on one line. */
   parentLines: string[];
   parentSize: number;
+  /** Size of the cơ quan ban hành: the page's, or smaller (down to 12 pt) when that keeps the clerk's lines. */
+  agencySize: number;
   /** Size of the place/date line: the page's, or smaller (down to 13 pt) when that keeps it on one line. */
   placeDateSize: number;
   mottoRule: number; // mm
@@ -56,24 +59,50 @@ export function placeDateFit(header: Header, page: PageSetup, fonts: FontSet, ma
   return undefined;
 }
 
-/** Column widths: the right one holds the quốc hiệu and the place/date line on one line each. */
+/** Widest of the clerk's lines of `text` at `size`, cell padding included, mm. */
+function linesNeed(text: string | undefined, face: FaceMetrics, size: number): number {
+  if (!text) return 0;
+  return Math.max(...text.split('\n').map((l) => ptToMm(face.width(l, size)))) + 2 * LAYOUT_CELL_PAD;
+}
+
+/**
+ * Column widths: the right one holds the quốc hiệu and the place/date line on one line each; the
+ * left one, where the sizes the decree allows make room, keeps the cơ quan chủ quản and the cơ
+ * quan ban hành in the lines the clerk typed ("ỦY BAN NHÂN DÂN / THÀNH PHỐ HỒ CHÍ MINH").
+ */
 function columns(header: Header, p: PageSetup, fonts: FontSet, textWidth: number) {
   // The quốc hiệu must never wrap: measure it and add cell padding and a safety margin.
   const national = ptToMm(fonts.face(true, false).width(header.nationalTitle, p.nationalTitleSize));
-  // The left column keeps room for the cơ quan chủ quản on one line at the decree's 12 pt.
-  const regular = fonts.face(false, false);
-  const parentNeed = header.parent ? Math.max(...header.parent.split('\n').map((l) => ptToMm(regular.width(l, PARENT_MIN_SIZE)))) + 2 * LAYOUT_CELL_PAD : 0;
+  const minRight = Math.max(MIN_RIGHT_WIDTH, Math.ceil(national + 2 * LAYOUT_CELL_PAD + NATIONAL_TITLE_SLACK));
   const bandWidth = textWidth + MAX_BAND_OVERHANG;
-  // First so that the cơ quan chủ quản keeps one line; when no size allows both, the place/date
-  // line wins (the cơ quan chủ quản is then set in balanced lines).
-  const place = placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
-    placeDateFit(header, p, fonts, bandWidth - MIN_LEFT_WIDTH) ?? { size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE), width: bandWidth - MIN_LEFT_WIDTH };
-  const rightWidth = Math.max(MIN_RIGHT_WIDTH, Math.ceil(national + 2 * LAYOUT_CELL_PAD + NATIONAL_TITLE_SLACK), place.width);
+  // The cơ quan chủ quản on one line at the decree's 12 pt.
+  const parentNeed = linesNeed(header.parent, fonts.face(false, false), PARENT_MIN_SIZE);
+  // The agency in the clerk's lines, at 13 pt or down to 12 pt; a line wider than any left
+  // column could be is balanced anyway, and asks for nothing.
+  const agencyNeed = (size: number) => {
+    const need = linesNeed(header.agency, fonts.face(true, false), size);
+    return need <= bandWidth - minRight ? need : 0;
+  };
+  const agencySizes: number[] = [];
+  for (let size = p.agencySize; size >= Math.min(p.agencySize, AGENCY_MIN_SIZE); size -= SIZE_STEP) agencySizes.push(size);
+  // First so that both keep their lines; then the agency smaller; when no size allows it, the
+  // place/date line wins (the names are then set in balanced lines).
+  let fit: { size: number; width: number; agencySize: number } | undefined;
+  for (const agencySize of agencySizes) {
+    const place = placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed, agencyNeed(agencySize)));
+    if (place) {
+      fit = { ...place, agencySize };
+      break;
+    }
+  }
+  fit ??= { ...(placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
+    placeDateFit(header, p, fonts, bandWidth - MIN_LEFT_WIDTH) ?? { size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE), width: bandWidth - MIN_LEFT_WIDTH }), agencySize: p.agencySize };
+  const rightWidth = Math.max(minRight, fit.width);
   // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
   // column gets its 67.5 mm (long agency names then keep to one line more often).
   const plainLeft = textWidth - rightWidth;
   const overhang = Math.min(MAX_BAND_OVERHANG, Math.max(0, OFFICIAL_LEFT_WIDTH - plainLeft));
-  return { bandIndent: -overhang, leftWidth: plainLeft + overhang, rightWidth, placeDateSize: place.size };
+  return { bandIndent: -overhang, leftWidth: plainLeft + overhang, rightWidth, placeDateSize: fit.size, agencySize: fit.agencySize };
 }
 
 export function bandGeometry(header: Header, p: PageSetup, fonts: FontSet, textWidth: number): BandGeometry {
@@ -81,15 +110,16 @@ export function bandGeometry(header: Header, p: PageSetup, fonts: FontSet, textW
   const bold = fonts.face(true, false);
   const leftInner = mmToPt(cols.leftWidth - 2 * LAYOUT_CELL_PAD);
   // The clerk's own line breaks are kept; a line that still does not fit is balanced.
-  const agencyLines = header.agency.split('\n').flatMap((l) => balancedLines(l, bold, p.agencySize, leftInner));
-  // The cơ quan chủ quản (not bold) steps down to the decree's 12 pt before it would wrap.
+  const agencyLines = header.agency.split('\n').flatMap((l) => balancedLines(l, bold, cols.agencySize, leftInner));
+  // The cơ quan chủ quản (not bold) steps down to the decree's 12 pt before it would wrap, and is
+  // never larger than the agency under it.
   const regular = fonts.face(false, false);
   const parentRaw = header.parent ? header.parent.split('\n') : [];
   const fits = (size: number) => parentRaw.every((l) => regular.width(l, size) <= leftInner);
-  const parentSize = fits(p.agencySize) ? p.agencySize : Math.min(p.agencySize, PARENT_MIN_SIZE);
+  const parentSize = fits(cols.agencySize) ? cols.agencySize : Math.min(cols.agencySize, PARENT_MIN_SIZE);
   const parentLines = parentRaw.flatMap((l) => balancedLines(l, regular, parentSize, leftInner));
   // The rule follows the longest agency line as laid out.
-  const agencyWidths = agencyLines.flatMap((l) => wrappedLineWidths([{ text: l, bold: true }], p.agencySize, fonts, leftInner));
+  const agencyWidths = agencyLines.flatMap((l) => wrappedLineWidths([{ text: l, bold: true }], cols.agencySize, fonts, leftInner));
   return {
     ...cols,
     agencyLines,
@@ -105,7 +135,7 @@ export function headerBand(h: Header, p: PageSetup, g: BandGeometry, fonts: Font
   const inner = (w: number) => w - 2 * LAYOUT_CELL_PAD;
   const left = [
     ...(g.parentLines.length ? lines('parent', g.parentLines.join('\n'), { size: g.parentSize !== p.agencySize ? g.parentSize : undefined }) : []),
-    ...lines('agency', g.agencyLines.join('\n')),
+    ...lines('agency', g.agencyLines.join('\n'), { size: g.agencySize !== p.agencySize ? g.agencySize : undefined }),
     rule(g.agencyRule, inner(g.leftWidth)),
   ];
   const right = [...lines('national', h.nationalTitle), ...lines('motto', h.motto), rule(g.mottoRule, inner(g.rightWidth))];

@@ -140,6 +140,16 @@ const HEADER: Record<string, Record<string, unknown>> = {
     place: 'Thành phố Hồ Chí Minh',
     issuer: { parent: 'UBND THÀNH PHỐ HỒ CHÍ MINH', name: 'Sở Y tế', abbreviation: 'SYT' },
   },
+  'issuer Ủy ban nhân dân / Thành phố Hồ Chí Minh': {
+    place: 'Thành phố Hồ Chí Minh',
+    date: '2026-02-05',
+    issuer: { name: 'Ủy ban nhân dân\nThành phố Hồ Chí Minh', abbreviation: 'UBND' },
+  },
+  'issuer Ủy ban nhân dân / Thành phố Hà Nội': {
+    place: 'Hà Nội',
+    date: '2026-02-05',
+    issuer: { name: 'Ủy ban nhân dân\nThành phố Hà Nội', abbreviation: 'UBND' },
+  },
   'độ mật TỐI MẬT and độ khẩn HỎA TỐC': { urgency: 'HỎA TỐC', confidentiality: 'TỐI MẬT' },
 };
 
