@@ -95,8 +95,14 @@ function columns(header: Header, p: PageSetup, fonts: FontSet, textWidth: number
       break;
     }
   }
-  fit ??= { ...(placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
-    placeDateFit(header, p, fonts, bandWidth - MIN_LEFT_WIDTH) ?? { size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE), width: bandWidth - MIN_LEFT_WIDTH }), agencySize: p.agencySize };
+  fit ??= {
+    ...(placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
+      placeDateFit(header, p, fonts, bandWidth - MIN_LEFT_WIDTH) ?? {
+        size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE),
+        width: bandWidth - MIN_LEFT_WIDTH,
+      }),
+    agencySize: p.agencySize,
+  };
   const rightWidth = Math.max(minRight, fit.width);
   // Like the official table, the band reaches up to 3.5 mm into the left margin so that the left
   // column gets its 67.5 mm (long agency names then keep to one line more often).
