@@ -4,6 +4,7 @@ import type { DocType } from './doctypes/doctype.js';
 import { type FontSet, loadFontSet } from './fonts/metrics.js';
 import { layoutDocument, type PageOut } from './layout/index.js';
 import { present } from './presentation/build.js';
+import type { Notice } from './presentation/types.js';
 import { writeDocx } from './writers/docx/index.js';
 import { type PdfOptions, writePdf } from './writers/pdf/index.js';
 import { buildDocument } from './model/build.js';
@@ -84,6 +85,16 @@ export function docxFromModel(model: DocumentModel, fonts: FontSet = loadFontSet
 export function pdfFromModel(model: DocumentModel, opts: PdfOptions = {}): Promise<Uint8Array> {
   const fonts = opts.fonts ?? loadFontSet();
   return writePdf(present(model, fonts), { ...opts, fonts });
+}
+
+/** What the page description had to compromise on (a table too narrow for its words), as warnings. */
+export function noticeDiagnostics(notices: Notice[], file?: string): Diagnostic[] {
+  return notices.map((n) => ({ severity: 'warning', code: `layout.${n.code}`, file, message: n.message, hint: n.hint }));
+}
+
+/** The layout warnings of validated data: the model built and its page described, nothing written. */
+export function layoutWarnings<T>(type: DocType<T>, data: T, templates: TemplateSet, file?: string, fonts: FontSet = loadFontSet()): Diagnostic[] {
+  return noticeDiagnostics(present(buildModel(type, data, templates), fonts).notices, file);
 }
 
 /** Model → page description → laid-out pages (what the PDF and the HTML preview draw). */

@@ -184,6 +184,29 @@ describe('kehoach validate / schema / init / help', () => {
     expect(r.code).toBe(0);
   });
 
+  it('validate and render warn, in Vietnamese, when a table cannot hold its longest words', async () => {
+    const f = plan((p) => {
+      p.sections = [
+        {
+          title: 'Dự toán kinh phí',
+          after: 'implementation',
+          blocks: [{ table: { header: Array.from({ length: 12 }, (_, k) => `Năm ${2026 + k}`), rows: [Array.from({ length: 12 }, () => '1.250.000.000')] } }],
+        },
+      ];
+    });
+    const v = await run(['validate', f]);
+    expect(v.code).toBe(0);
+    expect(v.err).toMatch(/Cảnh báo .*bảng bắt đầu bằng "Năm 2026" có 12 cột, không đủ rộng .*"1\.250\.000\.000"/);
+    expect(v.err).toMatch(/→ .*landscape: true/);
+    const out = join(dir, 'out');
+    const r = await run(['render', f, '-o', out, '-f', 'docx']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Cảnh báo .*không đủ rộng/);
+    expect(existsSync(join(out, 'plan.docx'))).toBe(true);
+    // A table that fits says nothing.
+    expect((await run(['validate', MINIMAL])).err).toBe('');
+  });
+
   it('schema prints the JSON Schema', async () => {
     const r = await run(['schema']);
     expect(r.code).toBe(0);

@@ -607,7 +607,9 @@ const RULES: Record<string, Rule> = {
     ).toBe(true);
     expect(sizes(label)).toEqual([ND30.recipientsLabelSize]);
     const cell = label.cell!;
-    const items = cell.paras.slice(cell.paras.indexOf(label) + 1).filter((p) => !isEmpty(p));
+    // A long nơi nhận goes on in the same column of the rows below (beside nothing).
+    const below = t.rows.slice(cell.row + 1).flatMap((r) => r.cells.filter((c) => c.col === cell.col).flatMap((c) => c.paras));
+    const items = [...cell.paras.slice(cell.paras.indexOf(label) + 1), ...below].filter((p) => !isEmpty(p));
     expect(items.length, 'recipients + Lưu line').toBe(plan.recipients.length + 1);
     items.forEach((p, k) => {
       const text = textOf(p);

@@ -96,6 +96,13 @@ describe('plan rules', () => {
   it('signatory: KT. with a deputy, TM. with a collective body, TL. with a unit head, position matching the issuer', () => {
     expectRule('signer-kt', 'error', 'signer.title', (p) => (p.signer = { authority: 'KT.', position: 'GIÁM ĐỐC', title: 'TRƯỞNG PHÒNG', name: 'A' }));
     expectRule('signer-kt', 'error', 'signer.authority', (p) => (p.signer = { position: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'A' }));
+    // The deputy's own title typed as the position: the hint names both fields, never "PHÓ PHÓ …".
+    const swapped = find(
+      diagnose((p) => (p.signer = { authority: 'KT.', position: 'Phó Chủ tịch', name: 'A' })),
+      'signer-kt',
+    );
+    expect(swapped?.path).toBe('signer.position');
+    expect(swapped?.hint).toBe('Ghi "position": "CHỦ TỊCH" và "title": "PHÓ CHỦ TỊCH".');
     expectRule('signer-tm', 'error', 'signer.onBehalfOf', (p) => (p.signer = { authority: 'TM.', onBehalfOf: 'SỞ Y TẾ', position: 'GIÁM ĐỐC', name: 'A' }));
     expectRule('signer-tm', 'error', 'signer.onBehalfOf', (p) => (p.signer = { authority: 'TM.', position: 'CHỦ TỊCH', name: 'A' }));
     expectRule('signer-tl', 'error', 'signer.title', (p) => (p.signer = { authority: 'TL.', position: 'GIÁM ĐỐC', name: 'A' }));

@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { keHoach } from '../doctypes/ke-hoach.js';
 import { fontFilesFromDir, loadFontSet } from '../fonts/metrics.js';
-import { buildModel, checkSource, templatesFor } from '../pipeline.js';
+import { buildModel, checkSource, noticeDiagnostics, templatesFor } from '../pipeline.js';
 import { describeError } from '../errors.js';
 import type { Source } from '../reader/source.js';
 import type { TemplateSet } from '../template/engine.js';
@@ -30,7 +30,7 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
     const { data, warnings: found } = checkSource(keHoach, source);
     const model = buildModel(keHoach, data, templates, task.extra);
     // Every format is rendered before any is written: a failure leaves no partial set.
-    const bytes = await renderFormats(
+    const { files: bytes, notices } = await renderFormats(
       model,
       task.outputs.map((o) => o.format),
       fonts,
@@ -38,7 +38,7 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
     const rendered = task.outputs.map((o) => ({ ...o, bytes: bytes.get(o.format)! }));
     atomicWriteAll(rendered.map((r) => [r.path, r.bytes]));
     const files = rendered.map((r) => ({ format: r.format, path: r.path, sha256: sha256(r.bytes), bytes: r.bytes.length }));
-    return { id: task.id, ok: true, files, warnings: found };
+    return { id: task.id, ok: true, files, warnings: [...found, ...noticeDiagnostics(notices)] };
   } catch (e) {
     return failure(task.id, e);
   }

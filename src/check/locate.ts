@@ -55,7 +55,10 @@ export function locate(doc: DocxFile): Located {
   if (recipientsLabel) {
     for (let i = labelIdx + 1; i < paras.length; i++) {
       const p = paras[i];
-      if (recipientsLabel.cell && p.cell !== recipientsLabel.cell && p.cell?.el !== recipientsLabel.cell.el) break;
+      // A long nơi nhận may go on in the same column of the next row (the signature beside the first).
+      const home = recipientsLabel.cell;
+      if (home && p.cell?.table !== home.table) break;
+      if (home && p.cell!.el !== home.el && p.cell!.col !== home.col) continue;
       if (!recipientsLabel.cell && !/^\s*-/.test(p.text)) break;
       if (squash(p.text)) recipients.push(p);
     }

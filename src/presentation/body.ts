@@ -64,6 +64,23 @@ export interface BodyContext {
 const NUMERIC = /^\s*([+-]?[\d.,]+\s*%?|[IVXLC]+\.?|\d+(\.\d+)*\.?)\s*$/u;
 const cellText = (c: ModelTable['rows'][number]['cells'][number]) => c.blocks.map((b) => b.runs.map((r) => r.text).join('')).join(' ');
 
+const allBold = (c: ModelTable['rows'][number]['cells'][number]) => !!c.bold || c.blocks.every((b) => b.runs.every((r) => !r.text.trim() || r.bold));
+const filled = (row: ModelTable['rows'][number]) => row.cells.filter((c) => cellText(c).trim());
+
+/**
+ * A group row heads the rows under it ("III | PHÁT TRIỂN HẠ TẦNG SỐ" across the table, or a row
+ * all in bold between plain ones): like a heading, it never ends a page alone.
+ */
+function isGroupRow(t: ModelTable, r: number): boolean {
+  const row = t.rows[r];
+  const next = t.rows[r + 1];
+  if (row.header || !next || next.header) return false;
+  const n = t.columns.length;
+  if (n >= 3 && row.cells.some((c) => (c.colSpan ?? 1) >= n - 1)) return true;
+  const cells = filled(row);
+  return cells.length > 0 && cells.every(allBold) && !filled(next).every(allBold);
+}
+
 /**
  * A content table on the full text width: column widths from the content (table-widths.ts), thin
  * borders, cells centred vertically, numbers centred.
@@ -88,26 +105,29 @@ export function contentTable(t: ModelTable, widthMm: number, ctx: BodyContext): 
     columns: fit.widths.map(mmToGridPt),
     borders: { width: TABLE_BORDER, color: '000000' },
     pad: { left: pad, right: pad, top: TABLE_CELL_PAD_TB, bottom: TABLE_CELL_PAD_TB },
-    rows: t.rows.map((row, r) => ({
-      header: row.header || undefined,
-      // A row kept with the next one moves whole.
-      cantSplit: row.keepNext || undefined,
-      keepNext: row.keepNext || undefined,
-      cells: row.cells.map(
-        (c, k): Cell => ({
-          col: grid[r][k],
-          colSpan: c.colSpan ?? 1,
-          rowSpan: c.rowSpan ?? 1,
-          vAlign: 'center',
-          paragraphs: c.blocks.map((p) => ({
-            kind: 'paragraph',
-            style: PART_STYLES.table.id,
-            props: { align: c.align ?? (row.header || NUMERIC.test(cellText(c)) ? 'center' : 'left') },
-            runs: runs(p.runs, ctx.notes, size),
-          })),
-        }),
-      ),
-    })),
+    rows: t.rows.map((row, r) => {
+      const keep = row.keepNext ?? isGroupRow(t, r);
+      return {
+        header: row.header || undefined,
+        // A row kept with the next one moves whole.
+        cantSplit: keep || undefined,
+        keepNext: keep || undefined,
+        cells: row.cells.map(
+          (c, k): Cell => ({
+            col: grid[r][k],
+            colSpan: c.colSpan ?? 1,
+            rowSpan: c.rowSpan ?? 1,
+            vAlign: 'center',
+            paragraphs: c.blocks.map((p) => ({
+              kind: 'paragraph',
+              style: PART_STYLES.table.id,
+              props: { align: c.align ?? (row.header || NUMERIC.test(cellText(c)) ? 'center' : 'left') },
+              runs: runs(p.runs, ctx.notes, size),
+            })),
+          }),
+        ),
+      };
+    }),
   };
 }
 

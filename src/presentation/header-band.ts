@@ -44,16 +44,22 @@ export interface BandGeometry {
 /**
  * The place/date line ("Thành phố Hồ Chí Minh, ngày 05 tháng 02 năm 2026") must not wrap: the
  * right column it needs at the page's size, or, when that is wider than `maxWidth` (mm), the
- * size stepped down within the decree's range; undefined when no size fits. Italic lines keep
+ * size stepped down within the decree's range (not below `minSize`); undefined when no size fits. Italic lines keep
  * LibreOffice's end reserve.
  */
-export function placeDateFit(header: Header, page: PageSetup, fonts: FontSet, maxWidth: number): { size: number; width: number } | undefined {
+export function placeDateFit(
+  header: Header,
+  page: PageSetup,
+  fonts: FontSet,
+  maxWidth: number,
+  minSize = PLACE_DATE_MIN_SIZE,
+): { size: number; width: number } | undefined {
   const italic = fonts.face(false, true);
   const texts = header.placeDate.split('\n').filter((l) => l.trim());
   const need = (size: number) =>
     Math.ceil((ptToMm(Math.max(0, ...texts.map((l) => italic.width(l, size))) + italicReserve(italic, size)) + 2 * LAYOUT_CELL_PAD + 0.3) * 10) / 10;
   const start = page.placeDateSize;
-  for (let size = start; size >= Math.min(start, PLACE_DATE_MIN_SIZE); size -= SIZE_STEP) {
+  for (let size = start; size >= Math.min(start, minSize); size -= SIZE_STEP) {
     if (need(size) <= maxWidth) return { size, width: need(size) };
   }
   return undefined;
@@ -86,17 +92,20 @@ function columns(header: Header, p: PageSetup, fonts: FontSet, textWidth: number
   const agencySizes: number[] = [];
   for (let size = p.agencySize; size >= Math.min(p.agencySize, AGENCY_MIN_SIZE); size -= SIZE_STEP) agencySizes.push(size);
   // First so that both keep their lines; then the agency smaller; when no size allows it, the
-  // place/date line wins (the names are then set in balanced lines).
+  // place/date line wins (the names are then set in balanced lines). The place/date line keeps
+  // the page's size (the decree steps it with the quốc hiệu and tiêu ngữ: 13/14/14 or 12/13/13);
+  // only when it would wrap even beside the narrowest left column is it set smaller.
+  const atPageSize = (maxWidth: number) => placeDateFit(header, p, fonts, maxWidth, p.placeDateSize);
   let fit: { size: number; width: number; agencySize: number } | undefined;
   for (const agencySize of agencySizes) {
-    const place = placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed, agencyNeed(agencySize)));
+    const place = atPageSize(bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed, agencyNeed(agencySize)));
     if (place) {
       fit = { ...place, agencySize };
       break;
     }
   }
   fit ??= {
-    ...(placeDateFit(header, p, fonts, bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
+    ...(atPageSize(bandWidth - Math.max(MIN_LEFT_WIDTH, parentNeed)) ??
       placeDateFit(header, p, fonts, bandWidth - MIN_LEFT_WIDTH) ?? {
         size: Math.min(p.placeDateSize, PLACE_DATE_MIN_SIZE),
         width: bandWidth - MIN_LEFT_WIDTH,

@@ -8,10 +8,10 @@
 export const NB_HYPHEN = '\u2011';
 export const NB_SPACE = '\u00a0';
 
-/** A token (no spaces) that holds a digit or a slash is a code: its hyphens between word characters do not break. */
+/** A token (no spaces) that holds a digit or a slash is a code ("NH4+-N" too): no hyphen inside it breaks. */
 function codeHyphens(token: string): string {
   if (!token.includes('-') || !DIGIT_OR_SLASH.test(token)) return token;
-  return token.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, NB_HYPHEN);
+  return token.replace(/(?<=.)-(?=.)/gu, NB_HYPHEN);
 }
 
 const DIGIT_OR_SLASH = /[\d/]/;

@@ -5,7 +5,7 @@ import { keHoach } from '../doctypes/ke-hoach.js';
 import { loadFontSet, type FontSet } from '../fonts/metrics.js';
 import { layoutDocument, type PageOut } from '../layout/index.js';
 import type { DocumentModel } from '../model/document.js';
-import { buildModel, checkSource, templatesFor } from '../pipeline.js';
+import { buildModel, checkSource, noticeDiagnostics, templatesFor } from '../pipeline.js';
 import { present } from '../presentation/build.js';
 import type { Presentation } from '../presentation/types.js';
 import { readSource, type Source } from '../reader/source.js';
@@ -63,7 +63,7 @@ export function buildPreview(input: PreviewInput): BuildResult {
         doc,
         pages,
         html: pagesHtml(pages),
-        warnings: warnings.map((d) => ({
+        warnings: [...warnings, ...noticeDiagnostics(doc.notices, source.file)].map((d) => ({
           file: d.file && displayPath(d.file),
           line: d.line,
           column: d.column,

@@ -76,7 +76,12 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source, a
     if (d.code === 'schema.unrecognized_keys') {
       const key = segs[segs.length - 1] ?? '';
       const near = aliasOf?.(key) ?? suggestKey(schema, key);
-      if (near) d.hint = `Có phải ý bạn là "${near}"? ` + (d.hint ?? '');
+      const parent = segs.slice(0, -1).join('.') || 'gốc tệp';
+      // A name valid elsewhere in the format but not here: saying "did you mean items?" about
+      // "items" would only confuse.
+      if (near === key)
+        d.hint = `Trường "${key}" có trong định dạng nhưng không đặt trực tiếp trong "${parent}"; xem ví dụ trong docs/KE-HOACH.md và thư mục examples/.`;
+      else if (near) d.hint = `Có phải ý bạn là "${near}"? ` + (d.hint ?? '');
     }
     return { ...d, file: source.file, ...pos };
   });

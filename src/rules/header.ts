@@ -66,6 +66,16 @@ export const headerRules: Rule[] = [
       const s = plan.signer;
       if (!s) return [];
       const title = norm(s.title);
+      const position = norm(s.position);
+      // The clerk put the signer's own title ("Phó Chủ tịch") where the head's goes.
+      if (s.authority === 'KT.' && !s.title && position.startsWith('PHÓ '))
+        return [
+          {
+            path: ['signer', 'position'],
+            message: `với "KT.", "position" là chức vụ của người đứng đầu mà cấp phó ký thay, không phải chức vụ của người ký ("${s.position}").`,
+            hint: `Ghi "position": "${position.slice(4)}" và "title": "${position}".`,
+          },
+        ];
       if (s.authority === 'KT.' && !title.startsWith('PHÓ'))
         return [
           {

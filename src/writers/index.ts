@@ -3,7 +3,7 @@
 import { type FontSet, loadFontSet } from '../fonts/metrics.js';
 import type { DocumentModel } from '../model/document.js';
 import { present } from '../presentation/build.js';
-import type { Presentation } from '../presentation/types.js';
+import type { Notice, Presentation } from '../presentation/types.js';
 import { writeDocx } from './docx/index.js';
 import { writeHtml } from './html/index.js';
 import { writePdf } from './pdf/index.js';
@@ -31,10 +31,14 @@ export const ALL_FORMATS: Format[] = ['docx', 'pdf', 'html'];
 /** What `render` writes when --format is not given: the editable file and the one to sign. */
 export const DEFAULT_FORMATS: Format[] = ['docx', 'pdf'];
 
-/** A model in several formats, from one page description. */
-export async function renderFormats(model: DocumentModel, formats: Format[], fonts: FontSet = loadFontSet()): Promise<Map<Format, Uint8Array>> {
+/** A model in several formats, from one page description; `notices` says what it had to compromise on. */
+export async function renderFormats(
+  model: DocumentModel,
+  formats: Format[],
+  fonts: FontSet = loadFontSet(),
+): Promise<{ files: Map<Format, Uint8Array>; notices: Notice[] }> {
   const doc = present(model, fonts);
-  const out = new Map<Format, Uint8Array>();
-  for (const f of formats) out.set(f, await WRITERS[f]!.write(doc, { fonts }));
-  return out;
+  const files = new Map<Format, Uint8Array>();
+  for (const f of formats) files.set(f, await WRITERS[f]!.write(doc, { fonts }));
+  return { files, notices: doc.notices };
 }

@@ -2,7 +2,7 @@
 import { basename, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
-import { modelFromFile, templatesFor } from '../../pipeline.js';
+import { modelFromFile, noticeDiagnostics, templatesFor } from '../../pipeline.js';
 import type { TemplateSet } from '../../template/engine.js';
 import { atomicWriteAll } from '../../util/atomic-write.js';
 import { fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
@@ -73,10 +73,10 @@ export async function render(cli: Cli, files: string[], opts: RenderOptions): Pr
     stemOwner.set(stem, file);
     try {
       const { model, warnings } = modelFromFile(keHoach, file, templates);
-      if (!opts.quiet) printDiagnostics(cli, warnings);
       // Every format is rendered in memory, then all are written together (atomicWriteAll).
       const rendered = await renderFormats(model, formats, fonts);
-      const outputs = formats.map((f): [string, Uint8Array] => [join(opts.output, stem + WRITERS[f]!.extension), rendered.get(f)!]);
+      if (!opts.quiet) printDiagnostics(cli, [...warnings, ...noticeDiagnostics(rendered.notices, file)]);
+      const outputs = formats.map((f): [string, Uint8Array] => [join(opts.output, stem + WRITERS[f]!.extension), rendered.files.get(f)!]);
       atomicWriteAll(outputs);
       if (!opts.quiet) {
         const ms = Math.round(performance.now() - started);

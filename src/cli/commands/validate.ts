@@ -2,7 +2,8 @@
 // rules), with JSON path, line and a hint; `--fix` writes back the automatic fixes.
 import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
-import { checkSource } from '../../pipeline.js';
+import { checkSource, layoutWarnings, templatesFor } from '../../pipeline.js';
+import type { TemplateSet } from '../../template/engine.js';
 import { InputError } from '../../reader/diagnostic.js';
 import { readSource } from '../../reader/source.js';
 import { applyFixes } from '../../rules/fix.js';
@@ -13,6 +14,7 @@ import { EXIT, printDiagnostics, reportError } from '../output.js';
 export interface ValidateOptions {
   quiet?: boolean;
   fix?: boolean;
+  template?: string;
 }
 
 function fixFile(cli: Cli, file: string): void {
@@ -27,10 +29,18 @@ function fixFile(cli: Cli, file: string): void {
 export function validate(cli: Cli, files: string[], opts: ValidateOptions): number {
   let bad = 0;
   let code: number = EXIT.ok;
+  let templates: TemplateSet;
+  try {
+    templates = templatesFor(keHoach, opts.template);
+  } catch (e) {
+    return reportError(cli, e);
+  }
   for (const file of files) {
     try {
       if (opts.fix) fixFile(cli, file);
-      const { warnings } = checkSource(keHoach, readSource(file));
+      const checked = checkSource(keHoach, readSource(file));
+      // What the layout would have to compromise on (a table too narrow for its words) is a warning too.
+      const warnings = [...checked.warnings, ...layoutWarnings(keHoach, checked.data, templates, file)];
       printDiagnostics(cli, warnings);
       if (!opts.quiet) cli.out(`${file}: hợp lệ${warnings.length ? ` (${warnings.length} cảnh báo)` : ''}.`);
     } catch (e) {
@@ -52,6 +62,7 @@ export function registerValidate(program: Command, cli: Cli): void {
     .command('validate')
     .description('Kiểm tra tệp kế hoạch theo Nghị định 30: liệt kê mọi lỗi, cảnh báo cùng vị trí và cách sửa')
     .argument('<tệp...>', 'tệp kế hoạch (.json, .yaml)')
+    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (như khi tạo tệp), để kiểm tra cả bố cục theo mẫu đó')
     .option('--fix', 'tự sửa các lỗi sửa được (mã Unicode, dấu cách thừa) và ghi lại vào tệp')
     .option('-q, --quiet', 'chỉ in lỗi và cảnh báo')
     .action((files: string[], opts: ValidateOptions) => {
