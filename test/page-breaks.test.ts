@@ -16,7 +16,8 @@ import { modelFromFile, pdfFromModel, templatesFor } from '../src/pipeline.js';
 // @ts-expect-error: a plain ES module shared with scripts/page-defects.mjs
 import { pageDefects } from '../scripts/page-defects-lib.mjs';
 import { libreOffice, renderPaths } from './helpers/libreoffice.js';
-import { exampleFiles, exampleName, ROOT } from './helpers/render.js';
+import { EXTRA_CASES } from './helpers/cases.js';
+import { exampleFiles, exampleName, renderCase, ROOT } from './helpers/render.js';
 
 interface Defect {
   page: number;
@@ -67,6 +68,15 @@ describe.skipIf(!havePoppler)('page breaks (pdftotext -bbox from poppler-utils)'
       expect(r.defects, show(r)).toEqual([]);
       expectJudged(r);
     });
+  });
+
+  it.each(EXTRA_CASES.map((c) => [c.title, c.slug] as const))('our PDF and LibreOffice\'s of the case "%s"', async (_title, slug) => {
+    const { model } = await renderCase(slug);
+    const paths = renderPaths(slug);
+    for (const pdf of [paths.pdf, ...(lo.available ? [paths.lo!] : [])]) {
+      const r = judge(model, pdf);
+      expect(r.defects, `${pdf}\n${show(r)}`).toEqual([]);
+    }
   });
 
   it('finds the lead line the layout keeps with its text once keep-with-next is taken out of the model', async () => {

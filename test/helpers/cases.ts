@@ -91,6 +91,22 @@ const EDGE: Record<string, Record<string, unknown>> = {
       ],
     },
   },
+  'column widths given too narrow for STT and ĐIỂM CHUẨN (widened, never split)': {
+    content: {
+      blocks: [
+        {
+          table: {
+            columns: [0.4, 9, 1, 3],
+            header: ['STT', 'Ngành đào tạo', 'ĐIỂM CHUẨN', 'Ghi chú'],
+            rows: [
+              ['01', 'Điều dưỡng (mã ngành 7720301)', '19,50', 'Tuyển sinh theo Kế hoạch số 196-TB/TW'],
+              ['02', 'Kỹ thuật xét nghiệm y học', '20,25', ''],
+            ],
+          },
+        },
+      ],
+    },
+  },
   'several pages, appendix, table': {
     content: {
       blocks: [
