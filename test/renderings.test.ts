@@ -287,6 +287,9 @@ it('there are examples to compare', () => {
   expect(files.length).toBeGreaterThanOrEqual(7);
 });
 
+/** Left-aligned lines that are not a paragraph's last, and those of them that end flush right. */
+const ragged = { lines: 0, flush: 0 };
+
 describe.each(docs)('%s: DOCX ≡ our PDF', (_label, name) => {
   let c: Ctx;
   beforeAll(async () => {
@@ -386,6 +389,10 @@ describe.each(docs)('%s: DOCX ≡ our PDF', (_label, name) => {
           if (align === 'justify' && !last)
             expect(Math.abs(l.end - right), `${what}: justified to ${right.toFixed(2)}, ends ${l.end.toFixed(2)}`).toBeLessThanOrEqual(TOL);
           else expect(l.end, `${what}: inside the box`).toBeLessThanOrEqual(right + TOL);
+          if (align === 'left' && !last) {
+            ragged.lines++;
+            if (Math.abs(l.end - right) <= TOL) ragged.flush++;
+          }
         }
       });
     }
@@ -593,5 +600,14 @@ describe.each(docs)('%s: DOCX ≡ our PDF', (_label, name) => {
     }
     // Every example long enough for a second page shows numbers; count what was checked.
     expect(numbered.length).toBe(c.pdf.pages.length - c.doc.sections.length);
+  });
+});
+
+// A left-aligned paragraph the PDF justified would still start and end inside its box: only its
+// lines' ends tell. Ragged text ends flush right by chance on few lines; justified text on all.
+describe('across all renderings', () => {
+  it('left-aligned paragraphs of the DOCX are ragged in the PDF, not justified', () => {
+    expect(ragged.lines, 'left-aligned lines that are not the last of their paragraph').toBeGreaterThan(30);
+    expect(ragged.flush / ragged.lines, `${ragged.flush} of ${ragged.lines} end flush right`).toBeLessThan(0.5);
   });
 });
