@@ -126,6 +126,14 @@ const cases: Case[] = [
   { name: 'right margin 25 mm', rule: 'margins', severity: 'error', message: /lề phải 25\.0 mm/, edits: [doc(margin('right', 1417))] },
   // ---- font (fontRules)
   { name: 'Arial', rule: 'font', severity: 'error', message: /phông "Arial"/, edits: [styles(once(/w:ascii="Times New Roman"/, 'w:ascii="Arial"'))] },
+  // ---- the header band opens the first page
+  {
+    name: 'a page of text before the header band',
+    rule: 'header-position',
+    severity: 'error',
+    message: /phải ở đầu trang thứ nhất; trước quốc hiệu có 1 đoạn văn bản và ngắt trang/,
+    edits: [doc(once('<w:body>', '<w:body><w:p><w:r><w:t>Trang rác</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>'))],
+  },
   // ---- quốc hiệu
   {
     name: 'no quốc hiệu',

@@ -1,12 +1,13 @@
-// Opens a DOCX package in memory: its parts, the document's relationships, the styles, and the
+// Opens a DOCX package: its parts (inflated on demand, within caps), the document's relationships, the styles, and the
 // body read into the document model (model.ts). Other parts (headers, footers) are parsed on demand.
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { readBlocks } from './blocks.js';
 import type { BodyItem, Para, SectionProps } from './model.js';
 import { readParagraph } from './paragraph.js';
 import { readSection } from './section.js';
 import { Styles } from './styles.js';
 import { all, allText, kid, kids, parseXml, type XEl } from './xml.js';
+import { ZipPackage } from './zip.js';
 
 export type Rels = Record<string, { type: string; target: string }>;
 
@@ -22,7 +23,9 @@ function readRels(rels: XEl): Rels {
 }
 
 export class DocxFile {
-  readonly files: Record<string, Uint8Array>;
+  /** The package: parts are inflated when first asked for, within caps (zip.ts). */
+  private readonly zip: ZipPackage;
+  private readonly parts = new Map<string, string>();
   readonly styles: Styles;
   readonly document: XEl;
   readonly rels: Rels;
@@ -32,7 +35,7 @@ export class DocxFile {
   readonly sections: SectionProps[];
 
   constructor(buf: Uint8Array) {
-    this.files = unzipSync(buf);
+    this.zip = new ZipPackage(buf);
     this.styles = new Styles(this.xml('word/styles.xml'));
     this.document = this.xml('word/document.xml');
     this.rels = readRels(this.xml('word/_rels/document.xml.rels'));
@@ -45,18 +48,21 @@ export class DocxFile {
   }
 
   has(name: string): boolean {
-    return name in this.files;
+    return this.zip.has(name);
   }
   text(name: string): string {
-    const f = this.files[name];
-    if (!f) throw new Error(`${name} is missing from the package`);
-    return strFromU8(f);
+    let t = this.parts.get(name);
+    if (t === undefined) {
+      t = strFromU8(this.zip.read(name));
+      this.parts.set(name, t);
+    }
+    return t;
   }
   xml(name: string): XEl {
     return parseXml(this.text(name));
   }
   partNames(): string[] {
-    return Object.keys(this.files);
+    return this.zip.names();
   }
 
   /** Paragraphs of any XML part (headers, footers), resolved against the styles. */

@@ -89,11 +89,34 @@ function fontRules(ctx: Ctx) {
 
 // The header band, element by element, in the order findings are reported.
 function headerRules(ctx: Ctx) {
+  headerPositionRule(ctx);
   nationalTitleRules(ctx);
   mottoRules(ctx);
   agencyRules(ctx);
   numberRules(ctx);
   dateRules(ctx);
+}
+
+/**
+ * The header band opens the first page: before the quốc hiệu, only the band's own table or empty
+ * paragraphs, and no page or section break (junk pages in front are not a conformant document).
+ */
+function headerPositionRule(ctx: Ctx) {
+  const { loc } = ctx;
+  const n = loc.national;
+  if (!n) return;
+  const before = loc.paras.slice(0, loc.paras.indexOf(n)).filter((p) => !(n.cell && p.cell?.table === n.cell.table));
+  const text = before.filter((p) => squash(p.text).replace(/\f/g, ''));
+  const broken = before.some((p) => p.text.includes('\f') || p.endsSection);
+  if (!text.length && !broken) return;
+  const what = [text.length ? `${text.length} đoạn văn bản` : '', broken ? 'ngắt trang' : ''].filter(Boolean).join(' và ');
+  add(
+    ctx,
+    'header-position',
+    'error',
+    `phần đầu văn bản (quốc hiệu, tên cơ quan, số, ngày) phải ở đầu trang thứ nhất; trước quốc hiệu có ${what}.`,
+    at(loc, text[0] ?? n),
+  );
 }
 
 function nationalTitleRules(ctx: Ctx) {

@@ -9,6 +9,9 @@ export interface XEl {
 }
 export type XNode = XEl | string;
 
+/** Deepest element nesting read (tables in tables in text boxes stay far below). */
+export const MAX_DEPTH = 256;
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function decodeEntities(s: string): string {
@@ -52,6 +55,8 @@ export function parseXml(src: string): XEl {
       const el: XEl = { name: m[3], attrs: parseAttrs(m[4] ?? ''), children: [] };
       top.children.push(el);
       if (!m[5]) stack.push(el);
+      // Word nests a few dozen levels at most; the readers walk the tree recursively.
+      if (stack.length > MAX_DEPTH) throw new Error(`malformed XML: elements nested deeper than ${MAX_DEPTH}`);
     } else if (m[6] !== undefined) {
       if (stack.length === 1) {
         if (m[6].trim()) throw new Error('malformed XML: text outside the root element');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { checkDocx, type Finding } from '../../check/rules.js';
 import { openDocx } from '../../check/wordml.js';
+import { ZipError } from '../../check/zip.js';
 import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
@@ -33,6 +34,7 @@ export function checkFile(file: string): CheckReport {
 
 /** Why a file could not be read as a DOCX, in Vietnamese. */
 function unreadable(e: unknown, file: string): string {
+  if (e instanceof ZipError) return e.message;
   const code = (e as NodeJS.ErrnoException).code;
   const msg = (e as Error).message ?? '';
   if (code === 'ENOENT') return 'không tìm thấy tệp.';
