@@ -96,9 +96,16 @@ function readCell(styles: Styles, t: Tbl, tc: XEl, row: number, col: number, tab
     marginLeft: m.left,
     marginRight: m.right,
     paras: [],
+    items: [],
     el: tc,
   };
-  // Only the cell's own paragraphs: a nested table is read but its paragraphs are not listed here.
-  for (const item of readBlocks(styles, tc, t.styleId)) if (item.kind === 'p') cell.paras.push({ ...item.p, cell });
+  // The cell's own paragraphs in `paras`; nested tables stay in `items` (their cells have their own).
+  for (const item of readBlocks(styles, tc, t.styleId)) {
+    if (item.kind === 'p') {
+      const p = { ...item.p, cell };
+      cell.paras.push(p);
+      cell.items.push({ kind: 'p', p });
+    } else cell.items.push(item);
+  }
   return cell;
 }

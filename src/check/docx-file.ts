@@ -74,13 +74,33 @@ export class DocxFile {
     return readParagraph(this.styles, el, tableStyle);
   }
 
-  /** Every paragraph in the body, including those in tables, document order. */
+  /**
+   * Paragraphs inside text boxes (a V/v line is often typed in one): DrawingML's w:txbxContent,
+   * not the VML fallback copy of the same box.
+   */
+  textBoxParagraphs(): Para[] {
+    const out: Para[] = [];
+    const walk = (el: XEl, inFallback: boolean) => {
+      for (const c of el.children) {
+        if (typeof c === 'string') continue;
+        if (c.name === 'w:txbxContent' && !inFallback) out.push(...kids(c, 'w:p').map((p) => this.para(p)));
+        else walk(c, inFallback || c.name === 'mc:Fallback');
+      }
+    };
+    walk(this.document, false);
+    return out;
+  }
+
+  /** Every paragraph in the body, including those in tables and nested tables, document order. */
   allParagraphs(): Para[] {
     const out: Para[] = [];
-    for (const b of this.body) {
-      if (b.kind === 'p') out.push(b.p);
-      else for (const r of b.t.rows) for (const c of r.cells) out.push(...c.paras);
-    }
+    const walk = (items: BodyItem[]) => {
+      for (const b of items) {
+        if (b.kind === 'p') out.push(b.p);
+        else for (const r of b.t.rows) for (const c of r.cells) walk(c.items);
+      }
+    };
+    walk(this.body);
     return out;
   }
 

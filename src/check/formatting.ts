@@ -2,7 +2,7 @@
 // cascade (styles.ts) applies these one layer at a time, so each function merges onto a base
 // instead of building from scratch.
 // Units: twips (1/20 pt) for lengths, points for font sizes.
-import { kid, type XEl } from './xml.js';
+import { kid, kids, type XEl } from './xml.js';
 
 /** OOXML on/off value: present without w:val = on. */
 export function onOff(el: XEl | undefined): boolean | undefined {
@@ -36,6 +36,9 @@ export interface ParaProps {
   lineRule?: string;
   keepNext?: boolean;
   keepLines?: boolean;
+  pageBreakBefore?: boolean;
+  /** Tab stops: position (twips from the paragraph's left indent… as Word stores them: from the margin) and kind. */
+  tabs?: { pos: number; val: string }[];
   outlineLvl?: number;
   borderBottom?: Border;
   borderTop?: Border;
@@ -56,6 +59,8 @@ export interface RunProps {
   color?: string;
   underline?: string;
   vanish?: boolean;
+  /** superscript / subscript / baseline. */
+  vertAlign?: string;
 }
 
 const ALIGN: Record<string, string> = { both: 'justify', distribute: 'justify', start: 'left', end: 'right', center: 'center', left: 'left', right: 'right' };
@@ -112,18 +117,30 @@ export function applyPPr(base: ParaProps, pPr: XEl | undefined): ParaProps {
   if (ind) applyInd(p, ind);
   const sp = kid(pPr, 'w:spacing');
   if (sp) applySpacing(p, sp);
-  const flag = (name: string, key: 'keepNext' | 'keepLines' | 'contextualSpacing') => {
+  const flag = (name: string, key: 'keepNext' | 'keepLines' | 'contextualSpacing' | 'pageBreakBefore') => {
     const v = onOff(kid(pPr, name));
     if (v !== undefined) p[key] = v;
   };
   flag('w:keepNext', 'keepNext');
   flag('w:keepLines', 'keepLines');
   flag('w:contextualSpacing', 'contextualSpacing');
+  flag('w:pageBreakBefore', 'pageBreakBefore');
   const ol = kid(pPr, 'w:outlineLvl');
   if (ol) p.outlineLvl = Number(ol.attrs['w:val']);
   const bdr = kid(pPr, 'w:pBdr');
   if (bdr) applyBorders(p, bdr);
   if (kid(pPr, 'w:numPr')) p.hasNumbering = true;
+  // Tab stops add up through the style chain; a "clear" removes an inherited one.
+  const tabs = kid(pPr, 'w:tabs');
+  if (tabs) {
+    let list = [...(p.tabs ?? [])];
+    for (const t of kids(tabs, 'w:tab')) {
+      const pos = Number(t.attrs['w:pos']);
+      list = list.filter((x) => x.pos !== pos);
+      if (t.attrs['w:val'] !== 'clear') list.push({ pos, val: t.attrs['w:val'] });
+    }
+    p.tabs = list;
+  }
   return p;
 }
 
@@ -156,5 +173,7 @@ export function applyRPr(base: RunProps, rPr: XEl | undefined): RunProps {
   if (color) r.color = color.attrs['w:themeColor'] ? `theme:${color.attrs['w:themeColor']}` : color.attrs['w:val'];
   const u = kid(rPr, 'w:u');
   if (u) r.underline = u.attrs['w:val'] ?? 'single';
+  const va = kid(rPr, 'w:vertAlign');
+  if (va) r.vertAlign = va.attrs['w:val'];
   return r;
 }

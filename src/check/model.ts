@@ -30,6 +30,8 @@ export interface Para {
   cell?: Cell;
   /** Set when this paragraph ends a section (all sections but the last). */
   endsSection: boolean;
+  /** Some of its text is stored decomposed (NFD): it reads the same but is not TCVN 6909. */
+  nfd: boolean;
 }
 
 export interface Cell {
@@ -41,6 +43,8 @@ export interface Cell {
   marginLeft: number;
   marginRight: number;
   paras: Para[];
+  /** The cell's blocks in order, nested tables included. */
+  items: BodyItem[];
   el: XEl;
 }
 

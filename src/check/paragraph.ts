@@ -10,6 +10,7 @@ interface Collected {
   runs: Run[];
   fieldRuns: Run[];
   fields: string[];
+  nfd: boolean;
 }
 
 // Wrappers whose runs belong to the paragraph as if they were not wrapped.
@@ -18,7 +19,7 @@ const TRANSPARENT = new Set(['w:hyperlink', 'w:smartTag', 'w:ins', 'w:customXml'
 export function readParagraph(styles: Styles, el: XEl, tableStyle?: string): Para {
   const pPr = kid(el, 'w:pPr');
   const { props, styleRun, markProps } = paragraphFormatting(styles, pPr, tableStyle);
-  const out: Collected = { runs: [], fieldRuns: [], fields: [] };
+  const out: Collected = { runs: [], fieldRuns: [], fields: [], nfd: false };
   collectRuns(styles, el, styleRun, out);
   return {
     el,
@@ -28,6 +29,7 @@ export function readParagraph(styles: Styles, el: XEl, tableStyle?: string): Par
     runs: out.runs,
     fieldRuns: out.fieldRuns,
     endsSection: !!kid(pPr, 'w:sectPr'),
+    nfd: out.nfd,
     text: out.runs.map((r) => r.text).join(''),
     fields: out.fields.map((f) => f.trim()),
   };
@@ -55,8 +57,12 @@ function readRun(styles: Styles, r: XEl, styleRun: RunProps, out: Collected): vo
   let begins = false;
   for (const c of kids(r)) {
     // Text as Word shows it: composed (NFC), a non-breaking hyphen as the hyphen it prints.
-    if (c.name === 'w:t') text += allText(c).normalize('NFC').replaceAll('\u2011', '-');
-    else if (c.name === 'w:tab') text += '\t';
+    if (c.name === 'w:t') {
+      const raw = allText(c);
+      const nfc = raw.normalize('NFC');
+      if (nfc !== raw) out.nfd = true;
+      text += nfc.replaceAll('\u2011', '-');
+    } else if (c.name === 'w:tab') text += '\t';
     else if (c.name === 'w:br' || c.name === 'w:cr') text += c.attrs['w:type'] === 'page' ? '\f' : '\n';
     else if (c.name === 'w:noBreakHyphen') text += '-';
     // A complex field's instruction may be split over several runs: append to the open field.

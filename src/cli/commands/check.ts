@@ -1,14 +1,19 @@
 // `kehoach check`: reports what in any DOCX (ours or typed in Word) breaks NĐ 30.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
-import { checkDocx, type Finding } from '../../check/rules.js';
+import { checkDocument, type Finding } from '../../check/rules.js';
 import { openDocx } from '../../check/wordml.js';
 import { ZipError } from '../../check/zip.js';
+import { checkReportHtml } from '../../check/report.js';
+import { atomicWrite } from '../../util/atomic-write.js';
 import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
 export interface CheckReport {
   file: string;
+  /** The document type recognised ("QUYẾT ĐỊNH", "CÔNG VĂN", …). */
+  type?: string;
   errors: number;
   warnings: number;
   findings: Finding[];
@@ -23,9 +28,17 @@ export function checkFile(file: string): CheckReport {
   } catch (e) {
     return { file, errors: 1, warnings: 0, findings: [], failure: unreadable(e, file) };
   }
-  const findings = checkDocx(doc);
+  let result: ReturnType<typeof checkDocument>;
+  try {
+    result = checkDocument(doc);
+  } catch (e) {
+    if (e instanceof RangeError) return { file, errors: 1, warnings: 0, findings: [], failure: 'tệp .docx có cấu trúc lồng nhau quá sâu, không đọc được.' };
+    throw e;
+  }
+  const { findings } = result;
   return {
     file,
+    type: result.type.name,
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     findings,
@@ -54,21 +67,73 @@ function print(cli: Cli, r: CheckReport): void {
     return;
   }
   const head = r.findings.length ? `${r.errors} lỗi, ${r.warnings} cảnh báo` : 'đúng thể thức Nghị định 30 ở mọi điểm đã kiểm tra';
-  cli.out(`${r.file}: ${head}`);
-  for (const f of r.findings)
+  cli.out(`${r.file} (${r.type === 'không rõ' ? 'không nhận ra loại văn bản' : r.type}): ${head}`);
+  for (const f of r.findings) {
     cli.out(`  ${f.severity === 'error' ? 'Lỗi' : 'Cảnh báo'} [${f.rule}]${f.where ? ` ${f.where}` : ''}: ${f.message} (${f.source})`);
+    if (f.fix) cli.out(`      → ${f.fix}`);
+  }
+}
+
+/** The .docx files named, folders searched recursively (Word's "~$" lock files and hidden files skipped). */
+export function expandInputs(args: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && /\.docx$/i.test(e.name)) files.push(p);
+    }
+  };
+  for (const a of args) {
+    let st: ReturnType<typeof statSync> | undefined;
+    try {
+      st = statSync(a);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      const before = files.length;
+      walk(a);
+      if (files.length === before) missing.push(a);
+    } else files.push(a);
+  }
+  return { files, missing };
+}
+
+export interface CheckOptions {
+  json?: boolean;
+  report?: string;
+}
+
+export async function check(cli: Cli, args: string[], opts: CheckOptions): Promise<number> {
+  const { files, missing } = expandInputs(args);
+  for (const m of missing) cli.err(`${m}: thư mục không có tệp .docx nào.`);
+  const reports = files.map(checkFile);
+  if (opts.json) cli.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+  else for (const r of reports) print(cli, r);
+  if (files.length > 1 && !opts.json) {
+    const bad = reports.filter((r) => r.errors > 0).length;
+    cli.out(`Đã kiểm tra ${files.length} tệp: ${bad} tệp có lỗi, ${files.length - bad} tệp không có lỗi.`);
+  }
+  if (opts.report) {
+    const html = await checkReportHtml(reports, { thumbnails: true });
+    atomicWrite(opts.report, html);
+    if (!opts.json)
+      cli.out(`Đã ghi báo cáo ${opts.report}${html.includes('data-thumbnail') ? '' : ' (không có ảnh trang: cần LibreOffice và poppler-utils)'}.`);
+  }
+  return reports.some((r) => r.errors > 0) || missing.length ? EXIT.inputError : EXIT.ok;
 }
 
 export function registerCheck(program: Command, cli: Cli): void {
   program
     .command('check')
     .description('Kiểm tra tệp DOCX bất kỳ (kể cả soạn bằng Word) theo thể thức Nghị định 30')
-    .argument('<tệp...>', 'tệp .docx')
+    .argument('<tệp-hoặc-thư-mục...>', 'tệp .docx, hoặc thư mục (tìm mọi tệp .docx bên trong)')
     .option('--json', 'in kết quả dạng JSON')
-    .action((files: string[], opts: { json?: boolean }) => {
-      const reports = files.map(checkFile);
-      if (opts.json) cli.stdout.write(JSON.stringify(reports, null, 2) + '\n');
-      else for (const r of reports) print(cli, r);
-      cli.exitCode = reports.some((r) => r.errors > 0) ? EXIT.inputError : EXIT.ok;
+    .option('--report <tệp.html>', 'ghi báo cáo HTML mở bằng trình duyệt, có ảnh trang 1 đánh dấu chỗ sai (khi có LibreOffice)')
+    .action(async (files: string[], opts: CheckOptions) => {
+      cli.exitCode = await check(cli, files, opts);
     });
 }
