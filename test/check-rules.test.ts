@@ -125,6 +125,15 @@ const cases: Case[] = [
   { name: 'bottom margin 30 mm', rule: 'margins', severity: 'error', message: /lề dưới 30\.0 mm/, edits: [doc(margin('bottom', 1701))] },
   { name: 'left margin 25 mm', rule: 'margins', severity: 'error', message: /lề trái 25\.0 mm/, edits: [doc(margin('left', 1417))] },
   { name: 'right margin 25 mm', rule: 'margins', severity: 'error', message: /lề phải 25\.0 mm/, edits: [doc(margin('right', 1417))] },
+  // Landscape: judged as Word's Page Setup names the margins of the turned page (the stored pgMar),
+  // so portrait values stay right and values swapped by paper edge are wrong.
+  {
+    name: 'landscape page with margins swapped by paper edge',
+    rule: 'margins',
+    severity: 'error',
+    message: /lề trên 30\.0 mm.*lề trái 20\.0 mm/,
+    edits: [doc(once('w:w="11906" w:h="16838"', 'w:w="16838" w:h="11906" w:orient="landscape"')), doc(margin('top', 1701)), doc(margin('left', 1134))],
+  },
   // ---- font (fontRules)
   {
     name: 'Arial',
