@@ -1,13 +1,15 @@
 // Templates stay inside their folder (issue 12): a link out of a template folder is refused
 // before it is read, so no other file reaches a document, a message or the preview; scratch
-// files are skipped; a broken or looping link is a template error (exit 1, never 3).
+// files are skipped; a broken or looping link is a template error (exit 1, never 3); the
+// preview watches by the same rules.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPreview } from '../src/preview/build.js';
+import { PreviewSession } from '../src/preview/session.js';
 import { BUILTIN_TEMPLATES, loadTemplates, TemplateError } from '../src/template/engine.js';
-import { isIgnoredName, readTemplate, scanTemplateFolder } from '../src/template/folder.js';
+import { isIgnoredName, readTemplate, scanTemplateFolder, templateFolders } from '../src/template/folder.js';
 import { docxPart, paragraphText } from './helpers/docx-text.js';
 import { MINIMAL, run, runSpawned } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf-extract.js';
@@ -208,6 +210,29 @@ describe('scratch files, broken links and loops', () => {
     for (const n of ['.#a.hbs', '#a.hbs#', 'a.hbs~', '.a.hbs.swp', 'a.swo', '4913', '.DS_Store', 'Thumbs.db', '~$a.hbs', 'a.hbs.bak', 'a.hbs.orig'])
       expect(isIgnoredName(n), n).toBe(true);
     for (const n of ['a.hbs', 'sections', 'table-cell.hbs', 'x2.hbs']) expect(isIgnoredName(n), n).toBe(false);
+  });
+});
+
+describe('the preview watcher', () => {
+  it('watches the folders the loader reads, never a folder a link leads out to, and survives loops', () => {
+    const outside = join(dir, 'outside');
+    mkdirSync(join(outside, 'deep'), { recursive: true });
+    mkdirSync(join(tpl, 'partials', 'sections'));
+    symlinkSync(outside, join(tpl, 'partials', 'ext'));
+    symlinkSync('..', join(tpl, 'partials', 'sections', 'loop'));
+    const folders = templateFolders(tpl);
+    expect(folders.sort()).toEqual([tpl, join(tpl, 'partials'), join(tpl, 'partials', 'sections')].sort());
+
+    const session = new PreviewSession({ planFile: MINIMAL, templateDir: tpl });
+    try {
+      const st = session.rebuild();
+      expect(st.error?.kind).toBe('template');
+      expect(session.watchedFolders()).not.toContain(join(tpl, 'partials', 'ext'));
+      expect(session.watchedFolders().some((f) => f.startsWith(outside))).toBe(false);
+      expect(session.watchedFolders()).toContain(join(tpl, 'partials', 'sections'));
+    } finally {
+      session.close();
+    }
   });
 });
 
