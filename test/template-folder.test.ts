@@ -1,8 +1,8 @@
 // Templates stay inside their folder (issue 12): a link out of a template folder is refused
 // before it is read, so no other file reaches a document, a message or the preview; scratch
-// files are skipped; a broken or looping link is a template error (exit 1, never 3); the
-// preview watches by the same rules.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// files are skipped; a broken or looping link is a template error (exit 1, never 3);
+// `templates eject` never writes through a link.
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,8 +64,11 @@ describe('a link out of the template folder', () => {
     expect(outFiles(out)).toEqual([]);
     expect(await outputText(out)).not.toContain(MARKER);
 
-    // validate -t reads the folder by the same rules.
-    for (const args of [['validate', MINIMAL, '-t', tpl]]) {
+    // validate -t and templates list read the folder by the same rules.
+    for (const args of [
+      ['validate', MINIMAL, '-t', tpl],
+      ['templates', 'list', '-t', tpl],
+    ]) {
       const v = await run(args);
       expect(v.code, args.join(' ')).toBe(1);
       expect(v.err).toContain('closing.hbs');
@@ -233,6 +236,56 @@ describe('the preview watcher', () => {
     } finally {
       session.close();
     }
+  });
+});
+
+describe('kehoach templates eject never writes through a link', () => {
+  it('--force replaces a link to an outside file by the template, and leaves that file as it was', async () => {
+    const out = join(dir, 'mau');
+    mkdirSync(join(out, 'partials'), { recursive: true });
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'giữ nguyên');
+    symlinkSync(victim, join(out, 'partials', 'header.hbs'));
+    const notYet = join(dir, 'not-yet.txt');
+    symlinkSync(notYet, join(out, 'partials', 'table.hbs')); // dangling: must not be created
+
+    let r = await run(['templates', 'eject', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/đã có 2 tệp mẫu \(partials\/header\.hbs, partials\/table\.hbs\).*--force/);
+    expect(readFileSync(victim, 'utf8')).toBe('giữ nguyên');
+
+    r = await run(['templates', 'eject', out, '--force']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/2 liên kết .* đã được thay bằng tệp mẫu; các tệp mà chúng trỏ tới không bị thay đổi/);
+    expect(readFileSync(victim, 'utf8')).toBe('giữ nguyên');
+    expect(existsSync(notYet)).toBe(false);
+    for (const f of ['header.hbs', 'table.hbs']) {
+      const p = join(out, 'partials', f);
+      expect(lstatSync(p).isSymbolicLink()).toBe(false);
+      expect(readFileSync(p, 'utf8')).toBe(readFileSync(join(BUILTIN, 'partials', f), 'utf8'));
+    }
+  });
+
+  it('refuses, even with --force, a folder of the templates that is a link, and writes nothing', async () => {
+    const out = join(dir, 'mau');
+    mkdirSync(join(out, 'partials'), { recursive: true });
+    const outside = join(dir, 'outside');
+    mkdirSync(outside);
+    symlinkSync(outside, join(out, 'partials', 'sections'));
+    const r = await run(['templates', 'eject', out, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/partials\/sections\/ là liên kết \(symlink\).*không ghi qua liên kết/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(existsSync(join(out, 'document.hbs'))).toBe(false); // all or nothing
+  });
+
+  it('the folder named may itself be a link to a folder: that is where the templates go', async () => {
+    const real = join(dir, 'real');
+    mkdirSync(real);
+    symlinkSync(real, join(dir, 'mau'));
+    const r = await run(['templates', 'eject', join(dir, 'mau')]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(real, 'document.hbs'), 'utf8')).toBe(readFileSync(join(BUILTIN, 'document.hbs'), 'utf8'));
   });
 });
 
