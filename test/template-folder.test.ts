@@ -1,7 +1,7 @@
 // Templates stay inside their folder (issue 12): a link out of a template folder is refused
 // before it is read, so no other file reaches a document, a message or the preview; scratch
 // files are skipped; a broken or looping link is a template error (exit 1, never 3);
-// `templates eject` never writes through a link.
+// `templates eject` never writes through a link; count helpers are bounded.
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { buildPreview } from '../src/preview/build.js';
 import { PreviewSession } from '../src/preview/session.js';
 import { BUILTIN_TEMPLATES, loadTemplates, TemplateError } from '../src/template/engine.js';
 import { isIgnoredName, readTemplate, scanTemplateFolder, templateFolders } from '../src/template/folder.js';
+import { MAX_BLANK } from '../src/template/helpers.js';
 import { docxPart, paragraphText } from './helpers/docx-text.js';
 import { MINIMAL, run, runSpawned } from './helpers/cli.js';
 import { readPdf } from './helpers/pdf-extract.js';
@@ -286,6 +287,52 @@ describe('kehoach templates eject never writes through a link', () => {
     const r = await run(['templates', 'eject', join(dir, 'mau')]);
     expect(r.code).toBe(0);
     expect(readFileSync(join(real, 'document.hbs'), 'utf8')).toBe(readFileSync(join(BUILTIN, 'document.hbs'), 'utf8'));
+  });
+});
+
+describe('helpers that take a count are bounded', () => {
+  const closing = (body: string) => writeFileSync(join(tpl, 'partials', 'closing.hbs'), `<p style="closing">\n${body}</p>`);
+
+  it('{{blank 3e8}} is a template error naming the file and line, at once', async () => {
+    for (const [call, got] of [
+      ['{{blank 3e8}}', 'không có giá trị'],
+      ['{{blank 300000000}}', '300000000'],
+      ['{{blank -1}}', '-1'],
+      ['{{blank 2.5}}', '2.5'],
+    ]) {
+      closing(`  x ${call}\n`);
+      const started = performance.now();
+      const r = await run(['render', MINIMAL, '-o', join(dir, 'out'), '-f', 'docx', '-t', tpl]);
+      expect(performance.now() - started, call).toBeLessThan(5000);
+      expect(r.code, call).toBe(1);
+      expect(r.err, call).toMatch(/partials[\\/]closing\.hbs, dòng 2, cột 5\): lỗi mẫu: \{\{blank\}\} cần một số nguyên từ 0 đến 200, nhận được /);
+      expect(r.err, call).toContain(got);
+    }
+  });
+
+  it('numberWords and roman name their range; blank keeps working within its maximum', async () => {
+    closing('{{numberWords 1000000000000000}}');
+    let r = await run(['render', MINIMAL, '-o', join(dir, 'out'), '-f', 'docx', '-t', tpl]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/dòng 2, cột 1\): lỗi mẫu: \{\{numberWords\}\} cần một số nguyên từ -999\.999\.999\.999\.999 đến 999\.999\.999\.999\.999/);
+    closing('{{roman 4000}}');
+    r = await run(['render', MINIMAL, '-o', join(dir, 'out'), '-f', 'docx', '-t', tpl]);
+    expect(r.err).toMatch(/\{\{roman\}\} cần một số nguyên từ 1 đến 3\.999, nhận được 4000/);
+
+    closing(`Số{{blank ${MAX_BLANK}}}hết {{blank}}| {{roman 14}} {{numberWords 105}}`);
+    const out = join(dir, 'out');
+    r = await run(['render', MINIMAL, '-o', out, '-f', 'docx', '-t', tpl]);
+    expect(r.err).toBe('');
+    const text = await outputText(out);
+    expect(text).toContain(`Số${'\u00a0'.repeat(MAX_BLANK)}hết ${'\u00a0'.repeat(6)}| XIV một trăm linh năm`);
+  });
+
+  it('a helper error inside a partial names that partial, not the template calling it', async () => {
+    writeFileSync(join(tpl, 'partials', 'closing.hbs'), '<p style="closing">{{> my-blank}}</p>');
+    writeFileSync(join(tpl, 'partials', 'my-blank.hbs'), '\n\n   {{blank 999}}');
+    const r = await run(['render', MINIMAL, '-o', join(dir, 'out'), '-f', 'docx', '-t', tpl]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/partials[\\/]my-blank\.hbs, dòng 3, cột 4\): lỗi mẫu: \{\{blank\}\} cần một số nguyên từ 0 đến 200, nhận được 999/);
   });
 });
 
