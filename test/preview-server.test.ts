@@ -272,7 +272,8 @@ describe('preview: error descriptions', () => {
     expect(isTemplateName('purposes.hbs')).toBe(true);
     expect(isTemplateName('sections')).toBe(true);
     expect(isTemplateName(null)).toBe(true);
-    for (const n of ['4913', '.purposes.hbs.swp', 'purposes.hbs~', 'notes.txt']) expect(isTemplateName(n)).toBe(false);
+    for (const n of ['4913', '.purposes.hbs.swp', 'purposes.hbs~', 'notes.txt', '.#purposes.hbs', '#purposes.hbs#', 'partials/.#x.hbs'])
+      expect(isTemplateName(n)).toBe(false);
   });
 
   it('an error without a file still gets a title', () => {

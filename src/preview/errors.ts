@@ -80,13 +80,7 @@ function templateProblem(e: TemplateError): ProblemView {
   let hint: string | undefined;
   if (/got 'EOF'|chưa được đóng|mẫu kết thúc khi/.test(message)) {
     // Handlebars points at the end of the file; the clerk needs the block left open.
-    let src = '';
-    try {
-      src = readFileSync(e.file, 'utf8');
-    } catch {
-      // the file vanished since the build: keep Handlebars' place
-    }
-    const open = unclosedBlock(src);
+    const open = unclosedBlock(e.source ?? '');
     if (open) {
       ({ line, column } = open);
       message = `khối {{#${open.name}}} chưa được đóng: thiếu {{/${open.name}}}`;
@@ -102,7 +96,10 @@ function templateProblem(e: TemplateError): ProblemView {
   } else if (/không có trong dữ liệu/.test(message)) {
     hint = 'Xem danh sách biến trong docs/TEMPLATES.md và schemas/plan.schema.json.';
   }
-  return { file: displayPath(e.file), line, column, message, hint, excerpt: fileExcerpt(e.file, line, column) };
+  // Lines are quoted from the template as it was read, never by reading the file again: the
+  // file named may be a refused link to something that is not a template.
+  const excerpt = e.source === undefined ? undefined : excerptOf(e.source, line, column);
+  return { file: displayPath(e.file), line, column, message, hint, excerpt };
 }
 
 /** Everything a build can throw, as an overlay. `planText` is the plan as read for this build. */

@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import { buildPreview, docxOf, pdfOf, type GoodBuild, type PreviewInput } from './build.js';
 import { displayPath, errorLines, type ErrorView, type ProblemView } from './errors.js';
-import { FolderWatcher, foldersUnder, isTemplateName, type NameFilter } from './watch.js';
+import { templateFolders } from '../template/folder.js';
+import { FolderWatcher, isTemplateName, type NameFilter } from './watch.js';
 
 /** What a tab needs to know after a build (sent as JSON over Server-Sent Events). */
 export interface PreviewStatus {
@@ -136,7 +137,9 @@ export class PreviewSession {
     const planName = basename(this.planFile);
     add(dirname(this.planFile), (n) => n === null || n === planName);
     for (const f of this.templateFiles) add(dirname(f), isTemplateName);
-    if (this.templateDir) for (const d of foldersUnder(this.templateDir)) add(d, isTemplateName);
+    // The folders the loader reads, by its rules: a link out of the template folder is not
+    // followed (watching ~ because of partials/x → ~ would be both slow and a leak).
+    if (this.templateDir) for (const d of templateFolders(this.templateDir)) add(d, isTemplateName);
     this.watcher.set(targets);
   }
 

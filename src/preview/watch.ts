@@ -1,8 +1,8 @@
 // Watches folders (not files): editors often save by writing a new file and renaming it over
 // the old one, which a watch on the old file would miss. Bursts of events (one save can give
 // several) are debounced into one call.
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { isIgnoredName } from '../template/folder.js';
 
 /** Which names in a folder matter; null is "some file changed" on platforms that omit the name. */
 export type NameFilter = (name: string | null) => boolean;
@@ -69,36 +69,14 @@ export class FolderWatcher {
   }
 }
 
-/** A folder and every folder below it (new partial folders appear here after a rebuild). */
-export function foldersUnder(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    out.push(d);
-    let names: string[];
-    try {
-      names = readdirSync(d);
-    } catch {
-      return;
-    }
-    for (const n of names) {
-      if (n.startsWith('.') || n === 'node_modules') continue;
-      const p = join(d, n);
-      try {
-        if (statSync(p).isDirectory()) walk(p);
-      } catch {
-        // vanished meanwhile
-      }
-    }
-  };
-  if (existsSync(dir)) walk(dir);
-  return out;
-}
-
-/** Editor scratch files (vim's 4913 and .swp, backups~, hidden temp files) are not templates. */
+/**
+ * Editor scratch files (vim's 4913 and .swp, backups~, Emacs .#locks, hidden temp files) are
+ * not templates: the same names the template loader skips (template/folder.ts).
+ */
 export function isTemplateName(name: string | null): boolean {
   if (name === null) return true;
   const base = name.split(/[\\/]/).pop() ?? name;
-  if (base.startsWith('.') || base.endsWith('~') || /^\d+$/.test(base)) return false;
+  if (isIgnoredName(base)) return false;
   // A template, or a name without extension (a new folder of partials).
   return base.endsWith('.hbs') || !base.includes('.');
 }

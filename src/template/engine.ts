@@ -1,38 +1,17 @@
 // Loads a template folder (document.hbs + partials/**.hbs), with fallback to the
 // built-in templates for any partial a custom folder does not override.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { unclosedBlock } from './blocks.js';
+import { HelperError, TemplateError } from './errors.js';
+import { readTemplate, scanTemplateFolder, type TemplateFile } from './folder.js';
 import { helpers } from './helpers.js';
 import { tableHelpers } from './table-helpers.js';
 import { packagePath } from '../util/package-root.js';
 
+export { TemplateError } from './errors.js';
+
 export const BUILTIN_TEMPLATES = packagePath('templates');
-
-/** A template problem with the file, line and column where it is. */
-export class TemplateError extends Error {
-  constructor(
-    message: string,
-    public readonly file: string,
-    public readonly line?: number,
-    public readonly column?: number,
-  ) {
-    super(`${file}${line ? `, dòng ${line}` : ''}${column ? `, cột ${column}` : ''}: ${message}`);
-    this.name = 'TemplateError';
-  }
-}
-
-function listHbs(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listHbs(p));
-    else if (name.endsWith('.hbs')) out.push(p);
-  }
-  return out;
-}
 
 const TOKENS: Record<string, string> = {
   CLOSE: '"}}"',
@@ -66,7 +45,7 @@ function known(msg: string): string | undefined {
 }
 
 /** Vietnamese wording for Handlebars' own error messages. */
-function explain(e: Error & { lineNumber?: number; column?: number }, file: string, src = ''): TemplateError {
+function explain(e: Error & { lineNumber?: number; column?: number }, file: string, src: string): TemplateError {
   const msg = e.message.split('\n')[0].replace(/ - \d+:\d+$/, '');
   // Handlebars counts columns from 0; editors and clerks count from 1.
   let line = e.lineNumber;
@@ -95,7 +74,7 @@ function explain(e: Error & { lineNumber?: number; column?: number }, file: stri
           ? 'lỗi cú pháp Handlebars: mẫu kết thúc khi một khối {{#…}} chưa được đóng bằng {{/…}}'
           : `lỗi cú pháp Handlebars gần "${near}"${got ? ` (gặp ${TOKENS[got] ?? got} không đúng chỗ)` : ''}`;
   }
-  return new TemplateError(vi ?? msg, file, line, column);
+  return new TemplateError(vi ?? msg, file, line, column, src);
 }
 
 export interface TemplateSet {
@@ -108,32 +87,30 @@ export interface TemplateSet {
 
 /**
  * Loads the templates of a document type (folder "ke-hoach") from `customDir` if given,
- * falling back to the built-in folder for the main template and any missing partial.
+ * falling back to the built-in folder for the main template and any missing partial. Only
+ * files the folder rules accept are read (see folder.ts).
  */
 export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}): TemplateSet {
   const builtin = join(BUILTIN_TEMPLATES, folder);
   const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
-  if (customDir && !existsSync(customDir)) throw new TemplateError('không tìm thấy thư mục mẫu', customDir);
-  if (customDir && !statSync(customDir).isDirectory()) throw new TemplateError('--template phải là một thư mục mẫu, không phải tệp', customDir);
+  // Every folder is checked before any template is compiled: a refused file fails the load
+  // even when a partial of the same name elsewhere would have been used.
+  const scans = dirs.map((d) => scanTemplateFolder(d).files);
   const hb = Handlebars.create();
   hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
   const files: string[] = [];
   const seen = new Set<string>();
-  for (const dir of dirs) {
-    for (const file of listHbs(join(dir, 'partials'))) {
-      const name = relative(join(dir, 'partials'), file)
-        .replace(/\.hbs$/, '')
-        .split(sep)
-        .join('/');
-      if (seen.has(name)) continue;
-      seen.add(name);
-      files.push(file);
-      hb.registerPartial(name, compile(hb, file));
-    }
+  for (const f of scans.flat()) {
+    if (!f.rel.startsWith('partials/')) continue;
+    const name = f.rel.slice('partials/'.length).replace(/\.hbs$/, '');
+    if (seen.has(name)) continue;
+    seen.add(name);
+    files.push(f.path);
+    hb.registerPartial(name, compile(hb, f));
   }
-  const mainFile = dirs.map((d) => join(d, 'document.hbs')).find(existsSync);
+  const mainFile = scans.flat().find((f) => f.rel === 'document.hbs');
   if (!mainFile) throw new TemplateError('thiếu tệp document.hbs', dirs[0]);
-  files.unshift(mainFile);
+  files.unshift(mainFile.path);
   const main = compile(hb, mainFile);
   return {
     dir: dirs[0],
@@ -142,9 +119,10 @@ export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelp
   };
 }
 
-function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
+function compile(hb: typeof Handlebars, f: TemplateFile): Handlebars.TemplateDelegate {
+  const file = f.path;
   // A file's final newline is not content (it would leak into attributes).
-  const src = readFileSync(file, 'utf8')
+  const src = readTemplate(f)
     .normalize('NFC')
     .replace(/\r?\n$/, '');
   let fn: Handlebars.TemplateDelegate;
@@ -160,7 +138,8 @@ function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelega
       return fn(ctx, opts);
     } catch (e) {
       if (e instanceof TemplateError) throw e;
-      throw explain(e as Error, file);
+      if (e instanceof HelperError) throw new TemplateError(e.message, file, e.line, e.column, src);
+      throw explain(e as Error, file, src);
     }
   };
 }

@@ -4,8 +4,9 @@ import type { HelperDelegate } from 'handlebars';
 import Handlebars from 'handlebars';
 import { dateParts } from '../schema/dates.js';
 import { romanNumeral } from '../model/numbering.js';
+import { HelperError } from './errors.js';
 import { inlineToMarkup } from './inline.js';
-import { numberWords } from './number-words.js';
+import { MAX_NUMBER_WORDS, numberWords } from './number-words.js';
 
 const { escapeExpression, SafeString } = Handlebars;
 
@@ -100,18 +101,54 @@ function opts(args: unknown[]): unknown[] {
   return args.slice(0, -1); // drop Handlebars' options object
 }
 
+/** Most no-break spaces `{{blank n}}` gives: more than a line of A4 text at 13–14 pt. */
+export const MAX_BLANK = 200;
+/** Roman numerals stop at MMMCMXCIX. */
+export const MAX_ROMAN = 3999;
+
+type HelperOptions = { loc?: { start?: { line: number; column: number } } };
+
+/** What a template passed, as a clerk would read it in the message. */
+function shown(x: unknown): string {
+  if (x === undefined) return 'không có giá trị (một tên không có trong dữ liệu; số phải viết bằng chữ số, ví dụ 10)';
+  if (typeof x === 'string') return `"${x.slice(0, 40)}"`;
+  return String(x).slice(0, 40);
+}
+
+/**
+ * A whole number in [min, max] for a helper, or a HelperError at the helper's place in the
+ * template: an unbounded count ({{blank 300000000}}) would hang or exhaust the process.
+ */
+export function boundedInt(helper: string, x: unknown, min: number, max: number, options: unknown): number {
+  const n = typeof x === 'number' ? x : typeof x === 'string' && /^\s*-?\d+\s*$/.test(x) ? Number(x) : Number.NaN;
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  const at = (options as HelperOptions | undefined)?.loc?.start;
+  throw new HelperError(
+    `{{${helper}}} cần một số nguyên từ ${min.toLocaleString('vi-VN')} đến ${max.toLocaleString('vi-VN')}, nhận được ${shown(x)}`,
+    at?.line,
+    at === undefined ? undefined : at.column + 1,
+  );
+}
+
+/** `{{blank}}`: 6 no-break spaces; `{{blank n}}`: n of them, n at most MAX_BLANK. */
+function blank(...args: unknown[]): string {
+  const options = args[args.length - 1];
+  if (args.length < 2) return BLANK;
+  return '\u00a0'.repeat(boundedInt('blank', args[0], 0, MAX_BLANK, options));
+}
+
 export const helpers: Record<string, HelperDelegate> = {
-  roman: (n: number) => romanNumeral(Number(n)),
+  roman: (n: unknown, options: unknown) => romanNumeral(boundedInt('roman', n, 1, MAX_ROMAN, options)),
   inc: (n: number) => Number(n) + 1,
   pad2: (n: number) => pad2(Number(n)),
   ndDate: (d: string) => ndDate(d),
   refDate: (d: string, style: unknown) => refDate(d, style === 'short' ? 'short' : 'long'),
   docNumber: (n: unknown) => docNumber(n as number | string | null | undefined),
-  blank: (n: unknown) => (typeof n === 'number' ? '\u00a0'.repeat(n) : BLANK),
+  blank,
   upper: (s: unknown) => (s === undefined || s === null ? '' : upperVi(String(s))),
   /** A section title in capitals, unless the clerk typed its capitals (and lower-case parts) already. */
   headingCase: (s: unknown) => headingCase(String(s ?? '')),
-  numberWords: (n: unknown) => numberWords(Number(n)),
+  numberWords: (n: unknown, options: unknown) => numberWords(boundedInt('numberWords', n, -MAX_NUMBER_WORDS, MAX_NUMBER_WORDS, options)),
   inline: (x: unknown) => new SafeString(inlineMarkup(x)),
   /** Escaped text with "\n" as line breaks. */
   lines: (s: unknown) => new SafeString(escapeExpression(String(s ?? '')).replace(/\n/g, '<br/>')),

@@ -27,11 +27,14 @@ function group(n: number, full: boolean): string {
   return parts.join(' ');
 }
 
+/** Largest magnitude with words: "nghìn tỷ" is the last scale. */
+export const MAX_NUMBER_WORDS = 1e15 - 1;
+
 export function numberWords(n: number): string {
   if (!Number.isFinite(n) || !Number.isInteger(n)) throw new RangeError(`not an integer: ${n}`);
   if (n < 0) return `âm ${numberWords(-n)}`;
   if (n === 0) return 'không';
-  if (n >= 1e15) throw new RangeError(`number too large for words: ${n}`);
+  if (n > MAX_NUMBER_WORDS) throw new RangeError(`number too large for words: ${n}`);
   const groups: number[] = [];
   for (let x = n; x > 0; x = Math.floor(x / 1000)) groups.push(x % 1000);
   const words: string[] = [];

@@ -1,6 +1,6 @@
 // Outputs are written to a temporary file and renamed, so a reader never sees a
 // half-written DOCX/PDF and a failed run leaves nothing behind.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -47,14 +47,17 @@ export function atomicWriteAll(files: [path: string, data: Uint8Array | string][
       const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       temps.push([tmp, path]);
       try {
-        writeFileSync(tmp, data);
+        // 'wx': never write through anything already at the temp name (a planted link).
+        writeFileSync(tmp, data, { flag: 'wx' });
       } catch (e) {
         throw forTarget(e, path);
       }
     }
     // A folder where a file should go would fail the rename half-way: refuse before renaming any.
+    // lstat: a link there is replaced by the rename (never written through), whatever it points to.
     for (const [, path] of temps)
-      if (existsSync(path) && statSync(path).isDirectory()) throw Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR', path, target: path });
+      if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory())
+        throw Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR', path, target: path });
     for (const [tmp, path] of temps) {
       try {
         renameSync(tmp, path);
