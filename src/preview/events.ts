@@ -185,6 +185,8 @@ export class EventHub {
     st.blocked = true;
     st.stall = setTimeout(() => {
       this.counts.stalledClosed++;
+      // Out of the set now: its 'close' event comes later, and its place is free already.
+      this.streams.delete(st);
       st.res.destroy();
     }, this.limits.stallMs);
     st.stall.unref();
