@@ -5,6 +5,10 @@
 // read still gets every update. Needs dist/ (npx tsc -p tsconfig.json). Linux (/proc) or ps.
 //
 //   node bench/preview-clients.mjs            CLIENTS=200 UPDATES=20 SCALE=40
+//   MAX_STREAMS=1000 node bench/preview-clients.mjs
+//     starts the server through dist/preview/index.js with that cap on event streams instead
+//     of the bin's (32), so every idle client gets a stream: the bound then comes from
+//     skipping streams that have not drained, not from turning clients away.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -17,6 +21,7 @@ const UPDATES = Number(process.env.UPDATES ?? 20);
 // Copies of the example's implementing units: 40 gives ~50 pages, ~450 KB of page HTML.
 const SCALE = Number(process.env.SCALE ?? 40);
 const BIN = join(root, 'bin/kehoach.js');
+const MAX_STREAMS = process.env.MAX_STREAMS ? Number(process.env.MAX_STREAMS) : undefined;
 if (!existsSync(join(root, 'dist/preview/server.js'))) {
   console.error('dist/ is missing: run npx tsc -p tsconfig.json first.');
   process.exit(2);
@@ -46,8 +51,17 @@ function rss(pid) {
   }
 }
 
+/** The server alone with `events: { maxStreams }` (an option older builds ignore), stopped by SIGINT. */
+const IN_PROCESS = `
+const { startPreviewServer } = await import(${JSON.stringify(join(root, 'dist/preview/index.js'))});
+const s = await startPreviewServer({ planFile: process.argv[1], port: 0, events: { maxStreams: Number(process.argv[2]) } });
+console.log(s.url);
+process.once('SIGINT', () => s.close().then(() => process.exit(0)));
+`;
+
 function startServer(plan) {
-  const child = spawn(process.execPath, [BIN, 'preview', plan, '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = MAX_STREAMS ? ['--input-type=module', '-e', IN_PROCESS, plan, String(MAX_STREAMS)] : [BIN, 'preview', plan, '--no-open', '--port', '0'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((ok, fail) => {
     child.stdout.on('data', (d) => {
@@ -107,7 +121,10 @@ try {
   while ((await status()).version < 1) await sleep(50);
   const html = Buffer.byteLength(await (await fetch(`http://127.0.0.1:${port}/pages`)).text());
   const first = await status();
-  console.log(`plan: ${first.pageCount} pages, ${(html / 1024).toFixed(0)} KB of page HTML; ${CLIENTS} idle clients, ${UPDATES} updates`);
+  console.log(
+    `plan: ${first.pageCount} pages, ${(html / 1024).toFixed(0)} KB of page HTML; ${CLIENTS} idle clients, ${UPDATES} updates; ` +
+      (MAX_STREAMS ? `server in-process with maxStreams ${MAX_STREAMS}` : 'the bin (default cap)'),
+  );
   await sleep(500);
   const base = rss(child.pid).now;
   // The clerk's tab is open first; then something opens CLIENTS streams and never reads them.
