@@ -205,6 +205,33 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
     await other.close();
   });
 
+  it('a tab beyond the cap on event streams says so in Vietnamese, and connects once a place is free', async () => {
+    const plan2 = join(dir, 'plan-cap.json');
+    cpSync(EXAMPLE, plan2);
+    const small = await startPreviewServer({ planFile: plan2, port: 0, events: { maxStreams: 1 } });
+    const first = await context.newPage();
+    const second = await context.newPage();
+    try {
+      await first.goto(small.url);
+      await expect.poll(() => small.eventStats().streams.length).toBe(1);
+      await second.goto(small.url);
+      const state = () => second.locator('#kh-state').textContent();
+      await expect.poll(state).toContain('Máy chủ xem trước đang phục vụ quá nhiều thẻ');
+      expect(small.eventStats().refused).toBeGreaterThan(0);
+      // The first tab closes: the second gets its place on its next try (every 5 s) and updates.
+      await first.close();
+      await expect.poll(state, { timeout: 15_000 }).toMatch(/^Đã cập nhật lúc/);
+      const p = JSON.parse(readFileSync(plan2, 'utf8'));
+      p.signer.name = 'Nguyễn Văn Thử Kết Nối';
+      writeFileSync(plan2, JSON.stringify(p, null, 2));
+      await second.waitForFunction(() => document.getElementById('kh-pages')!.textContent!.includes('Nguyễn Văn Thử Kết Nối'), undefined, { timeout: 10_000 });
+    } finally {
+      if (!first.isClosed()) await first.close();
+      await second.close();
+      await small.close();
+    }
+  }, 60_000);
+
   it('a page elsewhere cannot read the preview (no CORS, Host checked)', async () => {
     // From another origin (about:blank has an opaque one) the fetch fails.
     const other = await context.newPage();

@@ -4,6 +4,8 @@
 // It listens to /events (Server-Sent Events). A new version comes with its pages (or, failing
 // that, is fetched from /pages); only the pages that changed are swapped, keeping the scroll; a problem shows the overlay (built with
 // textContent: messages quote template and plan text) until a good build clears it.
+import { RETRY_AFTER_S } from './events.js';
+
 export const CLIENT_JS = `(() => {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -155,8 +157,20 @@ export const CLIENT_JS = `(() => {
   try { if (localStorage.getItem('kh-pdf') === '0') setPdf(false); } catch (e) {}
 
   apply(initial);
-  const events = new EventSource('/events?v=' + shown);
-  events.onmessage = (e) => apply(JSON.parse(e.data));
-  events.onerror = () => showState(latest, 'Mất kết nối với máy chủ xem trước (lệnh kehoach preview đã dừng?). Đang thử kết nối lại…');
+  // EventSource retries by itself after a lost connection, but not after a refusal (the
+  // server answers 503 when too many tabs are open): then try again in ${RETRY_AFTER_S} s.
+  function listen() {
+    const events = new EventSource('/events?v=' + shown);
+    events.onmessage = (e) => apply(JSON.parse(e.data));
+    events.onerror = () => {
+      if (events.readyState !== EventSource.CLOSED) {
+        showState(latest, 'Mất kết nối với máy chủ xem trước (lệnh kehoach preview đã dừng?). Đang thử kết nối lại…');
+        return;
+      }
+      showState(latest, 'Máy chủ xem trước đang phục vụ quá nhiều thẻ: hãy đóng bớt các thẻ xem trước. Sẽ thử kết nối lại sau ${RETRY_AFTER_S} giây…');
+      setTimeout(listen, ${RETRY_AFTER_S * 1000});
+    };
+  }
+  listen();
 })();
 `;

@@ -7,8 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { loadFontSet, type FaceMetrics, type FaceName, type FontSet } from '../fonts/metrics.js';
 import { CLIENT_JS } from './client.js';
+import { EventHub, type EventLimits, type EventStats } from './events.js';
 import { previewCss, shellHtml } from './page.js';
-import { PreviewSession, type PreviewStatus, type SessionOptions } from './session.js';
+import { PreviewSession, type SessionOptions } from './session.js';
 
 const FONT_ROUTE: Record<FaceName, string> = {
   regular: '/fonts/tinos-regular.ttf',
@@ -36,12 +37,16 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<voi
 export interface PreviewServerOptions extends SessionOptions {
   /** 0 picks a free port. */
   port?: number;
+  /** Bounds of the event streams (EVENT_LIMITS by default; tests lower them). */
+  events?: Partial<EventLimits>;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
   session: PreviewSession;
+  /** The event streams' state, for tests and bench/preview-clients.mjs. */
+  eventStats(): EventStats;
   close(): Promise<void>;
 }
 
@@ -69,7 +74,7 @@ export function hostAllowed(host: string | undefined, port: number): boolean {
 }
 
 /** The fixed routes of the preview: its own page, script, styles, pages, status, events, documents and fonts. */
-function previewRoutes(session: PreviewSession, fonts: FontSet, streams: Set<ServerResponse>): Map<string, Handler> {
+function previewRoutes(session: PreviewSession, fonts: FontSet, events: EventHub): Map<string, Handler> {
   const faces = Object.values(fonts.faces) as FaceMetrics[];
   const fontBytes = new Map<string, Buffer>();
   for (const f of faces) fontBytes.set(FONT_ROUTE[f.name], readFileSync(f.file));
@@ -89,7 +94,7 @@ function previewRoutes(session: PreviewSession, fonts: FontSet, streams: Set<Ser
     ],
     ['/pages', (_q, res) => send(res, 200, 'text/html; charset=utf-8', session.pagesHtml(), { 'Content-Security-Policy': CSP })],
     ['/status', (_q, res) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(session.status()))],
-    ['/events', (req, res) => eventStream(session, streams, req, res)],
+    ['/events', (req, res) => events.open(req, res)],
     [
       '/document.pdf',
       async (_q, res) => {
@@ -117,36 +122,6 @@ function previewRoutes(session: PreviewSession, fonts: FontSet, streams: Set<Ser
     ],
     ...[...fontBytes].map(([route, bytes]): [string, Handler] => [route, (_q, res) => send(res, 200, 'font/ttf', bytes, { 'Cache-Control': 'max-age=3600' })]),
   ]);
-}
-
-/** Server-Sent Events: the status, and the pages whenever they are newer than the tab's. */
-function eventStream(session: PreviewSession, streams: Set<ServerResponse>, req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  if (req.method === 'HEAD') return void res.end();
-  // The tab says which pages it shows (/events?v=N); it gets the pages with the status
-  // whenever they are newer, so an update needs no second request.
-  let has = Number(/[?&]v=(\d+)/.exec(req.url ?? '')?.[1] ?? -1);
-  const push = (s: PreviewStatus) => {
-    const msg = s.version !== has && s.version > 0 ? { ...s, html: session.pagesHtml() } : s;
-    has = s.version;
-    res.write(`data: ${JSON.stringify(msg)}\n\n`);
-  };
-  res.write('retry: 1000\n\n');
-  push(session.status());
-  const off = session.subscribe(push);
-  // A comment now and then keeps proxies and sleeping laptops from dropping the stream.
-  const beat = setInterval(() => res.write(': \n\n'), 15_000);
-  streams.add(res);
-  res.on('close', () => {
-    off();
-    clearInterval(beat);
-    streams.delete(res);
-  });
 }
 
 /** Answers a request: Host checked, GET/HEAD only, the route by its raw path, errors as 500. */
@@ -181,8 +156,8 @@ function serve(routes: Map<string, Handler>, port: () => number, req: IncomingMe
 export async function startPreviewServer(opts: PreviewServerOptions): Promise<PreviewServer> {
   const fonts: FontSet = opts.fonts ?? loadFontSet();
   const session = new PreviewSession({ ...opts, fonts });
-  const streams = new Set<ServerResponse>();
-  const routes = previewRoutes(session, fonts, streams);
+  const events = new EventHub(session, opts.events);
+  const routes = previewRoutes(session, fonts, events);
   let port = 0;
   const server: Server = createServer((req, res) => serve(routes, () => port, req, res));
   server.on('clientError', (_e, socket) => socket.destroy());
@@ -202,10 +177,11 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     url: `http://127.0.0.1:${port}/`,
     port,
     session,
+    eventStats: () => events.stats(),
     close: () =>
       new Promise<void>((ok) => {
+        events.close();
         session.close();
-        for (const s of streams) s.destroy();
         server.close(() => ok());
         server.closeAllConnections();
       }),
