@@ -1,6 +1,7 @@
 // Reads and validates an input file against a document type's zod schema.
 import { z } from 'zod';
 import { InputError, type Diagnostic } from './diagnostic.js';
+import { shortPath } from './depth.js';
 import { issuesToDiagnostics } from './messages.js';
 import type { Source } from './source.js';
 
@@ -72,7 +73,8 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source, a
   if (result.success) return { data: result.data, source };
   const diags: Diagnostic[] = issuesToDiagnostics(result.error.issues).map((d) => {
     const segs = (d.path ?? '').match(/[^.[\]]+/g) ?? [];
-    const pos = source.locate(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+    const path = segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const pos = source.locate(path);
     if (d.code === 'schema.unrecognized_keys') {
       const key = segs[segs.length - 1] ?? '';
       const near = aliasOf?.(key) ?? suggestKey(schema, key);
@@ -83,7 +85,8 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source, a
         d.hint = `Trường "${key}" có trong định dạng nhưng không đặt trực tiếp trong "${parent}"; xem ví dụ trong docs/KE-HOACH.md và thư mục examples/.`;
       else if (near) d.hint = `Có phải ý bạn là "${near}"? ` + (d.hint ?? '');
     }
-    return { ...d, file: source.file, ...pos };
+    // A path through 20 nested lists is shown by its start and end; the line points at it.
+    return { ...d, path: path.length > 24 ? shortPath(path) : d.path, file: source.file, ...pos };
   });
   throw new InputError(diags);
 }

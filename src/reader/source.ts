@@ -1,7 +1,7 @@
 // Reads an input file (JSON or YAML) into plain data, with positions for error messages.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { CST, LineCounter, Parser, parseDocument, visit } from 'yaml';
 import { MAX_DEPTH, type Path, jsonTooDeep, shortPath, tooDeep, yamlTooDeep } from './depth.js';
 import { InputError, type Diagnostic } from './diagnostic.js';
 import { findJsonProblem } from './json-errors.js';
@@ -92,26 +92,50 @@ function yamlMessage(code: string): { message: string; hint: string } {
   return { message: `lỗi cú pháp YAML: ${message}`, hint };
 }
 
+type CstToken = CST.Token | null | undefined;
+
+/** A key as written (plain, 'single' or "double" quoted); undefined for anything else. */
+function cstKey(token: CstToken): string | undefined {
+  if (token?.type !== 'scalar' && token?.type !== 'single-quoted-scalar' && token?.type !== 'double-quoted-scalar') return undefined;
+  const value = CST.resolveAsScalar(token)?.value;
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * Line/column of the value at a path, read from the yaml library's concrete syntax tree: it
+ * leaves values unresolved, so a 10 MB string costs nothing (composing it took seconds).
+ * Map entries point at their key, list items at the item.
+ */
 function locator(text: string) {
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const lc = new LineCounter();
+  let root: CstToken;
+  let lc: LineCounter | undefined;
   return (path: (string | number)[]) => {
-    doc ??= parseDocument(text, { lineCounter: lc, keepSourceTokens: false });
-    let node: Node | null | undefined = doc.contents as Node;
-    let lastRange = node?.range;
-    for (const seg of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === seg);
-        if (!pair) break;
-        node = pair.value as Node;
-        lastRange = ((pair.key as Node)?.range ?? node?.range) as typeof lastRange;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg] as Node;
-        lastRange = node?.range ?? lastRange;
-      } else break;
+    if (!lc) {
+      lc = new LineCounter();
+      for (const token of new Parser(lc.addNewLine).parse(text))
+        if (token.type === 'document') {
+          root = token.value;
+          break;
+        }
     }
-    if (!lastRange) return undefined;
-    const p = lc.linePos(lastRange[0]);
+    let node = root;
+    let at = node?.offset;
+    for (const seg of path) {
+      if (node?.type !== 'block-map' && node?.type !== 'block-seq' && node?.type !== 'flow-collection') break;
+      const isSeq = node.type === 'block-seq' || (node.type === 'flow-collection' && node.start.source === '[');
+      if (isSeq) {
+        if (typeof seg !== 'number') break;
+        node = node.items[seg]?.value;
+        at = node?.offset ?? at;
+      } else {
+        const item = (node.items as CST.CollectionItem[]).find((it) => cstKey(it.key) === String(seg));
+        if (!item) break;
+        node = item.value;
+        at = item.key?.offset ?? node?.offset ?? at;
+      }
+    }
+    if (at === undefined) return undefined;
+    const p = lc.linePos(at);
     return { line: p.line, column: p.col };
   };
 }
