@@ -26,8 +26,32 @@ const FS_REASONS: Record<string, string> = {
 
 const error = (code: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ severity: 'error', code, message, ...extra });
 
+/** V8's message when the call stack runs out (RangeError, or wrapped by Handlebars). */
+const STACK_OVERFLOW = /Maximum call stack size exceeded/;
+
+/**
+ * The input limits keep every recursive step shallow; should one still run out of stack, it is
+ * the input's nesting, reported as such (exit 1), never as an internal error.
+ */
+function stackOverflow(e: unknown, file?: string): DescribedError | undefined {
+  const template = e instanceof TemplateError ? e.file : undefined;
+  if (!(e instanceof RangeError || template) || !STACK_OVERFLOW.test((e as Error).message)) return undefined;
+  return {
+    kind: 'input',
+    diagnostics: [
+      error('input.depth', `nội dung lồng nhau quá sâu, không xử lý được${template ? ` (khi dựng văn bản bằng mẫu ${template})` : ''}.`, {
+        file,
+        hint: 'Giảm số cấp mục lồng trong mục, ý lồng trong ý (kế hoạch thật chỉ khoảng 7 cấp). Nếu dùng mẫu riêng (--template), kiểm tra không có partial tự gọi lại chính nó.',
+      }),
+    ],
+    stack: (e as Error).stack,
+  };
+}
+
 export function describeError(e: unknown, file?: string): DescribedError {
   if (e instanceof InputError) return { kind: 'input', diagnostics: e.diagnostics };
+  const overflow = stackOverflow(e, file);
+  if (overflow) return overflow;
   if (e instanceof FontFolderError)
     return {
       kind: 'input',
