@@ -3,7 +3,7 @@
 import { InputError, type Diagnostic } from './reader/diagnostic.js';
 import { TemplateError } from './template/engine.js';
 import { MarkupError } from './model/markup.js';
-import { FontFolderError } from './fonts/metrics.js';
+import { FontFileError, FontFolderError } from './fonts/metrics.js';
 
 export type ErrorKind = 'input' | 'template' | 'output' | 'internal';
 
@@ -52,6 +52,16 @@ export function describeError(e: unknown, file?: string): DescribedError {
   if (e instanceof InputError) return { kind: 'input', diagnostics: e.diagnostics };
   const overflow = stackOverflow(e, file);
   if (overflow) return overflow;
+  if (e instanceof FontFileError)
+    return {
+      kind: 'input',
+      diagnostics: [
+        error('fonts.file', `tệp phông hỏng hoặc không dùng được: ${e.reason}.`, {
+          file: e.file,
+          hint: 'Chép lại tệp phông gốc (ví dụ từ C:\\Windows\\Fonts), hoặc bỏ --fonts để dùng Tinos có sẵn.',
+        }),
+      ],
+    };
   if (e instanceof FontFolderError)
     return {
       kind: 'input',
