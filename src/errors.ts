@@ -24,6 +24,9 @@ const FS_REASONS: Record<string, string> = {
   EEXIST: 'đã có tệp trùng tên',
 };
 
+/** The Vietnamese reason for a file-system error code, if it is one a clerk can act on. */
+export const fsReason = (code: string | undefined): string | undefined => (code ? FS_REASONS[code] : undefined);
+
 const error = (code: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ severity: 'error', code, message, ...extra });
 
 /** V8's message when the call stack runs out (RangeError, or wrapped by Handlebars). */
