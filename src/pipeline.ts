@@ -11,7 +11,7 @@ import { buildDocument } from './model/build.js';
 import type { DocumentModel } from './model/document.js';
 import { resolvePage } from './nd30/page.js';
 import { formatPath, InputError, type Diagnostic } from './reader/diagnostic.js';
-import { validateSource } from './reader/load.js';
+import { limitDiagnostics, validateSource } from './reader/load.js';
 import { readSource, type Source } from './reader/source.js';
 import { loadTemplates, type TemplateSet } from './template/engine.js';
 
@@ -34,6 +34,8 @@ export interface Loaded<T> {
 
 /** Schema validation, then the type's domain rules; throws InputError listing every error. */
 export function checkSource<T>(type: DocType<T>, source: Source): Loaded<T> {
+  const over = type.limits?.(source.data) ?? [];
+  if (over.length) throw new InputError(limitDiagnostics(over, source));
   const { data: raw, understood } = normalizeInput(type, source);
   let data: T;
   try {

@@ -15,6 +15,11 @@ export interface DocType<T> {
   templates: string;
   layout(data: T): LayoutOptions | undefined;
   context(data: T, extra?: Record<string, unknown>): object;
+  /**
+   * Size limits checked on the raw input before anything else (normalize, the schema, the
+   * rules): an input over them is refused at once, whatever else is wrong in it.
+   */
+  limits?(data: unknown): { path: (string | number)[]; message: string }[];
   /** Domain rules beyond the schema (errors stop rendering, warnings are printed). */
   check?(data: T, source: Source): Diagnostic[];
   /** Rewrites the clerk forms it understands (in place, on the caller's copy) and lists them. */

@@ -1,7 +1,7 @@
 // Turns zod issues into Vietnamese messages that name the field and say what to fix.
 import type { z } from 'zod';
 import { LIMITS } from '../schema/limits.js';
-import { formatPath, type Diagnostic } from './diagnostic.js';
+import { formatPath, thousands, type Diagnostic } from './diagnostic.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -57,9 +57,6 @@ function received(input: unknown): string {
   return 'không có giá trị';
 }
 
-/** 50000 → "50.000", as Vietnamese writes numbers. */
-const thousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-
 const SPLIT_TABLE = 'Tách thành nhiều bảng, hoặc đưa số liệu chi tiết ra tệp riêng (ví dụ Excel) gửi kèm.';
 
 const CUSTOM: Record<string, [string, string?]> = {
@@ -72,8 +69,8 @@ const CUSTOM: Record<string, [string, string?]> = {
     'Kế hoạch thật lồng nhiều nhất khoảng 7 cấp (I., 1., 1.1., 1.1.1., a), -, +); đưa bớt nội dung lên cấp ngoài hoặc sang phụ lục.',
   ],
   too_many_parts: [
-    `kế hoạch có quá ${thousands(LIMITS.parts)} phần (đoạn, mục, ô bảng); từ chỗ này trở đi vượt giới hạn.`,
-    'Một kế hoạch thật chỉ có vài trăm phần; số liệu lớn nên để ở tệp riêng (ví dụ Excel) gửi kèm.',
+    `kế hoạch có quá ${thousands(LIMITS.parts)} phần (đoạn, mục, ô bảng, đoạn chữ **đậm**/*nghiêng*, chỗ xuống dòng, chú thích); từ chỗ này trở đi vượt giới hạn.`,
+    'Một kế hoạch thật chỉ có vài trăm đến một nghìn phần; tách thành nhiều văn bản, hoặc đưa số liệu lớn ra tệp riêng (ví dụ Excel) gửi kèm.',
   ],
   too_much_text: [
     `kế hoạch dài quá ${thousands(LIMITS.totalText)} ký tự; từ chỗ này trở đi vượt giới hạn.`,
@@ -160,6 +157,14 @@ function tooBig(issue: Issue & { code: 'too_big' }, name: string): { message: st
   return { message: `giá trị lớn nhất cho phép là ${issue.maximum}${name}.` };
 }
 
+/** A table whose grid (rows × widest row) is over LIMITS.tableCells. */
+function tooManyCells(grid: { rows: number; columns: number; cells: number }): { message: string; hint: string } {
+  return {
+    message: `bảng có ${thousands(grid.rows)} hàng × ${grid.columns} cột = ${thousands(grid.cells)} ô, quá giới hạn ${thousands(LIMITS.tableCells)} ô của một bảng.`,
+    hint: SPLIT_TABLE,
+  };
+}
+
 function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnostic {
   const path = formatPath(fullPath);
   const name = fieldName(path);
@@ -201,6 +206,10 @@ function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnos
       hint = CUSTOM[issue.message]?.[1];
       break;
     case 'custom': {
+      if (issue.message === 'too_many_cells') {
+        ({ message, hint } = tooManyCells(issue.params as { rows: number; columns: number; cells: number }));
+        break;
+      }
       const c = CUSTOM[issue.message];
       message = c ? c[0].replace(/\.$/, '') + name + '.' : issue.message;
       hint = c?.[1];

@@ -1,7 +1,7 @@
 // Generic content blocks usable in any section of any document type.
 // Clerk-facing descriptions are Vietnamese: they show up as editor hints via the JSON Schema.
 import { z } from 'zod';
-import { LIMITS, str } from './limits.js';
+import { addTableLimitIssues, colSpan, LIMITS, str } from './limits.js';
 
 /** Non-empty text after trimming. */
 export const Text = str().refine((s) => s.trim().length > 0, { message: 'empty_text' });
@@ -115,30 +115,29 @@ const EmptyCell = z.literal('').describe('Ô trống');
 const CellValue = z.union([Inline, TableCell, z.number(), EmptyCell]);
 const HeaderCell = z.union([Inline, TableCell, EmptyCell]);
 
-/** The columns a cell takes: its colspan, or one. */
-const span = (c: unknown) => (c && typeof c === 'object' && 'colspan' in c && typeof c.colspan === 'number' ? c.colspan : 1);
-
 /** A table row: at most LIMITS.tableColumns columns, spans counted. */
 const row = <T extends z.ZodType>(cell: T) =>
   z
     .array(cell)
     .max(LIMITS.tableColumns, { message: 'too_many_columns', abort: true })
-    .refine((cells) => cells.reduce((n: number, c) => n + span(c), 0) <= LIMITS.tableColumns, { message: 'too_many_columns' });
+    .refine((cells) => cells.reduce((n: number, c) => n + colSpan(c), 0) <= LIMITS.tableColumns, { message: 'too_many_columns' });
 
-export const Table: z.ZodType<TableInput> = z.strictObject({
-  columns: z
-    .array(z.number().positive())
-    .max(LIMITS.tableColumns, { message: 'too_many_columns' })
-    .optional()
-    .describe('Độ rộng tương đối của các cột, ví dụ [1, 6, 3]'),
-  header: z
-    .union([z.array(row(HeaderCell)).max(LIMITS.tableRows, { message: 'too_many_rows' }), row(HeaderCell)])
-    .optional()
-    .describe('Hàng tiêu đề (lặp lại ở đầu mỗi trang)'),
-  rows: z.array(row(CellValue)).min(1).max(LIMITS.tableRows, { message: 'too_many_rows' }).describe('Các hàng của bảng'),
-  fontSize: z.number().min(10).max(14).optional().describe('Cỡ chữ trong bảng (pt)'),
-  numbered: z.boolean().optional().describe('Tự thêm cột số thứ tự (TT) đầu bảng'),
-});
+export const Table: z.ZodType<TableInput> = z
+  .strictObject({
+    columns: z
+      .array(z.number().positive())
+      .max(LIMITS.tableColumns, { message: 'too_many_columns' })
+      .optional()
+      .describe('Độ rộng tương đối của các cột, ví dụ [1, 6, 3]'),
+    header: z
+      .union([z.array(row(HeaderCell)).max(LIMITS.tableRows, { message: 'too_many_rows' }), row(HeaderCell)])
+      .optional()
+      .describe('Hàng tiêu đề (lặp lại ở đầu mỗi trang)'),
+    rows: z.array(row(CellValue)).min(1).max(LIMITS.tableRows, { message: 'too_many_rows' }).describe('Các hàng của bảng'),
+    fontSize: z.number().min(10).max(14).optional().describe('Cỡ chữ trong bảng (pt)'),
+    numbered: z.boolean().optional().describe('Tự thêm cột số thứ tự (TT) đầu bảng'),
+  })
+  .superRefine(addTableLimitIssues);
 
 export const Item: z.ZodType<ItemInput> = z.strictObject({
   get title() {

@@ -1,6 +1,9 @@
 // Bounds on the size of a plan, so that no input can make a render take gigabytes or overflow
 // the call stack. Each is far above every real plan in examples/ and examples/corpus/ (the
-// largest value seen there is in the comment); docs/LIMITS.md lists them for clerks.
+// largest value seen there is in the comment), and together they keep the largest plan allowed
+// within a batch worker's heap (256 MB, two plans at a time): rendering cost grows with the
+// parts (the DOCX library builds some 20 objects per paragraph, run and cell) and the text.
+// bench/big-table.mjs measures it; docs/LIMITS.md lists the limits for clerks.
 import { z } from 'zod';
 
 export const LIMITS = {
@@ -8,20 +11,60 @@ export const LIMITS = {
   textLength: 50_000,
   /** Lists inside lists: items, bullets, phases, sub-targets (seen: 5; I./1./1.1./1.1.1./a)/-/+ is 7). */
   nesting: 20,
-  /** Rows of one table, header rows included (seen: 51). */
-  tableRows: 5_000,
+  /** Rows of one table, header rows included (seen: 53). */
+  tableRows: 1_000,
   /** Columns of one table, counting spans (seen: 7). */
   tableColumns: 30,
-  /** Paragraphs, list entries and table cells of the whole plan (seen: 682). */
-  parts: 100_000,
+  /** Cells of one table: its rows × its widest row, spans counted (seen: 212). */
+  tableCells: 3_000,
+  /**
+   * Parts of the whole plan: paragraphs, list entries, table cells (as in tableCells), and in
+   * text each bold or italic span, line break and footnote (seen: 657).
+   */
+  parts: 5_000,
   /** Characters of the whole plan (seen: 49,997). */
-  totalText: 2_000_000,
+  totalText: 300_000,
   /** A number given to a section (I., II., …: Roman numerals end at 3,999) or an item (seen: 5). */
   number: 3_999,
 } as const;
 
 /** A string field with the length limit (checked first: the other checks may scan it). */
 export const str = () => z.string().max(LIMITS.textLength, { message: 'text_too_long', abort: true });
+
+/** The columns a cell takes: its colspan, or one. */
+export const colSpan = (c: unknown): number =>
+  c && typeof c === 'object' && 'colspan' in c && typeof c.colspan === 'number' && c.colspan >= 1 ? Math.floor(c.colspan) : 1;
+
+/** A table's grid: its rows (header rows included) and its widest row, spans counted. */
+export function tableGrid(table: unknown): { rows: number; columns: number; cells: number } {
+  const t = (table && typeof table === 'object' ? table : {}) as { header?: unknown; rows?: unknown };
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const header = list(t.header);
+  // A header is one row of cells or a list of rows.
+  const headerRows = header.length && header.every(Array.isArray) ? header : header.length ? [header] : [];
+  const all = [...headerRows, ...list(t.rows)];
+  let columns = 0;
+  for (const row of all)
+    columns = Math.max(
+      columns,
+      list(row).reduce((n: number, c) => n + colSpan(c), 0),
+    );
+  return { rows: all.length, columns, cells: all.length * columns };
+}
+
+/** Runs a text can add beyond its own: each bold or italic span (**, *), line break and footnote. */
+function textParts(s: string): number {
+  let stars = 0;
+  let breaks = 0;
+  let notes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2a && s.charCodeAt(i - 1) !== 0x2a) stars++;
+    else if (c === 0x0a) breaks++;
+    else if (c === 0x5e && s.charCodeAt(i + 1) === 0x5b) notes++;
+  }
+  return Math.ceil(stars / 2) + breaks + notes;
+}
 
 /** Keys whose lists nest: items in items, bullets in bullets, phases, sub-target rows. */
 const NESTING_KEYS = new Set(['items', 'bullets', 'phases', 'rows']);
@@ -33,49 +76,76 @@ export interface LimitIssue {
   message: 'too_deep' | 'too_many_parts' | 'too_much_text';
 }
 
+/** The size of a plan as the limits count it. */
+export interface PlanSize {
+  parts: number;
+  text: number;
+  /** Deepest list nesting. */
+  nesting: number;
+}
+
+/** Arrays that are a table's rows, header or one of their rows: counted as the table's grid. */
+function isTableGridArray(path: Path): boolean {
+  const n = path.length;
+  return (
+    (path[n - 2] === 'table' && (path[n - 1] === 'rows' || path[n - 1] === 'header')) ||
+    (path[n - 3] === 'table' && (path[n - 2] === 'rows' || path[n - 2] === 'header'))
+  );
+}
+
 /**
- * Whole-plan limits no single field can check: list nesting, the number of parts and the
- * amount of text. Iterative (the reader has already bounded the raw nesting); stops at the
- * first problem of each kind and reports where it is.
+ * Measures a plan and reports the whole-plan limits no single field can check: list nesting,
+ * the number of parts and the amount of text. Iterative (the reader has already bounded the raw
+ * nesting); reports the first place each limit is passed. A table counts its grid, at most
+ * LIMITS.tableCells (a bigger table is reported by its own check).
  */
-export function planLimitIssues(data: unknown): LimitIssue[] {
+export function measurePlan(data: unknown): { size: PlanSize; issues: LimitIssue[] } {
   const issues: LimitIssue[] = [];
   const found = new Set<string>();
+  const size: PlanSize = { parts: 0, text: 0, nesting: 0 };
+  const add = (parts: number, path: Path) => {
+    size.parts += parts;
+    if (size.parts > LIMITS.parts) report('too_many_parts', path);
+  };
   const report = (message: LimitIssue['message'], path: Path) => {
     if (found.has(message)) return;
     found.add(message);
     issues.push({ path, message });
   };
-  let parts = 0;
-  let text = 0;
   const stack: { value: unknown; path: Path; level: number }[] = [{ value: data, path: [], level: 0 }];
   while (stack.length) {
     const { value, path, level } = stack.pop()!;
     if (typeof value === 'string') {
       // A string over its own limit is reported by its field, not again here.
-      text += Math.min(value.length, LIMITS.textLength);
-      if (text > LIMITS.totalText) report('too_much_text', path);
+      size.text += Math.min(value.length, LIMITS.textLength);
+      if (size.text > LIMITS.totalText) report('too_much_text', path);
+      add(textParts(value.length > LIMITS.textLength ? value.slice(0, LIMITS.textLength) : value), path);
       continue;
     }
     if (!value || typeof value !== 'object') continue;
     const key = path[path.length - 1];
-    // Table rows are a grid, not a nesting; their cells count as parts.
+    // Table rows are a grid, not a nesting.
     const nests = Array.isArray(value) && typeof key === 'string' && NESTING_KEYS.has(key) && path[path.length - 2] !== 'table';
     const inner = nests ? level + 1 : level;
+    size.nesting = Math.max(size.nesting, inner);
     if (inner > LIMITS.nesting) report('too_deep', path);
-    if (Array.isArray(value)) {
-      parts += value.length;
-      if (parts > LIMITS.parts) report('too_many_parts', path);
-    }
+    if (key === 'table' && !Array.isArray(value)) add(Math.min(tableGrid(value).cells, LIMITS.tableCells), path);
+    else if (Array.isArray(value) && !isTableGridArray(path)) add(value.length, path);
     const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, k) => [k, v]) : Object.entries(value);
     // A nesting problem is reported once, at its first list; going deeper would only repeat it.
     if (inner > LIMITS.nesting) continue;
     for (let k = entries.length - 1; k >= 0; k--) stack.push({ value: entries[k][1], path: [...path, entries[k][0]], level: inner });
   }
-  return issues;
+  return { size, issues };
 }
 
 /** The whole-plan limits as zod issues (a superRefine of the plan schema). */
 export function addPlanLimitIssues(value: unknown, ctx: z.RefinementCtx): void {
-  for (const issue of planLimitIssues(value)) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: undefined });
+  for (const issue of measurePlan(value).issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: undefined });
+}
+
+/** A table's grid within LIMITS.tableCells (a superRefine of the table schema). */
+export function addTableLimitIssues(value: unknown, ctx: z.RefinementCtx): void {
+  const grid = tableGrid(value);
+  if (grid.cells > LIMITS.tableCells) ctx.addIssue({ code: 'custom', message: 'too_many_cells', path: ['rows'], input: undefined, params: grid });
 }
