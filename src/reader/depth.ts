@@ -1,20 +1,30 @@
-// How deep an input nests, found without recursion before anything recursive (the yaml
-// composer, the NFC pass, zod, the templates) walks it. Real plans nest about 20 levels of
-// { } and [ ]; a file nested thousands deep would otherwise end in "Maximum call stack size
-// exceeded" (or, inside the yaml library, abort the process).
+// How deep an input nests and how many values it holds, found by a plain scan of its text
+// before anything recursive or costly (JSON.parse, the yaml composer, the NFC pass, zod, the
+// templates) walks it. Real plans nest about 20 levels of { } and [ ] and hold a few thousand
+// values; a file nested thousands deep would otherwise end in "Maximum call stack size exceeded"
+// (or, inside the yaml library, abort the process), and 20 MB of tiny values ("a", {}) in
+// millions of objects and gigabytes.
 import { formatPath } from './diagnostic.js';
 
 /** Deepest nesting of objects and lists accepted in an input file (real plans: 20). */
 export const MAX_DEPTH = 200;
 
+/**
+ * Most values (list elements and object fields) an input file may hold (real plans: 1,055). A
+ * plan within the schema's limits (5,000 parts) has at most a few tens of thousands.
+ */
+export const MAX_NODES = 100_000;
+
 export type Path = (string | number)[];
 
-/** Where an input nests too deep: offset in its text and, when known, the JSON path. */
+/** Where an input is too deep or too big: offset in its text and, when known, the JSON path. */
 export interface DepthProblem {
   offset: number;
   path?: Path;
   /** YAML indentation rather than brackets. */
   indent?: boolean;
+  /** More than MAX_NODES values rather than too deep. */
+  nodes?: boolean;
 }
 
 interface Frame {
@@ -26,11 +36,13 @@ interface Frame {
 
 /**
  * The first bracket of a JSON text that opens more than `max` levels deep, with the path of the
- * value it opens. A plain character loop: JSON.parse itself would build millions of nested
- * arrays from a 20 MB "[[[[…" before anything could refuse them.
+ * value it opens, or the first value past `maxNodes`. A plain character loop: JSON.parse itself
+ * would build millions of nested arrays from a 20 MB "[[[[…" before anything could refuse them.
  */
-export function jsonTooDeep(text: string, max = MAX_DEPTH): DepthProblem | undefined {
+export function jsonTooDeep(text: string, max = MAX_DEPTH, maxNodes = MAX_NODES): DepthProblem | undefined {
   const frames: Frame[] = [];
+  let nodes = 0;
+  const path = () => frames.map((f) => (f.array ? f.index : (f.key ?? '')));
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const top = frames[frames.length - 1];
@@ -46,10 +58,12 @@ export function jsonTooDeep(text: string, max = MAX_DEPTH): DepthProblem | undef
         top.expectKey = false;
       }
     } else if (c === 0x5b || c === 0x7b) {
-      if (frames.length >= max) return { offset: i, path: frames.map((f) => (f.array ? f.index : (f.key ?? ''))) };
+      if (frames.length >= max) return { offset: i, path: path() };
+      if (++nodes > maxNodes) return { offset: i, path: path(), nodes: true };
       frames.push({ array: c === 0x5b, index: 0, expectKey: c === 0x7b });
     } else if (c === 0x5d || c === 0x7d) frames.pop();
     else if (c === 0x2c && top) {
+      if (++nodes > maxNodes) return { offset: i, path: path(), nodes: true };
       if (top.array) top.index++;
       else top.expectKey = true;
     }
@@ -76,15 +90,18 @@ export function tooDeep(data: unknown, max = MAX_DEPTH): Path | undefined {
 const BLOCK_SCALAR = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?$/;
 
 /**
- * Where a YAML text may nest deeper than `max`, found before the yaml library parses it (its
- * parser slows with depth and its composer recurses per level). Bounds, not a parse: a block
- * level needs one more column of indentation or a "- " indicator, so a line whose content
- * starts past column `max` is refused; flow collections ([ ], { }) count their brackets,
- * outside quotes, comments and block scalars (| and >).
+ * Where a YAML text may nest deeper than `max` or hold more than `maxNodes` values, found before
+ * the yaml library parses it (its parser slows with depth, its composer recurses per level and
+ * builds several objects per value). Bounds, not a parse: a block level needs one more column of
+ * indentation or a "- " indicator, so a line whose content starts past column `max` is refused;
+ * flow collections ([ ], { }) count their brackets, outside quotes, comments and block scalars
+ * (| and >). Each line with content counts as a value, and so does each "- " before it and
+ * each bracket and comma of a flow collection.
  */
-export function yamlTooDeep(text: string, max = MAX_DEPTH): DepthProblem | undefined {
+export function yamlTooDeep(text: string, max = MAX_DEPTH, maxNodes = MAX_NODES): DepthProblem | undefined {
   let flow = 0;
   let quote = '';
+  let nodes = 0;
   let scalarIndent = -1; // indentation of the line that opened a block scalar, while in it
   for (let start = 0; start < text.length; ) {
     let end = text.indexOf('\n', start);
@@ -97,11 +114,14 @@ export function yamlTooDeep(text: string, max = MAX_DEPTH): DepthProblem | undef
     }
     scalarIndent = -1;
     if (flow === 0 && !quote) {
-      const content = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)![0].length;
-      if (content > max && line.trim()) return { offset: start + content, indent: true };
+      const prefix = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)![0];
+      if (prefix.length > max && line.trim()) return { offset: start + prefix.length, indent: true };
+      if (line.trim() && !line.trimStart().startsWith('#')) nodes += 1 + prefix.replace(/[^-?:]/g, '').length;
     }
     const scan = scanFlowLine(line, flow, quote, max);
     if (scan.tooDeepAt !== undefined) return { offset: start + scan.tooDeepAt };
+    nodes += scan.values;
+    if (nodes > maxNodes) return { offset: start, nodes: true };
     ({ flow, quote } = scan);
     if (flow === 0 && !quote && BLOCK_SCALAR.test(line)) scalarIndent = indent;
     start = end + 1;
@@ -110,9 +130,10 @@ export function yamlTooDeep(text: string, max = MAX_DEPTH): DepthProblem | undef
 }
 
 /** Flow depth and open quote after one line of YAML. */
-function scanFlowLine(line: string, depth: number, quote: string, max: number): { flow: number; quote: string; tooDeepAt?: number } {
+function scanFlowLine(line: string, depth: number, quote: string, max: number): { flow: number; quote: string; values: number; tooDeepAt?: number } {
   // A value may start here: line start, after ": ", "- ", "? ", and inside flow after [ { , :
   let valueStart = true;
+  let values = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
     if (quote) {
@@ -127,7 +148,8 @@ function scanFlowLine(line: string, depth: number, quote: string, max: number): 
     const indicator = next === undefined || next === ' ' || next === '\t';
     if (valueStart && (c === '"' || c === "'")) quote = c;
     else if ((c === '[' || c === '{') && (valueStart || depth > 0)) {
-      if (++depth > max) return { flow: depth, quote, tooDeepAt: i };
+      if (++depth > max) return { flow: depth, quote, values, tooDeepAt: i };
+      values++;
       valueStart = true;
       continue;
     } else if ((c === ']' || c === '}') && depth > 0) depth--;
@@ -135,12 +157,13 @@ function scanFlowLine(line: string, depth: number, quote: string, max: number): 
       valueStart = true;
       continue;
     } else if (depth > 0 && (c === ',' || c === ':')) {
+      if (c === ',') values++;
       valueStart = true;
       continue;
     }
     valueStart = false;
   }
-  return { flow: depth, quote };
+  return { flow: depth, quote, values };
 }
 
 /** A long path shortened for a message: its start and its end. */

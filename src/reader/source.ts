@@ -2,8 +2,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CST, LineCounter, Parser, parseDocument, visit } from 'yaml';
-import { MAX_DEPTH, type Path, jsonTooDeep, shortPath, tooDeep, yamlTooDeep } from './depth.js';
-import { InputError, type Diagnostic } from './diagnostic.js';
+import { type DepthProblem, MAX_DEPTH, MAX_NODES, type Path, jsonTooDeep, shortPath, tooDeep, yamlTooDeep } from './depth.js';
+import { InputError, thousands, type Diagnostic } from './diagnostic.js';
 import { findJsonProblem } from './json-errors.js';
 
 /** Largest input file read (a real plan is 2–100 KB); bigger ones are refused before reading. */
@@ -140,6 +140,26 @@ function locator(text: string) {
   };
 }
 
+/** An input holding more values than any plan: where the count passed the limit. */
+function nodesError(file: string, at: { line: number; column: number } | undefined, path: Path | undefined): InputError {
+  return new InputError([
+    {
+      severity: 'error',
+      code: 'input.size',
+      file,
+      ...at,
+      path: path?.length ? shortPath(path) : undefined,
+      message: `tệp có quá ${thousands(MAX_NODES)} giá trị (phần tử danh sách, trường); từ chỗ này trở đi vượt giới hạn.`,
+      hint: 'Một kế hoạch chỉ có vài nghìn giá trị: kiểm tra tệp có đúng là kế hoạch không; số liệu lớn nên để ở tệp riêng (ví dụ Excel) gửi kèm.',
+    },
+  ]);
+}
+
+/** The text scan's problem as an InputError. */
+function shapeError(file: string, text: string, p: DepthProblem): InputError {
+  return p.nodes ? nodesError(file, lineCol(text, p.offset), p.path) : depthError(file, lineCol(text, p.offset), p.path, p.indent);
+}
+
 /** An input nested deeper than any plan: where, and which field when it is known. */
 function depthError(file: string, at: { line: number; column: number } | undefined, path: Path | undefined, indent = false): InputError {
   return new InputError([
@@ -159,8 +179,8 @@ function depthError(file: string, at: { line: number; column: number } | undefin
 
 /** The clerk's YAML as plain data; numbers YAML would rewrite stay as typed. */
 function parseYaml(text: string, file: string): unknown {
-  const deep = yamlTooDeep(text);
-  if (deep) throw depthError(file, lineCol(text, deep.offset), undefined, deep.indent);
+  const shape = yamlTooDeep(text);
+  if (shape) throw shapeError(file, text, shape);
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
   const at = (offset: number) => {
@@ -199,8 +219,8 @@ function parseYaml(text: string, file: string): unknown {
 }
 
 function parseJson(text: string, file: string): unknown {
-  const deep = jsonTooDeep(text);
-  if (deep) throw depthError(file, lineCol(text, deep.offset), deep.path);
+  const shape = jsonTooDeep(text);
+  if (shape) throw shapeError(file, text, shape);
   try {
     return JSON.parse(text);
   } catch {
