@@ -1,7 +1,8 @@
 // One place that turns any error into what a clerk reads: Vietnamese diagnostics with the
 // file, line and field, no stack trace for expected problems. Used by the CLI and batch workers.
+import { isAbsolute, relative } from 'node:path';
 import { InputError, type Diagnostic } from './reader/diagnostic.js';
-import { TemplateError } from './template/engine.js';
+import { BUILTIN_TEMPLATES, TemplateError } from './template/engine.js';
 import { MarkupError } from './model/markup.js';
 import { FontFileError, FontFolderError } from './fonts/metrics.js';
 
@@ -29,6 +30,8 @@ export const fsReason = (code: string | undefined): string | undefined => (code 
 
 const error = (code: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ severity: 'error', code, message, ...extra });
 
+const isBuiltinTemplate = (file: string) => !relative(BUILTIN_TEMPLATES, file).startsWith('..') && !isAbsolute(relative(BUILTIN_TEMPLATES, file));
+
 /** V8's message when the call stack runs out (RangeError, or wrapped by Handlebars). */
 const STACK_OVERFLOW = /Maximum call stack size exceeded/;
 
@@ -37,8 +40,9 @@ const STACK_OVERFLOW = /Maximum call stack size exceeded/;
  * the input's nesting, reported as such (exit 1), never as an internal error.
  */
 function stackOverflow(e: unknown, file?: string): DescribedError | undefined {
-  const template = e instanceof TemplateError ? e.file : undefined;
-  if (!(e instanceof RangeError || template) || !STACK_OVERFLOW.test((e as Error).message)) return undefined;
+  if (!(e instanceof RangeError || e instanceof TemplateError) || !STACK_OVERFLOW.test((e as Error).message)) return undefined;
+  // A custom template may recurse by itself; a built-in one only as deep as the input nests.
+  const template = e instanceof TemplateError && !isBuiltinTemplate(e.file) ? e.file : undefined;
   return {
     kind: 'input',
     diagnostics: [

@@ -23,15 +23,31 @@ export class TemplateError extends Error {
   }
 }
 
-function listHbs(dir: string): string[] {
+/** Folders of partials inside partials/ (a symlink to a parent folder would loop forever). */
+const MAX_PARTIAL_FOLDERS = 8;
+
+/** Largest template file read (the built-in ones: 12 KB at most). */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
+
+function listHbs(dir: string, depth = 0): string[] {
   if (!existsSync(dir)) return [];
+  if (depth > MAX_PARTIAL_FOLDERS) throw new TemplateError(`thư mục mẫu con lồng quá ${MAX_PARTIAL_FOLDERS} cấp (có liên kết trỏ ngược lên thư mục cha?)`, dir);
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listHbs(p));
+    if (statSync(p).isDirectory()) out.push(...listHbs(p, depth + 1));
     else if (name.endsWith('.hbs')) out.push(p);
   }
   return out;
+}
+
+/** A template's text: only a regular file of at most MAX_TEMPLATE_BYTES (not a FIFO or a device). */
+function readTemplate(file: string): string {
+  const st = statSync(file);
+  if (!st.isFile()) throw new TemplateError('không phải tệp thông thường', file);
+  if (st.size > MAX_TEMPLATE_BYTES)
+    throw new TemplateError(`tệp mẫu quá lớn (${Math.ceil(st.size / 1024)} KB; giới hạn ${MAX_TEMPLATE_BYTES / 1024} KB)`, file);
+  return readFileSync(file, 'utf8');
 }
 
 const TOKENS: Record<string, string> = {
@@ -144,7 +160,7 @@ export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelp
 
 function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
   // A file's final newline is not content (it would leak into attributes).
-  const src = readFileSync(file, 'utf8')
+  const src = readTemplate(file)
     .normalize('NFC')
     .replace(/\r?\n$/, '');
   let fn: Handlebars.TemplateDelegate;
