@@ -25,9 +25,13 @@ export interface DepthProblem {
   indent?: boolean;
   /** More than MAX_NODES values rather than too deep. */
   nodes?: boolean;
+  /** JSON: the offset of the bracket opening each value along `path`, then the offending one. */
+  opened?: number[];
 }
 
 interface Frame {
+  /** Offset of its opening bracket. */
+  at: number;
   array: boolean;
   index: number;
   key?: string;
@@ -58,9 +62,9 @@ export function jsonTooDeep(text: string, max = MAX_DEPTH, maxNodes = MAX_NODES)
         top.expectKey = false;
       }
     } else if (c === 0x5b || c === 0x7b) {
-      if (frames.length >= max) return { offset: i, path: path() };
+      if (frames.length >= max) return { offset: i, path: path(), opened: [...frames.map((f) => f.at), i] };
       if (++nodes > maxNodes) return { offset: i, path: path(), nodes: true };
-      frames.push({ array: c === 0x5b, index: 0, expectKey: c === 0x7b });
+      frames.push({ at: i, array: c === 0x5b, index: 0, expectKey: c === 0x7b });
     } else if (c === 0x5d || c === 0x7d) frames.pop();
     else if (c === 0x2c && top) {
       if (++nodes > maxNodes) return { offset: i, path: path(), nodes: true };

@@ -3,7 +3,10 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats, statSy
 import { extname } from 'node:path';
 import { CST, LineCounter, Parser, parseDocument, visit } from 'yaml';
 import { type DepthProblem, MAX_DEPTH, MAX_NODES, type Path, jsonTooDeep, shortPath, tooDeep, yamlTooDeep } from './depth.js';
+import type { z } from 'zod';
+import { tooDeepList } from '../schema/limits.js';
 import { InputError, thousands, type Diagnostic } from './diagnostic.js';
+import { issuesToDiagnostics } from './messages.js';
 import { findJsonProblem } from './json-errors.js';
 
 /** Largest input file read (a real plan is 2–100 KB); bigger ones are refused before reading. */
@@ -155,9 +158,18 @@ function nodesError(file: string, at: { line: number; column: number } | undefin
   ]);
 }
 
-/** The text scan's problem as an InputError. */
+/**
+ * The text scan's problem as an InputError. Brackets nested too deep through lists in lists are
+ * reported as the schema's nesting limit, at the list that passes it (what the clerk can fix).
+ */
 function shapeError(file: string, text: string, p: DepthProblem): InputError {
-  return p.nodes ? nodesError(file, lineCol(text, p.offset), p.path) : depthError(file, lineCol(text, p.offset), p.path, p.indent);
+  if (p.nodes) return nodesError(file, lineCol(text, p.offset), p.path);
+  const list = p.path && tooDeepList(p.path);
+  if (list && p.opened) {
+    const [d] = issuesToDiagnostics([{ code: 'custom', message: 'too_deep', path: list, input: undefined } as z.core.$ZodIssue]);
+    return new InputError([{ ...d, path: shortPath(list), file, ...lineCol(text, p.opened[list.length]) }]);
+  }
+  return depthError(file, lineCol(text, p.offset), p.path, p.indent);
 }
 
 /** An input nested deeper than any plan: where, and which field when it is known. */

@@ -84,6 +84,19 @@ export interface PlanSize {
   nesting: number;
 }
 
+/**
+ * The path of the list a path enters past LIMITS.nesting levels of lists, or undefined: lets the
+ * reader say "lists nested over 20 levels" about a file too deep to parse.
+ */
+export function tooDeepList(path: Path): Path | undefined {
+  let level = 0;
+  for (let k = 0; k < path.length; k++) {
+    const key = path[k];
+    if (typeof key === 'string' && NESTING_KEYS.has(key) && path[k - 1] !== 'table' && ++level > LIMITS.nesting) return path.slice(0, k + 1);
+  }
+  return undefined;
+}
+
 /** Arrays that are a table's rows, header or one of their rows: counted as the table's grid. */
 function isTableGridArray(path: Path): boolean {
   const n = path.length;
