@@ -34,17 +34,19 @@ export interface Loaded<T> {
 
 /** Schema validation, then the type's domain rules; throws InputError listing every error. */
 export function checkSource<T>(type: DocType<T>, source: Source): Loaded<T> {
-  const over = type.limits?.(source.data) ?? [];
-  if (over.length) throw new InputError(limitDiagnostics(over, source));
   const { data: raw, understood } = normalizeInput(type, source);
+  const limits = type.limits?.(raw);
+  const over = limits ? limitDiagnostics(limits.issues, source) : [];
+  if (limits?.far) throw new InputError([...over, ...understood]);
   let data: T;
   try {
     data = validateSource(type.schema, { ...source, data: raw }, type.aliasOf).data;
   } catch (e) {
     // What was understood is still worth saying next to what is wrong.
-    if (e instanceof InputError && understood.length) throw new InputError([...e.diagnostics, ...understood]);
+    if (e instanceof InputError && (over.length || understood.length)) throw new InputError([...e.diagnostics, ...over, ...understood]);
     throw e;
   }
+  if (over.length) throw new InputError([...over, ...understood]);
   const diags = [...understood, ...(type.check?.(data, source) ?? [])];
   if (diags.some((d) => d.severity === 'error')) throw new InputError(diags);
   return { data, source, warnings: diags };

@@ -164,6 +164,20 @@ describe('text and tables: limits in the schema, named by field', () => {
     expect(await refused(writePlan(Array.from({ length: 10 }, () => 'chữ **đậm** và *nghiêng*, '.repeat(600).trim())))).toMatch(
       /tại "content\.blocks\[\d\]": kế hoạch có quá 5\.000 phần \(đoạn, mục, ô bảng, đoạn chữ \*\*đậm\*\*\/\*nghiêng\*/,
     );
+    // Counted as the plan is understood: nơi nhận typed as one string become 20,000 entries.
+    const p = planWith([]);
+    p.recipients = Array(20_000).fill('Sở A').join('; ');
+    expect(await refused(write('noi-nhan.json', JSON.stringify(p)))).toMatch(
+      /noi-nhan\.json, dòng \d+, cột \d+\) tại "recipients": kế hoạch có quá 5\.000 phần/,
+    );
+  });
+
+  it('a plan a little over a limit hears about it along with its other problems', async () => {
+    const p = planWith(Array.from({ length: 5001 }, (_, k) => `Đoạn ${k}`));
+    p.date = '2026-02-30';
+    const err = await refused(write('plan.json', JSON.stringify(p)));
+    expect(err).toMatch(/tại "date": không phải ngày hợp lệ/);
+    expect(err).toMatch(/kế hoạch có quá 5\.000 phần/);
   });
 });
 

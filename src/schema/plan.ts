@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Blocks, Inline, Phase, TargetColumns, TargetRow, Text } from './content.js';
 import { DocDate, FullDate } from './dates.js';
-import { addPlanLimitIssues, LIMITS, str } from './limits.js';
+import { LIMITS, str } from './limits.js';
 import { LayoutOptions } from './layout.js';
 
 const Caps = Text; // upper-casing is the template's job; clerks may type either case
@@ -266,8 +266,6 @@ export const Plan = z
     for (const key of ['recipients', 'archive', 'signer'] as const)
       if (plan[key] === undefined) ctx.addIssue({ code: 'invalid_type', expected: key === 'recipients' ? 'array' : 'object', input: undefined, path: [key] });
   })
-  // Checked even when other fields are wrong: a plan too big to render is worth saying at once.
-  .superRefine(addPlanLimitIssues, { when: () => true })
   .describe('Kế hoạch theo Nghị định 30/2020/NĐ-CP');
 
 export type Plan = z.infer<typeof Plan>;
