@@ -15,6 +15,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -23,7 +24,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeError } from '../src/errors.js';
 import { LIMITS } from '../src/schema/limits.js';
 import { BUILTIN_TEMPLATES, TemplateError } from '../src/template/engine.js';
@@ -34,6 +35,8 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kehoach-bounds-'));
 });
+// Some inputs here are 10 and 21 MB: not left in the temp folder.
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The minimal example with `blocks` as its content. */
 function planWith(blocks: unknown[]): Record<string, unknown> {
