@@ -11,7 +11,7 @@ import { buildDocument } from './model/build.js';
 import type { DocumentModel } from './model/document.js';
 import { resolvePage } from './nd30/page.js';
 import { formatPath, InputError, type Diagnostic } from './reader/diagnostic.js';
-import { validateSource } from './reader/load.js';
+import { limitDiagnostics, validateSource } from './reader/load.js';
 import { readSource, type Source } from './reader/source.js';
 import { loadTemplates, type TemplateSet } from './template/engine.js';
 
@@ -35,14 +35,18 @@ export interface Loaded<T> {
 /** Schema validation, then the type's domain rules; throws InputError listing every error. */
 export function checkSource<T>(type: DocType<T>, source: Source): Loaded<T> {
   const { data: raw, understood } = normalizeInput(type, source);
+  const limits = type.limits?.(raw);
+  const over = limits ? limitDiagnostics(limits.issues, source) : [];
+  if (limits?.far) throw new InputError([...over, ...understood]);
   let data: T;
   try {
     data = validateSource(type.schema, { ...source, data: raw }, type.aliasOf).data;
   } catch (e) {
     // What was understood is still worth saying next to what is wrong.
-    if (e instanceof InputError && understood.length) throw new InputError([...e.diagnostics, ...understood]);
+    if (e instanceof InputError && (over.length || understood.length)) throw new InputError([...e.diagnostics, ...over, ...understood]);
     throw e;
   }
+  if (over.length) throw new InputError([...over, ...understood]);
   const diags = [...understood, ...(type.check?.(data, source) ?? [])];
   if (diags.some((d) => d.severity === 'error')) throw new InputError(diags);
   return { data, source, warnings: diags };

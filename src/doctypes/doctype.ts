@@ -15,6 +15,12 @@ export interface DocType<T> {
   templates: string;
   layout(data: T): LayoutOptions | undefined;
   context(data: T, extra?: Record<string, unknown>): object;
+  /**
+   * Whole-input size limits (no one field can check them), measured on the input as written
+   * (after normalize): `far` over them, it is refused at once, before the schema and the rules;
+   * otherwise the issues are reported with the schema's.
+   */
+  limits?(data: unknown): { issues: { path: (string | number)[]; message: string }[]; far: boolean };
   /** Domain rules beyond the schema (errors stop rendering, warnings are printed). */
   check?(data: T, source: Source): Diagnostic[];
   /** Rewrites the clerk forms it understands (in place, on the caller's copy) and lists them. */

@@ -1,6 +1,7 @@
 // The KẾ HOẠCH document type: its schema, its templates and its context.
 // A new type (BÁO CÁO, THÔNG BÁO) adds a file like this one, a schema and templates.
 import type { HelperDelegate } from 'handlebars';
+import { planLimits } from '../schema/limits.js';
 import { type AnySection, Plan } from '../schema/plan.js';
 import type { DocType } from './doctype.js';
 import { checkPlan } from '../rules/index.js';
@@ -38,6 +39,7 @@ export const keHoach: DocType<Plan> = {
   templates: 'ke-hoach',
   layout: (plan) => plan.layout,
   context: (plan, extra) => ({ plan, ...extra }),
+  limits: planLimits,
   check: (plan, source) => checkPlan(plan, source),
   normalize: normalizePlanInput,
   aliasOf,

@@ -1,10 +1,10 @@
 // Font files and advance-width tables, parsed once per process and shared by the
 // DOCX writer (to measure rule lengths and column widths) and the PDF layout engine.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { packagePath } from '../util/package-root.js';
 import { readFontInfo, type FontInfo } from './sfnt.js';
-import { parseTrueType, type ParsedTrueType } from './subset.js';
+import { FontFormatError, parseTrueType, type ParsedTrueType } from './subset.js';
 
 export type FaceName = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -48,10 +48,44 @@ export interface FaceMetrics {
   info: FontInfo;
 }
 
-function loadFace(name: FaceName, file: string): FaceMetrics {
+/** Larger than any real face (Times New Roman: 1 MB; a CJK font: 30 MB). */
+export const MAX_FONT_BYTES = 64 * 1024 * 1024;
+
+/** A font file that cannot be used: not a regular file, too big, or broken inside. */
+export class FontFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`tệp phông ${file} hỏng hoặc không dùng được: ${reason}.`);
+  }
+}
+
+/** The font's bytes and tables, checked: a crafted file fails here with its reason. */
+function readFace(file: string): { bytes: Buffer; ttf: ParsedTrueType; info: FontInfo } {
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    throw new FontFileError(file, `không đọc được tệp (${(e as NodeJS.ErrnoException).code})`);
+  }
+  if (!st.isFile()) throw new FontFileError(file, 'không phải tệp thông thường');
+  if (st.size > MAX_FONT_BYTES)
+    throw new FontFileError(file, `tệp lớn ${Math.round(st.size / 1024 / 1024)} MB, quá giới hạn ${MAX_FONT_BYTES / 1024 / 1024} MB`);
   const bytes = readFileSync(file);
-  const ttf = parseTrueType(bytes);
-  const info = readFontInfo(ttf);
+  try {
+    const ttf = parseTrueType(bytes);
+    return { bytes, ttf, info: readFontInfo(ttf) };
+  } catch (e) {
+    if (e instanceof FontFormatError) throw new FontFileError(file, e.message);
+    // A read past a table's end that the checks did not foresee is still the file's fault.
+    if (e instanceof RangeError && /bounds|offset/i.test(e.message)) throw new FontFileError(file, 'một bảng trỏ ra ngoài tệp');
+    throw e;
+  }
+}
+
+function loadFace(name: FaceName, file: string): FaceMetrics {
+  const { bytes, ttf, info } = readFace(file);
   const upm = info.unitsPerEm;
   const lineGap = Math.max(0, info.lineGap);
   // Advance widths in em, per code point, filled on first use: an array for the BMP (the line

@@ -33,46 +33,103 @@ export interface SubsetFont {
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
-export function parseTrueType(input: Uint8Array): ParsedTrueType {
-  // A plain Uint8Array copy: Buffer#slice would alias the file and let subsets write into it.
-  const bytes = new Uint8Array(input);
-  const dv = view(bytes);
+/**
+ * A font file whose structure contradicts itself (a count or an offset pointing past its
+ * table or its file). The message is the reason in Vietnamese; loadFace adds the file.
+ */
+export class FontFormatError extends Error {}
+
+export const fontError = (reason: string): never => {
+  throw new FontFormatError(reason);
+};
+
+/** Smallest length of the tables read at fixed offsets. */
+const MIN_LENGTH: Record<string, number> = { head: 54, hhea: 36, maxp: 6 };
+
+function tableDirectory(bytes: Uint8Array, dv: DataView): Map<string, TableRecord> {
+  if (bytes.length < 12) fontError('tệp quá ngắn để là một phông TrueType');
   const tag = dv.getUint32(0);
-  if (tag !== 0x00010000 && tag !== 0x74727565) throw new Error('Không đọc được phông chữ: chỉ hỗ trợ tệp TrueType (.ttf) có bảng glyf.');
+  if (tag !== 0x00010000 && tag !== 0x74727565) fontError('không phải phông TrueType (.ttf) có bảng glyf (phông OpenType/CFF .otf chưa được hỗ trợ)');
   const numTables = dv.getUint16(4);
+  if (12 + 16 * numTables > bytes.length) fontError(`mục lục khai báo ${numTables} bảng, vượt quá cuối tệp`);
   const tables = new Map<string, TableRecord>();
   for (let k = 0; k < numTables; k++) {
     const p = 12 + 16 * k;
     const name = String.fromCharCode(bytes[p], bytes[p + 1], bytes[p + 2], bytes[p + 3]);
-    tables.set(name, { offset: dv.getUint32(p + 8), length: dv.getUint32(p + 12) });
+    const record = { offset: dv.getUint32(p + 8), length: dv.getUint32(p + 12) };
+    if (record.offset + record.length > bytes.length) fontError(`bảng "${name.trim()}" nằm ngoài tệp`);
+    tables.set(name, record);
   }
   for (const need of ['head', 'hhea', 'maxp', 'hmtx', 'loca', 'glyf']) {
-    if (!tables.has(need)) throw new Error(`Phông chữ thiếu bảng "${need}": cần một tệp TrueType đầy đủ.`);
+    const t = tables.get(need) ?? fontError(`thiếu bảng "${need}" (cần một tệp TrueType đầy đủ)`);
+    if (t.length < (MIN_LENGTH[need] ?? 0)) fontError(`bảng "${need}" ngắn hơn quy định`);
   }
-  const head = tables.get('head')!;
-  const longLoca = dv.getInt16(head.offset + 50) === 1;
-  const numGlyphs = dv.getUint16(tables.get('maxp')!.offset + 4);
+  return tables;
+}
+
+/** Glyph record offsets from loca, each inside glyf and in order. */
+function glyphOffsets(dv: DataView, tables: Map<string, TableRecord>, numGlyphs: number): Uint32Array {
+  const longLoca = dv.getInt16(tables.get('head')!.offset + 50) === 1;
   const loca = tables.get('loca')!;
   const glyf = tables.get('glyf')!;
+  if ((numGlyphs + 1) * (longLoca ? 4 : 2) > loca.length) fontError(`bảng "loca" ngắn hơn số glyph (${numGlyphs})`);
   const glyphStart = new Uint32Array(numGlyphs + 1);
+  let last = 0;
   for (let g = 0; g <= numGlyphs; g++) {
     const off = longLoca ? dv.getUint32(loca.offset + 4 * g) : dv.getUint16(loca.offset + 2 * g) * 2;
+    if (off < last || off > glyf.length) fontError(`bảng "loca" trỏ ra ngoài bảng "glyf" (glyph ${g})`);
+    last = off;
     glyphStart[g] = glyf.offset + off;
   }
-  const hmtx = tables.get('hmtx')!.offset;
-  const numMetrics = dv.getUint16(tables.get('hhea')!.offset + 34);
+  return glyphStart;
+}
+
+/**
+ * Parses and checks the tables a font is read through: every count and offset is checked
+ * against its table and the file before use, so a crafted font fails with a reason instead of
+ * reading past the end or allocating gigabytes.
+ */
+export function parseTrueType(input: Uint8Array): ParsedTrueType {
+  // A plain Uint8Array copy: Buffer#slice would alias the file and let subsets write into it.
+  const bytes = new Uint8Array(input);
+  const dv = view(bytes);
+  const tables = tableDirectory(bytes, dv);
+  const numGlyphs = dv.getUint16(tables.get('maxp')!.offset + 4);
+  if (numGlyphs === 0) fontError('phông không có glyph nào');
+  const glyphStart = glyphOffsets(dv, tables, numGlyphs);
+  const hmtx = tables.get('hmtx')!;
+  const numMetrics = Math.min(dv.getUint16(tables.get('hhea')!.offset + 34), numGlyphs);
+  if (numMetrics === 0 || 4 * numMetrics + 2 * (numGlyphs - numMetrics) > hmtx.length) fontError(`bảng "hmtx" ngắn hơn số glyph (${numGlyphs})`);
   const advances = new Uint16Array(numGlyphs);
   const lsbs = new Int16Array(numGlyphs);
   for (let g = 0; g < numGlyphs; g++) {
     if (g < numMetrics) {
-      advances[g] = dv.getUint16(hmtx + 4 * g);
-      lsbs[g] = dv.getInt16(hmtx + 4 * g + 2);
+      advances[g] = dv.getUint16(hmtx.offset + 4 * g);
+      lsbs[g] = dv.getInt16(hmtx.offset + 4 * g + 2);
     } else {
       advances[g] = advances[numMetrics - 1];
-      lsbs[g] = dv.getInt16(hmtx + 4 * numMetrics + 2 * (g - numMetrics));
+      lsbs[g] = dv.getInt16(hmtx.offset + 4 * numMetrics + 2 * (g - numMetrics));
     }
   }
-  return { bytes, tables, numGlyphs, glyphStart, advances, lsbs };
+  const font = { bytes, tables, numGlyphs, glyphStart, advances, lsbs };
+  for (let g = 0; g < numGlyphs; g++) checkGlyph(font, g);
+  return font;
+}
+
+/** A glyph record's header, instructions and component list fit inside the record. */
+function checkGlyph(font: ParsedTrueType, gid: number): void {
+  const rec = glyphRecord(font, gid);
+  if (rec.length === 0) return;
+  const broken = () => fontError(`glyph ${gid} trong bảng "glyf" bị cắt cụt`);
+  if (rec.length < 10) broken();
+  const dv = view(rec);
+  const contours = dv.getInt16(0);
+  if (contours >= 0) {
+    const insAt = 10 + 2 * contours;
+    if (insAt + 2 > rec.length || insAt + 2 + dv.getUint16(insAt) > rec.length) broken();
+    return;
+  }
+  forEachComponent(rec, () => {});
 }
 
 // Composite glyph flags.
@@ -88,12 +145,14 @@ function forEachComponent(rec: Uint8Array, fn: (glyphIndexAt: number, flagsAt: n
   const dv = view(rec);
   let p = 10;
   for (;;) {
+    if (p + 4 > rec.length) fontError('một glyph ghép trong bảng "glyf" bị cắt cụt');
     const flags = dv.getUint16(p);
     fn(p + 2, p, flags);
     p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
     if (flags & WE_HAVE_A_SCALE) p += 2;
     else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) p += 4;
     else if (flags & WE_HAVE_A_TWO_BY_TWO) p += 8;
+    if (p > rec.length) fontError('một glyph ghép trong bảng "glyf" bị cắt cụt');
     if (!(flags & MORE_COMPONENTS)) return p; // end of the component list
   }
 }

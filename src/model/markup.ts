@@ -36,6 +36,12 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * Deepest tag nesting accepted: the built-in templates reach 15 for real plans and about 45 at
+ * the schema's 20 levels of lists; the model builder recurses once per tag.
+ */
+export const MAX_MARKUP_DEPTH = 100;
+
 export function parseMarkup(src: string): Element {
   const root: Element = { name: '#root', attrs: {}, children: [], line: 1, column: 1 };
   const stack: Element[] = [root];
@@ -105,6 +111,7 @@ export function parseMarkup(src: string): Element {
     if (rest.slice(consumed).trim()) fail(`thuộc tính không hợp lệ trong <${name}>: "${rest.slice(consumed).trim()}"`);
     const el: Element = { name, attrs, children: [], line: tagLine, column: tagCol };
     stack[stack.length - 1].children.push(el);
+    if (!selfClosing && stack.length > MAX_MARKUP_DEPTH) fail(`các thẻ lồng nhau quá ${MAX_MARKUP_DEPTH} cấp`);
     if (!selfClosing) stack.push(el);
     advanceTo(gt + 1);
   }

@@ -42,3 +42,6 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.hint) s += `\n    → ${d.hint}`;
   return s;
 }
+
+/** 50000 → "50.000", as Vietnamese writes numbers (the same on every system, unlike toLocaleString). */
+export const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');

@@ -1,6 +1,7 @@
 // Reads and validates an input file against a document type's zod schema.
 import { z } from 'zod';
 import { InputError, type Diagnostic } from './diagnostic.js';
+import { shortPath } from './depth.js';
 import { issuesToDiagnostics } from './messages.js';
 import type { Source } from './source.js';
 
@@ -70,10 +71,24 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source, a
   // reportInput: without it zod 4 leaves issue.input empty and every wrong type reads as "missing".
   const result = schema.safeParse(normalizeStrings(source.data), { reportInput: true });
   if (result.success) return { data: result.data, source };
-  const diags: Diagnostic[] = issuesToDiagnostics(result.error.issues).map((d) => {
+  throw new InputError(locate(issuesToDiagnostics(result.error.issues), source, schema, aliasOf));
+}
+
+/**
+ * Whole-plan limits found before validation (measurePlan): reported alone, without running the
+ * schema over an input that big (zod, the NFC pass and the rules would each walk all of it).
+ */
+export function limitDiagnostics(issues: readonly { path: (string | number)[]; message: string }[], source: Source): Diagnostic[] {
+  return locate(issuesToDiagnostics(issues.map((i) => ({ code: 'custom', message: i.message, path: i.path, input: undefined }) as z.core.$ZodIssue)), source);
+}
+
+/** Diagnostics with the file, line and column of their path (and a did-you-mean for unknown keys). */
+function locate(diags: Diagnostic[], source: Source, schema?: z.ZodType, aliasOf?: (key: string) => string | undefined): Diagnostic[] {
+  return diags.map((d) => {
     const segs = (d.path ?? '').match(/[^.[\]]+/g) ?? [];
-    const pos = source.locate(segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
-    if (d.code === 'schema.unrecognized_keys') {
+    const path = segs.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const pos = source.locate(path);
+    if (schema && d.code === 'schema.unrecognized_keys') {
       const key = segs[segs.length - 1] ?? '';
       const near = aliasOf?.(key) ?? suggestKey(schema, key);
       const parent = segs.slice(0, -1).join('.') || 'gốc tệp';
@@ -83,7 +98,7 @@ export function validateSource<S extends z.ZodType>(schema: S, source: Source, a
         d.hint = `Trường "${key}" có trong định dạng nhưng không đặt trực tiếp trong "${parent}"; xem ví dụ trong docs/KE-HOACH.md và thư mục examples/.`;
       else if (near) d.hint = `Có phải ý bạn là "${near}"? ` + (d.hint ?? '');
     }
-    return { ...d, file: source.file, ...pos };
+    // A path through 20 nested lists is shown by its start and end; the line points at it.
+    return { ...d, path: path.length > 24 ? shortPath(path) : d.path, file: source.file, ...pos };
   });
-  throw new InputError(diags);
 }

@@ -1,6 +1,7 @@
 // Turns zod issues into Vietnamese messages that name the field and say what to fix.
 import type { z } from 'zod';
-import { formatPath, type Diagnostic } from './diagnostic.js';
+import { LIMITS } from '../schema/limits.js';
+import { formatPath, thousands, type Diagnostic } from './diagnostic.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -56,7 +57,25 @@ function received(input: unknown): string {
   return 'không có giá trị';
 }
 
+const SPLIT_TABLE = 'Tách thành nhiều bảng, hoặc đưa số liệu chi tiết ra tệp riêng (ví dụ Excel) gửi kèm.';
+
 const CUSTOM: Record<string, [string, string?]> = {
+  too_many_columns: [
+    `hàng của bảng rộng quá ${LIMITS.tableColumns} cột (tính cả các ô gộp cột).`,
+    'Bớt cột hoặc tách thành nhiều bảng; bảng rộng nên đặt ở phụ lục trang nằm ngang (landscape: true).',
+  ],
+  too_deep: [
+    `danh sách lồng trong danh sách quá ${LIMITS.nesting} cấp (mục trong mục, ý trong ý).`,
+    'Kế hoạch thật lồng nhiều nhất khoảng 7 cấp (I., 1., 1.1., 1.1.1., a), -, +); đưa bớt nội dung lên cấp ngoài hoặc sang phụ lục.',
+  ],
+  too_many_parts: [
+    `kế hoạch có quá ${thousands(LIMITS.parts)} phần (đoạn, mục, ô bảng, đoạn chữ **đậm**/*nghiêng*, chỗ xuống dòng, chú thích); từ chỗ này trở đi vượt giới hạn.`,
+    'Một kế hoạch thật chỉ có vài trăm đến một nghìn phần; tách thành nhiều văn bản, hoặc đưa số liệu lớn ra tệp riêng (ví dụ Excel) gửi kèm.',
+  ],
+  too_much_text: [
+    `kế hoạch dài quá ${thousands(LIMITS.totalText)} ký tự; từ chỗ này trở đi vượt giới hạn.`,
+    'Một kế hoạch thật dài khoảng 50.000 ký tự; tách thành nhiều văn bản hoặc đưa tài liệu dài ra tệp gửi kèm.',
+  ],
   empty_text: ['không được để trống.', 'Nhập nội dung hoặc xóa trường này nếu không dùng.'],
   bad_date: [
     'không phải ngày hợp lệ.',
@@ -124,6 +143,28 @@ export function issuesToDiagnostics(issues: readonly Issue[], base: (string | nu
   return out;
 }
 
+/** A value over a limit: how big it is, the limit and what to do. */
+function tooBig(issue: Issue & { code: 'too_big' }, name: string): { message: string; hint?: string } {
+  const max = thousands(Number(issue.maximum));
+  const size = typeof issue.input === 'string' || Array.isArray(issue.input) ? thousands(issue.input.length) : undefined;
+  if (issue.message === 'text_too_long')
+    return {
+      message: `chữ dài ${size} ký tự, quá giới hạn ${max} ký tự của một trường${name}.`,
+      hint: 'Chia thành nhiều đoạn ngắn hơn (mỗi đoạn một ý) hoặc đưa phần dài sang phụ lục.',
+    };
+  if (issue.message === 'too_many_rows') return { message: `bảng có ${size} hàng, quá giới hạn ${max} hàng.`, hint: SPLIT_TABLE };
+  if (issue.message === 'too_many_columns') return { message: `có ${size} cột, quá giới hạn ${max} cột.`, hint: CUSTOM.too_many_columns[1] };
+  return { message: `giá trị lớn nhất cho phép là ${issue.maximum}${name}.` };
+}
+
+/** A table whose grid (rows × widest row) is over LIMITS.tableCells. */
+function tooManyCells(grid: { rows: number; columns: number; cells: number }): { message: string; hint: string } {
+  return {
+    message: `bảng có ${thousands(grid.rows)} hàng × ${grid.columns} cột = ${thousands(grid.cells)} ô, quá giới hạn ${thousands(LIMITS.tableCells)} ô của một bảng.`,
+    hint: SPLIT_TABLE,
+  };
+}
+
 function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnostic {
   const path = formatPath(fullPath);
   const name = fieldName(path);
@@ -158,13 +199,17 @@ function issueToDiagnostic(issue: Issue, fullPath: (string | number)[]): Diagnos
       else message = `giá trị nhỏ nhất cho phép là ${issue.minimum}${name}.`;
       break;
     case 'too_big':
-      message = `giá trị lớn nhất cho phép là ${issue.maximum}${name}.`;
+      ({ message, hint } = tooBig(issue, name));
       break;
     case 'invalid_format':
       message = CUSTOM[issue.message]?.[0] ?? `không đúng định dạng${name}.`;
       hint = CUSTOM[issue.message]?.[1];
       break;
     case 'custom': {
+      if (issue.message === 'too_many_cells') {
+        ({ message, hint } = tooManyCells(issue.params as { rows: number; columns: number; cells: number }));
+        break;
+      }
       const c = CUSTOM[issue.message];
       message = c ? c[0].replace(/\.$/, '') + name + '.' : issue.message;
       hint = c?.[1];

@@ -1,9 +1,10 @@
 // Generic content blocks usable in any section of any document type.
 // Clerk-facing descriptions are Vietnamese: they show up as editor hints via the JSON Schema.
 import { z } from 'zod';
+import { addTableLimitIssues, colSpan, LIMITS, str } from './limits.js';
 
 /** Non-empty text after trimming. */
-export const Text = z.string().refine((s) => s.trim().length > 0, { message: 'empty_text' });
+export const Text = str().refine((s) => s.trim().length > 0, { message: 'empty_text' });
 
 export const Run = z.strictObject({
   text: Text.describe('Nội dung đoạn chữ'),
@@ -103,8 +104,8 @@ export const TableCell: z.ZodType<TableCellInput> = z.strictObject({
     .array(z.union([Inline, z.strictObject({ paragraph: Inline })]))
     .optional()
     .describe('Nhiều đoạn trong một ô'),
-  colspan: z.number().int().min(1).optional().describe('Số cột ô này chiếm'),
-  rowspan: z.number().int().min(1).optional().describe('Số hàng ô này chiếm (gộp ô theo chiều dọc)'),
+  colspan: z.number().int().min(1).max(LIMITS.tableColumns).optional().describe('Số cột ô này chiếm'),
+  rowspan: z.number().int().min(1).max(LIMITS.tableRows).optional().describe('Số hàng ô này chiếm (gộp ô theo chiều dọc)'),
   align: Align.optional().describe('Căn lề trong ô'),
   bold: z.boolean().optional().describe('In đậm cả ô'),
 });
@@ -114,16 +115,29 @@ const EmptyCell = z.literal('').describe('Ô trống');
 const CellValue = z.union([Inline, TableCell, z.number(), EmptyCell]);
 const HeaderCell = z.union([Inline, TableCell, EmptyCell]);
 
-export const Table: z.ZodType<TableInput> = z.strictObject({
-  columns: z.array(z.number().positive()).optional().describe('Độ rộng tương đối của các cột, ví dụ [1, 6, 3]'),
-  header: z
-    .union([z.array(z.array(HeaderCell)), z.array(HeaderCell)])
-    .optional()
-    .describe('Hàng tiêu đề (lặp lại ở đầu mỗi trang)'),
-  rows: z.array(z.array(CellValue)).min(1).describe('Các hàng của bảng'),
-  fontSize: z.number().min(10).max(14).optional().describe('Cỡ chữ trong bảng (pt)'),
-  numbered: z.boolean().optional().describe('Tự thêm cột số thứ tự (TT) đầu bảng'),
-});
+/** A table row: at most LIMITS.tableColumns columns, spans counted. */
+const row = <T extends z.ZodType>(cell: T) =>
+  z
+    .array(cell)
+    .max(LIMITS.tableColumns, { message: 'too_many_columns', abort: true })
+    .refine((cells) => cells.reduce((n: number, c) => n + colSpan(c), 0) <= LIMITS.tableColumns, { message: 'too_many_columns' });
+
+export const Table: z.ZodType<TableInput> = z
+  .strictObject({
+    columns: z
+      .array(z.number().positive())
+      .max(LIMITS.tableColumns, { message: 'too_many_columns' })
+      .optional()
+      .describe('Độ rộng tương đối của các cột, ví dụ [1, 6, 3]'),
+    header: z
+      .union([z.array(row(HeaderCell)).max(LIMITS.tableRows, { message: 'too_many_rows' }), row(HeaderCell)])
+      .optional()
+      .describe('Hàng tiêu đề (lặp lại ở đầu mỗi trang)'),
+    rows: z.array(row(CellValue)).min(1).max(LIMITS.tableRows, { message: 'too_many_rows' }).describe('Các hàng của bảng'),
+    fontSize: z.number().min(10).max(14).optional().describe('Cỡ chữ trong bảng (pt)'),
+    numbered: z.boolean().optional().describe('Tự thêm cột số thứ tự (TT) đầu bảng'),
+  })
+  .superRefine(addTableLimitIssues);
 
 export const Item: z.ZodType<ItemInput> = z.strictObject({
   get title() {
@@ -138,8 +152,8 @@ export const Item: z.ZodType<ItemInput> = z.strictObject({
   get blocks() {
     return z.array(Block).optional().describe('Nội dung con của mục');
   },
-  marker: z.string().min(1).optional().describe('Số, chữ của mục ghi sẵn khi khác số tự động, ví dụ "5." hoặc "đ)"; các mục sau vẫn đánh số tiếp như thường'),
-  number: z.number().int().min(1).optional().describe('Đánh số mục này từ số đã cho (ví dụ 5: mục này là 5. và các mục sau là 6., 7.)'),
+  marker: str().min(1).optional().describe('Số, chữ của mục ghi sẵn khi khác số tự động, ví dụ "5." hoặc "đ)"; các mục sau vẫn đánh số tiếp như thường'),
+  number: z.number().int().min(1).max(LIMITS.number).optional().describe('Đánh số mục này từ số đã cho (ví dụ 5: mục này là 5. và các mục sau là 6., 7.)'),
   titleStyle: z
     .enum(['bold', 'plain', 'italic', 'bold-italic'])
     .optional()
@@ -181,7 +195,7 @@ export const Block: z.ZodType<BlockInput> = z.union([
       .enum(NUMBERINGS)
       .optional()
       .describe('Kiểu số: "decimal" (1., 1.1., 1.1.1. theo cấp), "alpha" hoặc "a)" (a), b), … đ), e)), "a.", "1)", "I.", "none" (không số)'),
-    start: z.number().int().min(1).optional().describe('Số của mục đầu tiên (mặc định 1)'),
+    start: z.number().int().min(1).max(LIMITS.number).optional().describe('Số của mục đầu tiên (mặc định 1)'),
   }),
   z.strictObject({
     get bullets() {
@@ -227,9 +241,9 @@ export const Phase: z.ZodType<PhaseInput> = z.strictObject({
 
 export const TargetRow: z.ZodType<TargetRowInput> = z.strictObject({
   name: Inline.describe('Tên chỉ tiêu'),
-  unit: z.string().optional().describe('Đơn vị tính'),
-  value: z.union([z.string(), z.number()]).optional().describe('Giá trị'),
-  note: z.string().optional().describe('Ghi chú'),
+  unit: str().optional().describe('Đơn vị tính'),
+  value: z.union([str(), z.number()]).optional().describe('Giá trị'),
+  note: str().optional().describe('Ghi chú'),
   get rows() {
     return z.array(TargetRow).optional().describe('Chỉ tiêu con (nhóm)');
   },

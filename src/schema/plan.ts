@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Blocks, Inline, Phase, TargetColumns, TargetRow, Text } from './content.js';
 import { DocDate, FullDate } from './dates.js';
+import { LIMITS, str } from './limits.js';
 import { LayoutOptions } from './layout.js';
 
 const Caps = Text; // upper-casing is the template's job; clerks may type either case
@@ -42,7 +43,7 @@ export const Basis = z
 
 /** How a section is numbered when the source does not follow I., II., III. */
 const SectionNumbering = {
-  number: z.number().int().min(1).optional().describe('Đánh số mục này từ số đã cho (ví dụ 5: mục này là V. và các mục sau VI., VII.)'),
+  number: z.number().int().min(1).max(LIMITS.number).optional().describe('Đánh số mục này từ số đã cho (ví dụ 5: mục này là V. và các mục sau VI., VII.)'),
   marker: Text.optional().describe('Số mục ghi sẵn khi khác số tự động, ví dụ "III." (số các mục sau không đổi)'),
 };
 
@@ -200,7 +201,7 @@ export const AttachedTo = z
 
 export const Plan = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: str().optional(),
     issuer: Issuer,
     number: z
       .union([z.number().int().positive(), z.string().regex(/^\d{1,5}$/, { message: 'bad_number' })])
@@ -246,7 +247,7 @@ export const Plan = z
     archive: z
       .strictObject({
         units: z
-          .array(z.string().regex(/^(\([^;()]+\)|[^,;()\s][^,;()]*(\([^;()]+\)[^,;()]*)?)$/u, { message: 'bad_archive_unit' }))
+          .array(str().regex(/^(\([^;()]+\)|[^,;()\s][^,;()]*(\([^;()]+\)[^,;()]*)?)$/u, { message: 'bad_archive_unit' }))
           .min(1)
           .describe('Ví dụ ["VT", "TCHC"]; có thể ghi kèm người soạn thảo: "CN(M.Cường)", "KGVX. Thg", "NC (MT.Tấn)", "(VX/MT.Tấn)"'),
         copies: z.number().int().min(1).optional().describe('Số bản lưu'),

@@ -8,7 +8,7 @@ const { escapeExpression } = Handlebars;
 type Token =
   | { kind: 'text'; text: string }
   /** A run of stars; `open`/`close` say whether it may open or close emphasis. */
-  | { kind: 'stars'; n: number; open: boolean; close: boolean; tag?: { pos: 'open' | 'close'; n: number } }
+  | { kind: 'stars'; n: number; open: boolean; close: boolean; tag?: { pos: 'open' | 'close'; n: number; partner: number } }
   | { kind: 'footnote'; body: string };
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c);
@@ -29,7 +29,8 @@ function footnoteEnd(s: string, from: number): number {
   return -1;
 }
 
-function tokenize(s: string): Token[] {
+/** `footnotes`: false inside a footnote, where "^[" is printed as typed (no note in a note). */
+function tokenize(s: string, footnotes: boolean): Token[] {
   const out: Token[] = [];
   let text = '';
   const flush = () => {
@@ -46,7 +47,7 @@ function tokenize(s: string): Token[] {
       flush();
       out.push({ kind: 'stars', n: j - i, open: !isSpace(s[j]), close: !isSpace(s[i - 1]) });
       i = j - 1;
-    } else if (c === '^' && s[i + 1] === '[' && footnoteEnd(s, i + 2) > 0) {
+    } else if (footnotes && c === '^' && s[i + 1] === '[' && footnoteEnd(s, i + 2) > 0) {
       const end = footnoteEnd(s, i + 2);
       flush();
       out.push({ kind: 'footnote', body: s.slice(i + 2, end) });
@@ -66,8 +67,8 @@ function pairStars(tokens: Token[]): void {
       for (let o = openers.length - 1; o >= 0; o--) {
         const op = tokens[openers[o]] as Extract<Token, { kind: 'stars' }>;
         if (op.n !== t.n) continue;
-        op.tag = { pos: 'open', n: t.n };
-        t.tag = { pos: 'close', n: t.n };
+        op.tag = { pos: 'open', n: t.n, partner: k };
+        t.tag = { pos: 'close', n: t.n, partner: openers[o] };
         openers.length = o; // openers inside the pair can no longer close outside it
         return;
       }
@@ -76,17 +77,42 @@ function pairStars(tokens: Token[]): void {
   });
 }
 
+/** Emphasis inside emphasis kept (real text: 2, bold in italic); deeper pairs print as typed. */
+const MAX_EMPHASIS = 8;
+
+/**
+ * Unpairs the stars nested deeper than MAX_EMPHASIS: "*a **b *c **d …" could otherwise nest
+ * tags thousands deep. Pairs are properly nested (pairStars drops openers inside a pair).
+ */
+function limitEmphasis(tokens: Token[]): void {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'stars' || !t.tag) continue;
+    if (t.tag.pos === 'close') depth--;
+    else if (depth < MAX_EMPHASIS) depth++;
+    else {
+      delete (tokens[t.tag.partner] as Extract<Token, { kind: 'stars' }>).tag;
+      delete t.tag;
+    }
+  }
+}
+
 const OPEN = ['', '<i>', '<b>', '<b><i>'];
 const CLOSE = ['', '</i>', '</b>', '</i></b>'];
 
-/** Inline text as markup: escaped, with <b>, <i>, <fn> and <br/> for its markers and line breaks. */
-export function inlineToMarkup(s: string): string {
-  const tokens = tokenize(s);
+/**
+ * Inline text as markup: escaped, with <b>, <i>, <fn> and <br/> for its markers and line breaks.
+ * A footnote's own text has no footnotes (Word has no notes in notes): its "^[" stays as typed,
+ * so this recurses once at most, however the brackets nest.
+ */
+export function inlineToMarkup(s: string, footnotes = true): string {
+  const tokens = tokenize(s, footnotes);
   pairStars(tokens);
+  limitEmphasis(tokens);
   return tokens
     .map((t) => {
       if (t.kind === 'text') return escapeExpression(t.text).replace(/\n/g, '<br/>');
-      if (t.kind === 'footnote') return `<fn>${inlineToMarkup(t.body)}</fn>`;
+      if (t.kind === 'footnote') return `<fn>${inlineToMarkup(t.body, false)}</fn>`;
       if (!t.tag) return '*'.repeat(t.n);
       return t.tag.pos === 'open' ? OPEN[t.tag.n] : CLOSE[t.tag.n];
     })

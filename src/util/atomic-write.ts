@@ -1,8 +1,26 @@
 // Outputs are written to a temporary file and renamed, so a reader never sees a
-// half-written DOCX/PDF and a failed run leaves nothing behind.
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+// half-written DOCX/PDF and a failed run leaves nothing behind. A plan fixed by
+// `validate --fix` is rewritten in place instead (writeInPlace), keeping its inode.
 import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /**
  * Creates a folder and its missing parents. Not `mkdirSync(…, { recursive: true })`: on Node 20
@@ -73,4 +91,93 @@ export function atomicWriteAll(files: [path: string, data: Uint8Array | string][
 
 export function atomicWrite(path: string, data: Uint8Array | string): void {
   atomicWriteAll([[path, data]]);
+}
+
+/** The write calls of writeInPlace; tests give one that fails half-way (a disk filling up). */
+export interface InPlaceIo {
+  write(fd: number, data: Uint8Array, position: number): number;
+}
+
+const fsIo: InPlaceIo = { write: (fd, data, position) => writeSync(fd, data, 0, data.length, position) };
+
+/** The content of a changed file was not the one the new content was made from. */
+export class ChangedMeanwhileError extends Error {}
+
+function readAll(fd: number): Buffer {
+  const size = fstatSync(fd).size;
+  const buf = Buffer.alloc(size);
+  let n = 0;
+  while (n < size) {
+    const k = readSync(fd, buf, n, size - n, n);
+    if (k === 0) break;
+    n += k;
+  }
+  return buf.subarray(0, n);
+}
+
+function overwrite(fd: number, data: Uint8Array, io: InPlaceIo): void {
+  for (let n = 0; n < data.length; ) n += io.write(fd, data.subarray(n), n);
+  ftruncateSync(fd, data.length);
+  fsyncSync(fd);
+}
+
+/** A private copy of the old content beside the file (else in the temp folder), synced. */
+function writeBackup(real: string, old: Uint8Array): string {
+  const name = `.${basename(real)}.${process.pid}.${randomBytes(4).toString('hex')}.bak`;
+  for (const dir of [dirname(real), tmpdir()]) {
+    const path = join(dir, name);
+    try {
+      // 0600: the backup of a plan marked MẬT is no more readable than the plan.
+      const fd = openSync(path, 'wx', 0o600);
+      try {
+        writeSync(fd, old);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      return path;
+    } catch (e) {
+      rmSync(path, { force: true });
+      if (dir !== dirname(real)) throw e;
+    }
+  }
+  throw new Error('unreachable');
+}
+
+/**
+ * Replaces a file's content in place, for `validate --fix`: the same inode is rewritten, so a
+ * symlink to it stays a link, hard links see the change, and mode (a plan marked MẬT is 0600)
+ * and owner stay. Never half-written: the old content is first saved to a private backup; if
+ * writing fails, the old content is written back; the backup is removed once all is done (and
+ * kept, named on the error as `backup`, only if even that fails). `expected`: the bytes the new
+ * content was made from; a file changed meanwhile is left alone (ChangedMeanwhileError).
+ */
+export function writeInPlace(path: string, data: Uint8Array | string, expected?: Uint8Array, io: InPlaceIo = fsIo): void {
+  const real = realpathSync(path);
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  let fd: number;
+  try {
+    fd = openSync(real, 'r+');
+  } catch (e) {
+    throw forTarget(e, path);
+  }
+  try {
+    const old = readAll(fd);
+    if (expected && !old.equals(expected)) throw new ChangedMeanwhileError(`${path} changed while it was being fixed`);
+    const backup = writeBackup(real, old);
+    try {
+      overwrite(fd, bytes, io);
+    } catch (e) {
+      try {
+        overwrite(fd, old, fsIo);
+      } catch {
+        throw Object.assign(forTarget(e, path) as object, { backup });
+      }
+      rmSync(backup, { force: true });
+      throw forTarget(e, path);
+    }
+    rmSync(backup, { force: true });
+  } finally {
+    closeSync(fd);
+  }
 }

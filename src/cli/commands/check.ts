@@ -1,11 +1,13 @@
 // `kehoach check`: reports what in any DOCX (ours or typed in Word) breaks NĐ 30.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { checkDocument, type Finding } from '../../check/rules.js';
 import { openDocx } from '../../check/wordml.js';
 import { ZipError } from '../../check/zip.js';
 import { checkReportHtml } from '../../check/report.js';
+import { InputError } from '../../reader/diagnostic.js';
+import { readBytes } from '../../reader/source.js';
 import { atomicWrite } from '../../util/atomic-write.js';
 import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
@@ -21,10 +23,13 @@ export interface CheckReport {
   failure?: string;
 }
 
+/** Largest DOCX checked: Word documents with photos or scanned pages run to tens of MB. */
+export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+
 export function checkFile(file: string): CheckReport {
   let doc: ReturnType<typeof openDocx>;
   try {
-    doc = openDocx(readFileSync(file));
+    doc = openDocx(readBytes(file, MAX_DOCX_BYTES));
   } catch (e) {
     return { file, errors: 1, warnings: 0, findings: [], failure: unreadable(e, file) };
   }
@@ -48,6 +53,8 @@ export function checkFile(file: string): CheckReport {
 /** Why a file could not be read as a DOCX, in Vietnamese. */
 function unreadable(e: unknown, file: string): string {
   if (e instanceof ZipError) return e.message;
+  // Not a regular file (/dev/zero, a FIFO, a folder) or too big: refused by readBytes unread.
+  if (e instanceof InputError) return e.diagnostics.map((d) => d.message).join(' ');
   const code = (e as NodeJS.ErrnoException).code;
   const msg = (e as Error).message ?? '';
   if (code === 'ENOENT') return 'không tìm thấy tệp.';

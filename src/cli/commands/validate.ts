@@ -5,9 +5,10 @@ import { keHoach } from '../../doctypes/ke-hoach.js';
 import { checkSource, layoutWarnings, templatesFor } from '../../pipeline.js';
 import type { TemplateSet } from '../../template/engine.js';
 import { InputError } from '../../reader/diagnostic.js';
-import { readSource } from '../../reader/source.js';
+import { decodeUtf8, parseSource, readBytes, readSource } from '../../reader/source.js';
 import { applyFixes } from '../../rules/fix.js';
-import { atomicWrite } from '../../util/atomic-write.js';
+import { ChangedMeanwhileError, writeInPlace } from '../../util/atomic-write.js';
+import { fsReason } from '../../errors.js';
 import type { Cli } from '../io.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
@@ -17,11 +18,34 @@ export interface ValidateOptions {
   template?: string;
 }
 
+/** Why the fixed text could not be written; the file keeps its old content (or says where it is). */
+function fixNotWritten(file: string, e: unknown): InputError {
+  const err = e as NodeJS.ErrnoException & { backup?: string };
+  const message =
+    e instanceof ChangedMeanwhileError
+      ? 'tệp vừa bị thay đổi trong lúc sửa; chưa ghi gì vào tệp.'
+      : `không ghi được bản đã sửa vào tệp (${fsReason(err.code) ?? err.message}); ${err.backup ? `nội dung cũ được giữ trong ${err.backup}.` : 'tệp vẫn giữ nguyên nội dung cũ.'}`;
+  const hint = e instanceof ChangedMeanwhileError ? 'Chạy lại "kehoach validate --fix".' : 'Kiểm tra quyền ghi tệp và dung lượng đĩa, rồi chạy lại.';
+  return new InputError([{ severity: 'error', code: 'fix.write', file, message, hint }]);
+}
+
+/**
+ * Writes the automatic fixes into the file itself (its inode): a symlinked plan gets the real
+ * file fixed, hard links see the fix, mode (0600 for a plan marked MẬT) and owner stay.
+ */
 function fixFile(cli: Cli, file: string): void {
-  const source = readSource(file);
+  const bytes = readBytes(file);
+  const source = parseSource(decodeUtf8(bytes, file), file);
   const fixed = applyFixes(source, /\.ya?ml$/i.test(file), keHoach.normalize);
   if (!fixed) return;
-  atomicWrite(file, fixed.text);
+  // decodeUtf8 dropped a byte order mark; the file keeps it.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\ufeff' : '';
+  try {
+    writeInPlace(file, bom + fixed.text, bytes);
+  } catch (e) {
+    if (e instanceof ChangedMeanwhileError || (e as NodeJS.ErrnoException).code) throw fixNotWritten(file, e);
+    throw e;
+  }
   cli.out(`${file}: đã sửa tự động ${fixed.fixes.length} chỗ:`);
   for (const f of fixed.fixes) cli.out(`  - ${f.path}: ${f.what}`);
 }
