@@ -14,6 +14,7 @@ export interface DescribedError {
 }
 
 const FS_REASONS: Record<string, string> = {
+  EDQUOT: 'đã hết hạn mức dung lượng',
   EACCES: 'không có quyền ghi',
   EPERM: 'không có quyền ghi',
   EROFS: 'ổ đĩa chỉ cho phép đọc',
@@ -23,6 +24,11 @@ const FS_REASONS: Record<string, string> = {
   EISDIR: 'đã có một thư mục trùng tên',
   EEXIST: 'đã có tệp trùng tên',
 };
+
+/** Why a file-system call failed, in a clerk's words (undefined for codes a clerk cannot act on). */
+export function fsReason(code: string | undefined): string | undefined {
+  return code ? FS_REASONS[code] : undefined;
+}
 
 const error = (code: string, message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ severity: 'error', code, message, ...extra });
 
@@ -42,7 +48,7 @@ export function describeError(e: unknown, file?: string): DescribedError {
     return { kind: 'template', diagnostics: [error('template.markup', message, { file })] };
   }
   const err = e as NodeJS.ErrnoException;
-  if (err?.code && FS_REASONS[err.code] && (!err.syscall || ['mkdir', 'open', 'rename', 'write'].includes(err.syscall))) {
+  if (err?.code && FS_REASONS[err.code] && (!err.syscall || ['mkdir', 'open', 'rename', 'write', 'fsync', 'close', 'copyfile'].includes(err.syscall))) {
     const target = (err as { target?: string }).target ?? err.path;
     return {
       kind: 'output',
