@@ -12,7 +12,7 @@ import type { BatchFs } from '../src/batch/batch-fs.js';
 import { JOURNAL_FILE, Journal, readJournal } from '../src/batch/journal.js';
 import { acquireLock, LOCK_FILE } from '../src/batch/lock.js';
 import { capJobs, MIN_FREE_BYTES, preflight } from '../src/batch/preflight.js';
-import { backupPath, outputState, readPreviousState } from '../src/batch/previous.js';
+import { backupPath, carryForward, emptyPreviousState, outputState, readPreviousState } from '../src/batch/previous.js';
 import { runBatch } from '../src/batch/run.js';
 import { InputError } from '../src/reader/diagnostic.js';
 import { BIN, MINIMAL, run as kehoach, runSpawned } from './helpers/cli.js';
@@ -254,6 +254,37 @@ describe('hand edits are kept', () => {
     expect((await run(args)).out).toMatch(/\(0 tạo mới, 2 không thay đổi\)/);
   });
 
+  it('a hand edit stays protected through a run stopped before its row and a run without its row', async () => {
+    const both = 'slug,number\na,12\nb,13\n';
+    const rows = write('rows.csv', both);
+    const opts = { base: MINIMAL, rows, output: out, formats: ['docx' as const], jobs: 1 };
+    const args = [MINIMAL, '--rows', rows, '-o', out, '-f', 'docx', '-q'];
+    expect((await run(args)).code).toBe(0);
+    const file = join(out, 'b-ke-hoach-13-syt.docx');
+    const edited = Buffer.concat([readFileSync(file), Buffer.from('sửa tay')]);
+    writeFileSync(file, edited);
+
+    // Stopped (Ctrl-C) before any row: its manifest has both rows cancelled, without outputs.
+    const stop = new AbortController();
+    stop.abort('SIGINT');
+    expect((await runBatch(opts, {}, { stop: stop.signal })).manifest.summary).toMatchObject({ cancelled: 2 });
+    let m = (await runBatch(opts)).manifest;
+    // The earlier records still count: a is skipped as unchanged, b is still an edit.
+    expect(m.entries.map((e: any) => e.status)).toEqual(['unchanged', 'edited']);
+    expect(readFileSync(file)).toEqual(edited);
+
+    // A run without row b, then b again.
+    writeFileSync(rows, 'slug,number\na,12\n');
+    expect((await runBatch(opts)).manifest.summary).toMatchObject({ unchanged: 1 });
+    writeFileSync(rows, both);
+    const r = await run(args);
+    expect(r.err).toContain('đã sửa tay, giữ nguyên: b-ke-hoach-13-syt.docx');
+    expect(readFileSync(file)).toEqual(edited);
+    m = manifest();
+    expect(m.entries.map((e: any) => e.status)).toEqual(['unchanged', 'edited']);
+    expect(m.earlier).toBeUndefined();
+  });
+
   it('output states: recorded, missing, written by a run that died, an older version of ours, edited', () => {
     nodeFs.mkdirSync(out);
     const entry = (name: string, sha256: string) => ({
@@ -296,6 +327,30 @@ describe('hand edits are kept', () => {
     k.append({ t: 'run', pid: 2, startedAt: '' });
     k.close();
     expect(readJournal(out, nodeFs).map((r) => r.t)).toEqual(['run', 'start', 'start', 'done', 'run']);
+  });
+
+  it('carried forward: earlier records of rows not handed out, the file now there for rows handed out but not finished', () => {
+    nodeFs.mkdirSync(out);
+    const h = (s: string) => createHash('sha256').update(s).digest('hex');
+    const o = (name: string, text: string) => ({ format: 'docx', path: `${name}.docx`, sha256: h(text), bytes: text.length });
+    const st = emptyPreviousState();
+    for (const n of ['a', 'b', 'c', 'd']) {
+      writeFileSync(join(out, `${n}.docx`), n === 'b' ? 'b-new' : n);
+      st.recorded.set(`${n}.docx`, o(n, n));
+      st.owner.set(`${n}.docx`, n);
+      st.byName.set(n, { name: n, hash: `hash-${n}`, outputs: [o(n, n)] });
+    }
+    nodeFs.rmSync(join(out, 'd.docx'));
+    writeFileSync(join(out, 'e.docx'), 'e-new');
+    const entries = [{ row: 1, source: 's', name: 'a', status: 'unchanged' as const, hash: 'hash-a', outputs: [o('a', 'a')] }];
+    // a: in this run's entries; b, e: handed out, not finished; c: not handed out; d: gone.
+    const handedOut = new Map(['b', 'e'].map((n) => [`${n}.docx`, n]));
+    const earlier = carryForward(st, entries, handedOut, out);
+    expect(earlier).toEqual([
+      { name: 'b', outputs: [o('b', 'b-new')] },
+      { name: 'c', hash: 'hash-c', outputs: [o('c', 'c')] },
+      { name: 'e', outputs: [o('e', 'e-new')] },
+    ]);
   });
 
   it('backup names keep the extension and never take an existing name', () => {

@@ -59,18 +59,31 @@ export interface Manifest {
   summary: Record<RowStatus, number>;
   merged?: ManifestOutput & { pages: number };
   entries: ManifestEntry[];
+  /**
+   * Files of earlier runs that this run neither wrote nor checked (rows cancelled, failed, or
+   * not in its rows) and that are still there: kept so that the next run can still skip them
+   * when unchanged and tell a hand edit from kehoach's own file.
+   */
+  earlier?: EarlierEntry[];
+}
+
+/** An output name's files as last recorded; `hash` only while they are known to match it. */
+export interface EarlierEntry {
+  name: string;
+  hash?: string;
+  outputs: ManifestOutput[];
 }
 
 export const MANIFEST_JSON = 'manifest.json';
 export const MANIFEST_CSV = 'manifest.csv';
 
-/** Entries of the manifest in `outDir` (none if there is no readable manifest). */
-export function readManifestEntries(outDir: string, fsx: BatchFs): ManifestEntry[] {
+/** Entries and earlier records of the manifest in `outDir` (none if there is no readable manifest). */
+export function readManifestRecords(outDir: string, fsx: BatchFs): Pick<Manifest, 'entries'> & { earlier: EarlierEntry[] } {
   try {
     const m = JSON.parse(String(fsx.readFileSync(join(outDir, MANIFEST_JSON), 'utf8'))) as Manifest;
-    return Array.isArray(m.entries) ? m.entries : [];
+    return { entries: Array.isArray(m.entries) ? m.entries : [], earlier: Array.isArray(m.earlier) ? m.earlier : [] };
   } catch {
-    return []; // no manifest yet, or unreadable: everything is regenerated
+    return { entries: [], earlier: [] }; // no manifest yet, or unreadable: everything is regenerated
   }
 }
 

@@ -32,7 +32,16 @@ import {
   type RowStatus,
 } from './manifest.js';
 import { capJobs, preflight, TYPICAL_OUTPUT_BYTES } from './preflight.js';
-import { backupPath, outputState, type PreviousState, readPreviousState, removeDeadTempFiles, removeTempFiles } from './previous.js';
+import {
+  backupPath,
+  carryForward,
+  emptyPreviousState,
+  outputState,
+  type PreviousState,
+  readPreviousState,
+  removeDeadTempFiles,
+  removeTempFiles,
+} from './previous.js';
 import { isPlainObject, MergeError, setPath, type PlainObject } from './merge.js';
 import { mergePdfs } from './merge-pdf.js';
 import { asciiSlug, checkPattern, NameRegistry, outputPath, renderName } from './names.js';
@@ -259,7 +268,7 @@ function runContext(opts: BatchOptions, fsx: BatchFs): RunContext {
     tool: toolFingerprint(),
     tplHash: templatesFingerprint([...templates.files, ...fontFiles]),
     // Read once the output folder is locked.
-    previous: { byName: new Map(), recorded: new Map(), known: new Map(), inflight: new Set() },
+    previous: emptyPreviousState(),
     names: new NameRegistry(['manifest', MERGED_PDF.replace(/\.pdf$/, '')]),
     warnings: new Map(),
     fsx,
@@ -345,8 +354,10 @@ function backUp(ctx: RunContext, rels: string[]): { path: string; backup: string
 }
 
 /** The manifest of a run, with the merged PDF when asked for and the run was not interrupted. */
-async function buildManifest(ctx: RunContext, entries: ManifestEntry[], stopped: StopReason | undefined): Promise<Manifest> {
+async function buildManifest(run: Run): Promise<Manifest> {
+  const { ctx, entries, stopped } = run;
   const { opts } = ctx;
+  const earlier = carryForward(ctx.previous, entries, run.dispatched, opts.output);
   const summary = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
   for (const e of entries) summary[e.status]++;
   const manifest: Manifest = {
@@ -363,6 +374,7 @@ async function buildManifest(ctx: RunContext, entries: ManifestEntry[], stopped:
     ...(stopped ? { stopped: stopped.reason } : {}),
     summary,
     entries,
+    ...(earlier.length ? { earlier } : {}),
   };
   if (opts.merge && opts.formats.includes('pdf') && !stopped) {
     const pdfs = entries.flatMap((e) => e.outputs.filter((o) => o.format === 'pdf').map((o) => join(opts.output, o.path)));
@@ -385,6 +397,8 @@ interface Run {
   pool?: WorkerPool;
   poolKey: string;
   running: Map<number, WorkerTask>;
+  /** Output paths (relative) handed to a worker in this run → their output name. */
+  dispatched: Map<string, string>;
   /** Every row was handed out: finished rows flush the journal themselves. */
   allDispatched: boolean;
   stopped?: StopReason;
@@ -448,6 +462,7 @@ function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined 
     run.pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, run.poolKey);
   }
   run.running.set(k, row.task);
+  for (const p of paths) run.dispatched.set(p, row.name);
   return run.pool.run(row.task).then((r) => rowDone(run, k, row, backups, r));
 }
 
@@ -521,7 +536,7 @@ async function finishRun(run: Run): Promise<BatchResult> {
   if (run.pool) await releasePool(run.pool, run.poolKey);
   const why = stoppedText(run.stopped);
   for (let k = 0; k < jobs.length; k++) entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: `Chưa xử lý: đã dừng (${why}).` };
-  const manifest = await buildManifest(ctx, entries, run.stopped);
+  const manifest = await buildManifest(run);
   journal.sync();
   let manifestError: unknown;
   try {
@@ -557,7 +572,18 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
     removeDeadTempFiles(ctx.previous, opts.output);
     journal.open();
     journal.append({ t: 'run', pid: process.pid, startedAt: ctx.startedAt.toISOString() });
-    const run: Run = { ctx, jobs, entries: new Array(jobs.length), report, journal, threads, poolKey: '', running: new Map(), allDispatched: false };
+    const run: Run = {
+      ctx,
+      jobs,
+      entries: new Array(jobs.length),
+      report,
+      journal,
+      threads,
+      poolKey: '',
+      running: new Map(),
+      dispatched: new Map(),
+      allDispatched: false,
+    };
     announcePrevious(run, freeBytes);
     report.start?.(jobs.length);
     await renderRows(run, control);
