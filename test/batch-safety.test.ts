@@ -1,7 +1,7 @@
 // "Never lose work" (issue 12): the batch journal survives any crash, one run per output
 // folder, hand edits are kept, a folder that cannot be written is found before rendering,
 // and -j is capped. Crashes and signals use the real bin; the rest runs in this process.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as nodeFs from 'node:fs';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
@@ -11,13 +11,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BatchFs } from '../src/batch/batch-fs.js';
 import { JOURNAL_FILE, Journal, readJournal } from '../src/batch/journal.js';
 import { acquireLock, LOCK_FILE } from '../src/batch/lock.js';
-import { capJobs, MIN_FREE_BYTES, preflight } from '../src/batch/preflight.js';
+import { capJobs, MIN_FREE_BYTES, preflight, RESERVE_FILE } from '../src/batch/preflight.js';
 import { backupPath, carryForward, emptyPreviousState, outputState, readPreviousState } from '../src/batch/previous.js';
 import { runBatch } from '../src/batch/run.js';
 import { InputError } from '../src/reader/diagnostic.js';
-import { BIN, MINIMAL, run as kehoach, runSpawned } from './helpers/cli.js';
+import { BIN, MINIMAL, type RunOptions, run as kehoach, runSpawned } from './helpers/cli.js';
 
-const run = (args: string[]) => kehoach(['batch', ...args]);
+const run = (args: string[], opts?: RunOptions) => kehoach(['batch', ...args], process.cwd(), opts);
 
 let dir: string;
 let out: string;
@@ -373,6 +373,54 @@ function failing(name: keyof BatchFs, code: string, when: (...args: any[]) => bo
   } as BatchFs;
 }
 
+/**
+ * A real small file system (tmpfs) for full and read-only disks, which chmod cannot give root.
+ * Only where this process may mount (root with CAP_SYS_ADMIN, Linux); the tests are skipped
+ * elsewhere and the injected ones below still run.
+ */
+function mountTmpfs(size: string): { dir: string; readOnly(): void; unmount(): void } | undefined {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'kehoach-tmpfs-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'kehoach-test', dir], { stdio: 'ignore' });
+  } catch {
+    nodeFs.rmdirSync(dir);
+    return undefined;
+  }
+  return {
+    dir,
+    readOnly: () => execFileSync('mount', ['-o', 'remount,ro', dir], { stdio: 'ignore' }),
+    unmount: () => {
+      execFileSync('umount', [dir], { stdio: 'ignore' });
+      nodeFs.rmdirSync(dir);
+    },
+  };
+}
+
+const probe = mountTmpfs('1m');
+probe?.unmount();
+const canMount = !!probe;
+
+/** Writes to `file` until the disk is full; returns the bytes written. */
+function fillDisk(file: string): number {
+  const fd = nodeFs.openSync(file, 'a');
+  let total = 0;
+  try {
+    for (const chunk of [Buffer.alloc(1 << 20), Buffer.alloc(4096), Buffer.alloc(1)])
+      for (;;) {
+        try {
+          total += nodeFs.writeSync(fd, chunk);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOSPC') throw e;
+          break;
+        }
+      }
+  } finally {
+    nodeFs.closeSync(fd);
+  }
+  return total;
+}
+
 describe('a folder that cannot be written is found before rendering', () => {
   it('a path under a file fails at once with the folder named, nothing rendered', async () => {
     const file = write('not-a-folder', 'x');
@@ -397,6 +445,64 @@ describe('a folder that cannot be written is found before rendering', () => {
     }
   });
 
+  it.runIf(canMount)('a read-only file system (a real tmpfs mounted read-only) fails at once, nothing rendered', async () => {
+    const disk = mountTmpfs('4m')!;
+    try {
+      disk.readOnly();
+      for (const o of [disk.dir, join(disk.dir, 'ket-qua')]) {
+        const r = await run([MINIMAL, '--provinces', '-o', o, '-f', 'docx']);
+        expect(r.code).toBe(1);
+        expect(r.err).toContain(`Lỗi (${o}): không ghi được vào thư mục kết quả (ổ đĩa chỉ cho phép đọc). Chưa tạo kế hoạch nào.`);
+        expect(r.err).toContain('Chọn thư mục khác bằng -o');
+        expect(r.out).toBe('');
+      }
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it.runIf(canMount)('a disk that fills up during the run (a real tmpfs): stops at the first ENOSPC, the manifest still written', async () => {
+    const disk = mountTmpfs('32m')!;
+    try {
+      out = join(disk.dir, 'out');
+      const N = 40;
+      const args = [MINIMAL, '--rows', rowsCsv(N), '-o', out, '-f', 'docx', '-j', '1'];
+      let free = -1;
+      // Another program takes every free byte once the first row is written.
+      const r = await run(args, {
+        onStdout: (text) => {
+          if (free < 0 && /\[1\/40\]/.test(text)) {
+            fillDisk(join(disk.dir, 'filler'));
+            free = nodeFs.statfsSync(disk.dir).bavail;
+          }
+        },
+      });
+      expect(free).toBe(0);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/Đã dừng vì không ghi được .* \(ổ đĩa đã đầy\): \d+ thành công, \d+ lỗi, \d+ chưa xử lý\. Bảng kê: /);
+      expect(r.err).toContain('Khắc phục (giải phóng dung lượng, quyền ghi) rồi chạy lại lệnh');
+      const m = manifest();
+      expect(m).toMatchObject({ interrupted: true, stopped: 'ENOSPC' });
+      // At the first ENOSPC: the row being written and the one queued behind it (-j 1, depth 2) at most.
+      expect(m.summary.created).toBeGreaterThanOrEqual(1);
+      expect(m.summary.failed).toBeLessThanOrEqual(2);
+      expect(m.summary.cancelled).toBeGreaterThanOrEqual(N - m.summary.created - 2);
+      for (const e of m.entries.filter((e: any) => e.status === 'failed')) expect(e.error).toMatch(/ổ đĩa đã đầy/);
+      expectManifestMatchesFiles(m);
+      expectClean();
+
+      // Space freed: the rerun writes only what is missing.
+      nodeFs.rmSync(join(disk.dir, 'filler'));
+      const again = await run(args);
+      expect(again.code, again.err).toBe(0);
+      expect(manifest().summary).toMatchObject({ created: N - m.summary.created, unchanged: m.summary.created });
+      expectManifestMatchesFiles(manifest());
+      expectClean();
+    } finally {
+      disk.unmount();
+    }
+  });
+
   it('read-only and full disks (injected): refused before any row, with what to do', async () => {
     nodeFs.mkdirSync(out);
     const erofs = failing('writeFileSync', 'EROFS', () => true);
@@ -409,6 +515,21 @@ describe('a folder that cannot be written is found before rendering', () => {
     await expect(
       runBatch({ base: MINIMAL, provinces: true, output: out, formats: ['docx'] }, { start: () => (started = true) }, {}, { fs: erofs }),
     ).rejects.toThrow(InputError);
+    expect(started).toBe(false);
+    expect(listFiles(out)).toEqual([]);
+    // Room for the manifest is set aside first: no room, no run.
+    let reserveFd = -1;
+    const noRoom: BatchFs = {
+      ...failing('writeSync', 'ENOSPC', (fd) => fd === reserveFd),
+      openSync: (p: any, ...rest: any[]) => {
+        const fd = (nodeFs.openSync as any)(p, ...rest);
+        if (String(p).endsWith(RESERVE_FILE)) reserveFd = fd;
+        return fd;
+      },
+    };
+    await expect(
+      runBatch({ base: MINIMAL, provinces: true, output: out, formats: ['docx'] }, { start: () => (started = true) }, {}, { fs: noRoom }),
+    ).rejects.toThrow(/không còn đủ 1 MB trống để dành cho bảng kê của 34 kế hoạch\. Chưa tạo kế hoạch nào\./);
     expect(started).toBe(false);
     expect(listFiles(out)).toEqual([]);
   });

@@ -1,6 +1,8 @@
 // Checks before any row is rendered: the output folder can be created and written, and the
-// disk is not (nearly) full; and a thread count the machine can use. A read-only folder or a
-// full disk used to be found only after every row had been rendered and failed.
+// disk is not (nearly) full; room set aside for the manifest; and a thread count the machine
+// can use. A read-only folder or a full disk used to be found only after every row had been
+// rendered and failed, and the manifest was lost when the disk filled up.
+import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fsReason } from '../errors.js';
@@ -12,6 +14,11 @@ import { type BatchFs, errnoCode } from './batch-fs.js';
 export const MIN_FREE_BYTES = 20 * 1024 * 1024;
 /** A rough size per output when no earlier manifest tells (3-page plans are 15–60 KB). */
 export const TYPICAL_OUTPUT_BYTES: Record<string, number> = { docx: 60_000, pdf: 200_000 };
+/** Room set aside for the manifest: per row (manifest.json and .csv take about 700 bytes a row, more with warnings), and once. */
+export const RESERVE_PER_ROW = 3 * 1024;
+export const RESERVE_BASE = 512 * 1024;
+export const RESERVE_FILE = '.kehoach-batch.reserve';
+
 /** Threads per core at most: more only add memory (each thread loads fonts and templates). */
 export const JOBS_PER_CORE = 2;
 
@@ -72,4 +79,40 @@ export function capJobs(requested: number | undefined, cores = availableParallel
     jobs: cap,
     notice: `-j ${requested}: máy có ${cores} nhân CPU nên chỉ dùng ${cap} luồng (tối đa gấp ${JOBS_PER_CORE} số nhân). Thêm luồng không nhanh hơn mà mỗi luồng tốn thêm bộ nhớ.`,
   };
+}
+
+export interface SpaceReserve {
+  readonly bytes: number;
+  /** Gives the room back (before the manifest is written); safe to call twice. */
+  release(): void;
+}
+
+/**
+ * Sets aside room for the manifest in a file, given back just before the manifest is written:
+ * a disk that fills up during the run still gets its manifest. Random bytes, so that a
+ * compressing file system (btrfs, ZFS) cannot store it in nothing. Call with the folder locked.
+ */
+export function reserveSpace(outDir: string, rows: number, fsx: BatchFs): SpaceReserve {
+  const path = join(outDir, RESERVE_FILE);
+  const bytes = RESERVE_BASE + rows * RESERVE_PER_ROW;
+  const chunk = randomBytes(Math.min(bytes, 1 << 20));
+  let fd: number | undefined;
+  const release = () => {
+    if (fd !== undefined) fsx.closeSync(fd);
+    fd = undefined;
+    fsx.rmSync(path, { force: true });
+  };
+  try {
+    fd = fsx.openSync(path, 'w');
+    for (let left = bytes; left > 0; ) left -= fsx.writeSync(fd, chunk, 0, Math.min(left, chunk.length));
+  } catch (e) {
+    release();
+    if (errnoCode(e) !== 'ENOSPC' && errnoCode(e) !== 'EDQUOT') throw writeError(outDir, e);
+    throw folderError(
+      outDir,
+      `ổ đĩa của thư mục kết quả không còn đủ ${Math.ceil(bytes / 1e6).toLocaleString('vi-VN')} MB trống để dành cho bảng kê của ${rows.toLocaleString('vi-VN')} kế hoạch.`,
+      'Giải phóng dung lượng đĩa, hoặc chọn thư mục khác bằng -o.',
+    );
+  }
+  return { bytes, release };
 }

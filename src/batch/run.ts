@@ -31,7 +31,7 @@ import {
   type ManifestOutput,
   type RowStatus,
 } from './manifest.js';
-import { capJobs, preflight, TYPICAL_OUTPUT_BYTES } from './preflight.js';
+import { capJobs, preflight, reserveSpace, type SpaceReserve, TYPICAL_OUTPUT_BYTES } from './preflight.js';
 import {
   backupPath,
   carryForward,
@@ -393,6 +393,8 @@ interface Run {
   entries: ManifestEntry[];
   report: BatchReporter;
   journal: Journal;
+  /** Room for the manifest, given back just before it is written. */
+  reserve: SpaceReserve;
   threads: number;
   pool?: WorkerPool;
   poolKey: string;
@@ -538,6 +540,7 @@ async function finishRun(run: Run): Promise<BatchResult> {
   for (let k = 0; k < jobs.length; k++) entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: `Chưa xử lý: đã dừng (${why}).` };
   const manifest = await buildManifest(run);
   journal.sync();
+  run.reserve.release();
   let manifestError: unknown;
   try {
     writeManifest(ctx.opts.output, manifest, ctx.fsx);
@@ -566,8 +569,10 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
   const { freeBytes } = preflight(opts.output, fsx);
   const lock: OutputLock = acquireLock(opts.output, fsx);
   const journal = new Journal(opts.output, fsx);
+  let reserve: SpaceReserve | undefined;
   try {
     if (lock.tookOver) report.notice?.(tookOverText(opts.output, lock.tookOver));
+    reserve = reserveSpace(opts.output, jobs.length, fsx);
     ctx.previous = readPreviousState(opts.output, fsx);
     removeDeadTempFiles(ctx.previous, opts.output);
     journal.open();
@@ -578,6 +583,7 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
       entries: new Array(jobs.length),
       report,
       journal,
+      reserve,
       threads,
       poolKey: '',
       running: new Map(),
@@ -589,6 +595,7 @@ export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, c
     await renderRows(run, control);
     return await finishRun(run);
   } finally {
+    reserve?.release();
     journal.close();
     lock.release();
   }
