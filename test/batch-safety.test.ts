@@ -72,7 +72,7 @@ const doneNames = () => journalRecords().flatMap((r) => (r.t === 'done' ? [r.ent
 
 describe('batch journal: a crash loses no finished row', () => {
   it('SIGKILL at a random row with an old manifest present: the rerun redoes only rows in flight or missing', async () => {
-    const N = 120;
+    const N = 60;
     const rows = rowsCsv(N);
     const args = (base: string) => ['batch', base, '--rows', rows, '-o', out, '-f', 'docx', '-q', '-j', '2'];
     // A finished run first: the killed run below makes its manifest stale.
@@ -81,7 +81,7 @@ describe('batch journal: a crash loses no finished row', () => {
     // Another title: every row changes.
     const base = write('base.json', JSON.stringify({ ...JSON.parse(readFileSync(MINIMAL, 'utf8')), title: 'Tổ chức Tháng hành động năm 2026' }));
 
-    const killAt = 5 + Math.floor(Math.random() * 60);
+    const killAt = 5 + Math.floor(Math.random() * 40);
     const child = spawn(process.execPath, [BIN, ...args(base)], { stdio: 'ignore' });
     const end = exited(child);
     let finished = false;
