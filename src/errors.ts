@@ -15,6 +15,7 @@ export interface DescribedError {
 }
 
 const FS_REASONS: Record<string, string> = {
+  EDQUOT: 'đã hết hạn mức dung lượng',
   EACCES: 'không có quyền ghi',
   EPERM: 'không có quyền ghi',
   EROFS: 'ổ đĩa chỉ cho phép đọc',
@@ -83,7 +84,7 @@ export function describeError(e: unknown, file?: string): DescribedError {
     return { kind: 'template', diagnostics: [error('template.markup', message, { file })] };
   }
   const err = e as NodeJS.ErrnoException;
-  if (err?.code && FS_REASONS[err.code] && (!err.syscall || ['mkdir', 'open', 'rename', 'write'].includes(err.syscall))) {
+  if (err?.code && FS_REASONS[err.code] && (!err.syscall || ['mkdir', 'open', 'rename', 'write', 'fsync', 'close', 'copyfile'].includes(err.syscall))) {
     const target = (err as { target?: string }).target ?? err.path;
     return {
       kind: 'output',

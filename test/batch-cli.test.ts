@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -152,7 +152,7 @@ describe('kehoach batch --rows', () => {
     expect(r.out).toMatch(/dòng 2 của rows\.csv: đã ghi a-ke-hoach-12-syt\.docx/);
     expect(listFiles(out)).toEqual(['a-ke-hoach-12-syt.docx', 'b-ke-hoach-13-stc.docx', 'd-ke-hoach-15-sxd.docx', 'manifest.csv', 'manifest.json']);
     const m = manifest();
-    expect(m.summary).toEqual({ created: 3, unchanged: 0, failed: 1, cancelled: 0 });
+    expect(m.summary).toEqual({ created: 3, unchanged: 0, edited: 0, failed: 1, cancelled: 0 });
     const bad = m.entries[2];
     expect(bad).toMatchObject({ row: 3, line: 4, status: 'failed', outputs: [] });
     expect(bad.error).toMatch(/issuer\.abbreviation/);
@@ -242,10 +242,15 @@ describe('kehoach batch --rows', () => {
     expect(manifest().entries.map((e: any) => e.status)).toEqual(['unchanged', 'created', 'unchanged', 'unchanged']);
     expect(docxTextLines(readFileSync(join(out, 'b-ke-hoach-13-stc.docx')))).toContain('Trần Thị Bích');
 
-    // An output changed or removed by hand is regenerated.
-    writeFileSync(join(out, 'a-ke-hoach-12-syt.docx'), 'x');
+    // An output removed by hand is regenerated; one changed by hand is kept (test/batch-safety.test.ts).
+    rmSync(join(out, 'a-ke-hoach-12-syt.docx'));
     r = await run(args);
     expect(manifest().entries.map((e: any) => e.status)).toEqual(['created', 'unchanged', 'unchanged', 'unchanged']);
+    writeFileSync(join(out, 'a-ke-hoach-12-syt.docx'), 'x');
+    r = await run(args);
+    expect(manifest().entries.map((e: any) => e.status)).toEqual(['edited', 'unchanged', 'unchanged', 'unchanged']);
+    expect(readFileSync(join(out, 'a-ke-hoach-12-syt.docx'), 'utf8')).toBe('x');
+    rmSync(join(out, 'a-ke-hoach-12-syt.docx'));
 
     const tpl = join(dir, 'tpl');
     cpSync(BUILTIN_TEMPLATES, tpl, { recursive: true });

@@ -1,11 +1,14 @@
 // manifest.json / manifest.csv: one entry per row with its outputs and their sha256, so a
 // clerk can check what was produced and the next run can skip what has not changed.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../reader/diagnostic.js';
 import { atomicWrite } from '../util/atomic-write.js';
+import type { BatchFs } from './batch-fs.js';
 
-export type RowStatus = 'created' | 'unchanged' | 'failed' | 'cancelled';
+/** `edited`: an output was changed by hand since it was written; the row was not regenerated. */
+export type RowStatus = 'created' | 'unchanged' | 'edited' | 'failed' | 'cancelled';
+
+export const ROW_STATUSES: RowStatus[] = ['created', 'unchanged', 'edited', 'failed', 'cancelled'];
 
 export interface ManifestOutput {
   format: string;
@@ -28,7 +31,12 @@ export interface ManifestEntry {
   status: RowStatus;
   /** Content hash of the merged plan, templates and tool (for incremental runs). */
   hash?: string;
+  /** As written by kehoach (for `edited`: the recorded sha256, not the edited file's). */
   outputs: ManifestOutput[];
+  /** Outputs changed by hand and kept (relative paths). */
+  edited?: string[];
+  /** With --force: copies of hand-edited outputs made before overwriting them. */
+  backups?: { path: string; backup: string }[];
   /** The first problem, in one line; all of them are in `diagnostics`. */
   error?: string;
   diagnostics?: Diagnostic[];
@@ -46,24 +54,37 @@ export interface Manifest {
   pattern: string;
   finishedAt: string;
   interrupted: boolean;
+  /** Why the run stopped early: the signal (SIGINT, SIGTERM, SIGHUP) or the disk error (ENOSPC, EROFS…). */
+  stopped?: string;
   summary: Record<RowStatus, number>;
   merged?: ManifestOutput & { pages: number };
   entries: ManifestEntry[];
+  /**
+   * Files of earlier runs that this run neither wrote nor checked (rows cancelled, failed, or
+   * not in its rows) and that are still there: kept so that the next run can still skip them
+   * when unchanged and tell a hand edit from kehoach's own file.
+   */
+  earlier?: EarlierEntry[];
+}
+
+/** An output name's files as last recorded; `hash` only while they are known to match it. */
+export interface EarlierEntry {
+  name: string;
+  hash?: string;
+  outputs: ManifestOutput[];
 }
 
 export const MANIFEST_JSON = 'manifest.json';
 export const MANIFEST_CSV = 'manifest.csv';
 
-/** Entries of the previous run by output name (empty if there is no usable manifest). */
-export function readPreviousManifest(outDir: string): Map<string, ManifestEntry> {
-  const byName = new Map<string, ManifestEntry>();
+/** Entries and earlier records of the manifest in `outDir` (none if there is no readable manifest). */
+export function readManifestRecords(outDir: string, fsx: BatchFs): Pick<Manifest, 'entries'> & { earlier: EarlierEntry[] } {
   try {
-    const m = JSON.parse(readFileSync(join(outDir, MANIFEST_JSON), 'utf8')) as Manifest;
-    for (const e of m.entries ?? []) if (e.name && e.hash && (e.status === 'created' || e.status === 'unchanged')) byName.set(e.name, e);
+    const m = JSON.parse(String(fsx.readFileSync(join(outDir, MANIFEST_JSON), 'utf8'))) as Manifest;
+    return { entries: Array.isArray(m.entries) ? m.entries : [], earlier: Array.isArray(m.earlier) ? m.earlier : [] };
   } catch {
-    /* no manifest yet, or unreadable: everything is regenerated */
+    return { entries: [], earlier: [] }; // no manifest yet, or unreadable: everything is regenerated
   }
-  return byName;
 }
 
 function csvCell(v: unknown): string {
@@ -85,7 +106,8 @@ export function manifestCsv(m: Manifest): string {
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-export function writeManifest(outDir: string, m: Manifest): void {
-  atomicWrite(join(outDir, MANIFEST_JSON), JSON.stringify(m, null, 2) + '\n');
-  atomicWrite(join(outDir, MANIFEST_CSV), manifestCsv(m));
+/** Flushed to the disk: the journal it replaces is removed right after. */
+export function writeManifest(outDir: string, m: Manifest, fsx: BatchFs): void {
+  atomicWrite(join(outDir, MANIFEST_JSON), JSON.stringify(m, null, 2) + '\n', { durable: true, fs: fsx });
+  atomicWrite(join(outDir, MANIFEST_CSV), manifestCsv(m), { durable: true, fs: fsx });
 }

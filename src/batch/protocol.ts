@@ -27,4 +27,12 @@ export interface WrittenFile {
 
 export type TaskResult =
   | { id: number; ok: true; files: WrittenFile[]; warnings: Diagnostic[] }
-  | { id: number; ok: false; kind: 'input' | 'template' | 'output' | 'internal' | 'cancelled'; diagnostics: Diagnostic[]; stack?: string };
+  | {
+      id: number;
+      ok: false;
+      kind: 'input' | 'template' | 'output' | 'internal' | 'cancelled';
+      diagnostics: Diagnostic[];
+      stack?: string;
+      /** The file-system error code of an output failure (ENOSPC stops the run). */
+      errno?: string;
+    };

@@ -1,9 +1,10 @@
 // `kehoach batch`: one base plan × many rows → one DOCX/PDF set per row, in parallel,
 // incrementally, with a manifest. The main thread only merges rows, names outputs and
-// decides what to skip; worker threads validate, render and write.
-import { availableParallelism } from 'node:os';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { readdirSync, rmSync } from 'node:fs';
+// decides what to skip; worker threads validate, render and write. The output folder is
+// locked for the run, each finished row is journaled as it completes, and the manifest is
+// built from the same entries at the end (see journal.ts, lock.ts, previous.ts).
+import { constants as fsConstants } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { keHoach } from '../doctypes/ke-hoach.js';
 import { provinces, type Province } from '../data/provinces.js';
 import { templatesFor } from '../pipeline.js';
@@ -13,19 +14,34 @@ import { readSource, type Source } from '../reader/source.js';
 import type { Plan } from '../schema/plan.js';
 import { WRITERS, type Format } from '../writers/index.js';
 import { getPath, parseFieldPath } from './field-path.js';
-import { fileSha256, rowHash, templatesFingerprint, toolFingerprint, toolVersion } from './fingerprint.js';
+import { rowHash, templatesFingerprint, toolFingerprint, toolVersion } from './fingerprint.js';
 import { fontFilesFromDir } from '../fonts/metrics.js';
 import { placeDiagnostics } from './locate.js';
+import { fsReason } from '../errors.js';
+import { type BatchFs, DISK_STOP_CODES, errnoCode, NODE_FS } from './batch-fs.js';
+import { Journal } from './journal.js';
+import { acquireLock, type OutputLock } from './lock.js';
 import {
   MANIFEST_CSV,
   MANIFEST_JSON,
-  readPreviousManifest,
+  ROW_STATUSES,
   writeManifest,
   type Manifest,
   type ManifestEntry,
   type ManifestOutput,
   type RowStatus,
 } from './manifest.js';
+import { capJobs, preflight, reserveSpace, type SpaceReserve, TYPICAL_OUTPUT_BYTES } from './preflight.js';
+import {
+  backupPath,
+  carryForward,
+  emptyPreviousState,
+  outputState,
+  type PreviousState,
+  readPreviousState,
+  removeDeadTempFiles,
+  removeTempFiles,
+} from './previous.js';
 import { isPlainObject, MergeError, setPath, type PlainObject } from './merge.js';
 import { mergePdfs } from './merge-pdf.js';
 import { asciiSlug, checkPattern, NameRegistry, outputPath, renderName } from './names.js';
@@ -48,8 +64,9 @@ export interface BatchOptions {
   template?: string;
   /** Folder of four TrueType faces for the PDF (as render --fonts). */
   fonts?: string;
+  /** Regenerate every row, hand-edited outputs too (a copy of each is kept, see backupPath). */
   force?: boolean;
-  /** Worker threads (default: all cores). */
+  /** Worker threads (default: all cores; at most JOBS_PER_CORE × the cores). */
   jobs?: number;
   /** Also write one PDF of every output (needs "pdf" among the formats). */
   merge?: boolean;
@@ -71,12 +88,30 @@ export interface BatchControl {
   abort?: AbortSignal;
 }
 
+/** Why a run stopped before its last row. */
+export interface StopReason {
+  /** The signal (SIGINT, SIGTERM, SIGHUP) or the file-system error code (ENOSPC, EROFS…). */
+  reason: string;
+  /** The file that could not be written (disk errors). */
+  path?: string;
+}
+
 export interface BatchResult {
   manifest: Manifest;
   manifestPath: string;
   interrupted: boolean;
+  stopped?: StopReason;
   /** Distinct rule warnings with how many rows had each. */
   warnings: { text: string; count: number }[];
+  /** The manifest could not be written (disk full…): the journal is kept for the next run. */
+  manifestError?: unknown;
+  /** The journal, and how many fsync calls it made and how long they took. */
+  journal: { path: string; syncs: number; syncMs: number };
+}
+
+/** What a run reads and writes with in the main thread; tests inject failures. */
+export interface BatchDeps {
+  fs?: BatchFs;
 }
 
 interface Job {
@@ -163,20 +198,6 @@ function jobLabel(job: Job): string {
   return row.file === PROVINCES_SOURCE ? place : `${place} (${rowLabel(row)})`;
 }
 
-/** Removes temp files an abandoned worker may have left (atomicWrite's ".<name>.<pid>.*.tmp"). */
-function removeTempFiles(paths: string[]): void {
-  for (const p of paths) {
-    const prefix = `.${basename(p)}.${process.pid}.`;
-    let names: string[] = [];
-    try {
-      names = readdirSync(dirname(p));
-    } catch {
-      continue;
-    }
-    for (const n of names) if (n.startsWith(prefix) && n.endsWith('.tmp')) rmSync(join(dirname(p), n), { force: true });
-  }
-}
-
 /** Pools kept from the last runs (see keepWorkerPool), most recent last, with what their threads loaded. */
 const kept: { key: string; pool: WorkerPool }[] = [];
 /** How many idle pools may be kept. */
@@ -213,7 +234,7 @@ async function releasePool(pool: WorkerPool, key: string): Promise<void> {
 
 const relPath = (outDir: string, abs: string) => relative(outDir, abs).split(sep).join('/');
 
-/** What every row of a run shares: the base plan, the fingerprints, the previous manifest, the names. */
+/** What every row of a run shares: the base plan, the fingerprints, what earlier runs left, the names. */
 interface RunContext {
   opts: BatchOptions;
   pattern: string;
@@ -221,12 +242,15 @@ interface RunContext {
   baseData: PlainObject;
   tool: string;
   tplHash: string;
-  previous: Map<string, ManifestEntry>;
+  previous: PreviousState;
   names: NameRegistry;
   warnings: Map<string, { text: string; count: number }>;
+  fsx: BatchFs;
+  /** Names the backups of hand-edited outputs (--force). */
+  startedAt: Date;
 }
 
-function runContext(opts: BatchOptions): RunContext {
+function runContext(opts: BatchOptions, fsx: BatchFs): RunContext {
   const pattern = opts.name ?? DEFAULT_PATTERN;
   checkPattern(pattern, Object.keys((keHoach.schema as unknown as { shape: object }).shape ?? {}));
   const base = readSource(opts.base);
@@ -243,23 +267,28 @@ function runContext(opts: BatchOptions): RunContext {
     baseData: base.data as PlainObject,
     tool: toolFingerprint(),
     tplHash: templatesFingerprint([...templates.files, ...fontFiles]),
-    previous: opts.force ? new Map<string, ManifestEntry>() : readPreviousManifest(opts.output),
+    // Read once the output folder is locked.
+    previous: emptyPreviousState(),
     names: new NameRegistry(['manifest', MERGED_PDF.replace(/\.pdf$/, '')]),
     warnings: new Map(),
+    fsx,
+    startedAt: new Date(),
   };
 }
 
-/**
- * One row before rendering: a failed entry (row or merge errors), an unchanged one (same hash,
- * outputs as recorded), or the task for a worker.
- */
-function prepareRow(ctx: RunContext, job: Job, k: number): { entry: ManifestEntry } | { task: WorkerTask; name: string; hash: string } {
-  const { row } = job;
-  if (row.problems.length) return { entry: failed(job, row.problems) };
-  // Merge the row over the base (objects merge, arrays replace, index paths reach in).
+interface RowTask {
+  task: WorkerTask;
+  name: string;
+  hash: string;
+  /** Hand-edited outputs to copy aside before the worker overwrites them (--force). */
+  edited: string[];
+}
+
+/** The plan of one row: the base with the row's fields applied, or the errors that prevent it. */
+function mergeRow(ctx: RunContext, job: Job): PlainObject | Diagnostic[] {
   const merged = structuredClone(ctx.baseData);
   const mergeErrors: Diagnostic[] = [];
-  for (const f of row.fields) {
+  for (const f of job.row.fields) {
     try {
       setPath(merged, f.path, f.value);
     } catch (e) {
@@ -267,26 +296,69 @@ function prepareRow(ctx: RunContext, job: Job, k: number): { entry: ManifestEntr
       mergeErrors.push({ severity: 'error', code: 'rows.merge', path: f.key, ...f.at([]), message: e.message, hint: e.hint });
     }
   }
-  if (mergeErrors.length) return { entry: failed(job, mergeErrors) };
+  return mergeErrors.length ? mergeErrors : merged;
+}
+
+/**
+ * One row before rendering: a failed entry (row or merge errors), an unchanged one (same hash,
+ * outputs as recorded), an edited one (an output changed by hand, kept), or the task for a worker.
+ */
+function prepareRow(ctx: RunContext, job: Job, k: number): { entry: ManifestEntry } | RowTask {
+  if (job.row.problems.length) return { entry: failed(job, job.row.problems) };
+  // Objects merge, arrays replace, index paths reach in.
+  const merged = mergeRow(ctx, job);
+  if (Array.isArray(merged)) return { entry: failed(job, merged) };
   const plan = normalizeStrings(merged);
   const extra = { province: job.province ? provinceContext(job.province) : null };
   const name = ctx.names.claim(renderName(ctx.pattern, (v) => nameVariable(v, plan, job)));
   const hash = rowHash(ctx.tool, ctx.tplHash, plan, extra);
   const outDir = ctx.opts.output;
   const outputs = ctx.opts.formats.map((format) => ({ format, path: outputPath(outDir, name, WRITERS[format]!.extension) }));
-  const prev = ctx.previous.get(name);
-  if (prev && prev.hash === hash) {
-    const kept = outputs.map((o) => prev.outputs.find((p) => p.format === o.format && p.path === relPath(outDir, o.path)));
-    if (kept.every((p, i) => p && fileSha256(outputs[i].path) === p.sha256))
+  const rels = outputs.map((o) => relPath(outDir, o.path));
+  const states = outputs.map((o, i) => outputState(ctx.previous, rels[i], o.path));
+  const prev = ctx.previous.byName.get(name);
+  if (prev && prev.hash === hash && !ctx.opts.force) {
+    const kept = outputs.map((o, i) => prev.outputs.find((p) => p.format === o.format && p.path === rels[i]));
+    if (kept.every((p, i) => p && states[i].sha === p.sha256))
       return { entry: { ...entryBase(job), name, status: 'unchanged', hash, outputs: kept as ManifestOutput[] } };
   }
-  return { task: { id: k, plan, extra, outputs }, name, hash };
+  const edited = rels.filter((_, i) => states[i].state === 'edited');
+  if (edited.length && !ctx.opts.force) {
+    // What kehoach wrote is recorded, not the edit: the next run still sees the file as edited.
+    const recorded = rels.filter((_, i) => states[i].state === 'edited' || states[i].state === 'recorded').map((r) => ctx.previous.recorded.get(r)!);
+    return { entry: { ...entryBase(job), name, status: 'edited', hash: prev?.hash, outputs: recorded, edited } };
+  }
+  return { task: { id: k, plan, extra, outputs }, name, hash, edited };
+}
+
+/** Copies hand-edited outputs aside before they are overwritten (--force). */
+function backUp(ctx: RunContext, rels: string[]): { path: string; backup: string }[] {
+  const out = ctx.opts.output;
+  return rels.map((rel) => {
+    const abs = join(out, rel);
+    const backup = backupPath(abs, ctx.startedAt, (p) => {
+      try {
+        ctx.fsx.statSync(p);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    try {
+      ctx.fsx.copyFileSync(abs, backup, fsConstants.COPYFILE_EXCL);
+    } catch (e) {
+      throw Object.assign(e as Error, { target: backup });
+    }
+    return { path: rel, backup: relPath(out, backup) };
+  });
 }
 
 /** The manifest of a run, with the merged PDF when asked for and the run was not interrupted. */
-async function buildManifest(ctx: RunContext, entries: ManifestEntry[], interrupted: boolean): Promise<Manifest> {
+async function buildManifest(run: Run): Promise<Manifest> {
+  const { ctx, entries, stopped } = run;
   const { opts } = ctx;
-  const summary: Record<RowStatus, number> = { created: 0, unchanged: 0, failed: 0, cancelled: 0 };
+  const earlier = carryForward(ctx.previous, entries, run.dispatched, opts.output);
+  const summary = Object.fromEntries(ROW_STATUSES.map((s) => [s, 0])) as Record<RowStatus, number>;
   for (const e of entries) summary[e.status]++;
   const manifest: Manifest = {
     tool: 'kehoach batch',
@@ -298,11 +370,13 @@ async function buildManifest(ctx: RunContext, entries: ManifestEntry[], interrup
     template: opts.template ?? null,
     pattern: ctx.pattern,
     finishedAt: new Date().toISOString(),
-    interrupted,
+    interrupted: !!stopped,
+    ...(stopped ? { stopped: stopped.reason } : {}),
     summary,
     entries,
+    ...(earlier.length ? { earlier } : {}),
   };
-  if (opts.merge && opts.formats.includes('pdf') && !interrupted) {
+  if (opts.merge && opts.formats.includes('pdf') && !stopped) {
     const pdfs = entries.flatMap((e) => e.outputs.filter((o) => o.format === 'pdf').map((o) => join(opts.output, o.path)));
     if (pdfs.length) {
       const m = await mergePdfs(pdfs, join(opts.output, MERGED_PDF));
@@ -312,68 +386,224 @@ async function buildManifest(ctx: RunContext, entries: ManifestEntry[], interrup
   return manifest;
 }
 
-export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, control: BatchControl = {}): Promise<BatchResult> {
-  const ctx = runContext(opts);
-  const jobs = collectJobs(opts, ctx.base);
-  const entries: ManifestEntry[] = new Array(jobs.length);
-  report.start?.(jobs.length);
-  const finish = (k: number, entry: ManifestEntry) => {
-    entries[k] = entry;
-    report.row?.(entry, jobLabel(jobs[k]));
-  };
+/** A run in progress: the rows' entries so far, the threads, the journal, and why it stopped if it did. */
+interface Run {
+  ctx: RunContext;
+  jobs: Job[];
+  entries: ManifestEntry[];
+  report: BatchReporter;
+  journal: Journal;
+  /** Room for the manifest, given back just before it is written. */
+  reserve: SpaceReserve;
+  threads: number;
+  pool?: WorkerPool;
+  poolKey: string;
+  running: Map<number, WorkerTask>;
+  /** Output paths (relative) handed to a worker in this run → their output name. */
+  dispatched: Map<string, string>;
+  /** Every row was handed out: finished rows flush the journal themselves. */
+  allDispatched: boolean;
+  stopped?: StopReason;
+}
 
-  let pool: WorkerPool | undefined;
-  let poolKey = '';
+function finishRow(run: Run, k: number, entry: ManifestEntry): void {
+  run.entries[k] = entry;
+  run.report.row?.(entry, jobLabel(run.jobs[k]));
+}
+
+const signalName = (s: AbortSignal | undefined) => (typeof s?.reason === 'string' ? s.reason : 'SIGINT');
+
+/** A full disk or a read-only folder fails every later write: stop taking rows, keep what is done. */
+function diskStop(run: Run, e: unknown, path?: string): void {
+  run.stopped ??= { reason: errnoCode(e) ?? 'EIO', path: (e as { target?: string })?.target ?? path };
+}
+
+function stoppedText(stopped: StopReason | undefined): string {
+  if (!stopped || stopped.reason === 'SIGINT') return 'Ctrl-C';
+  if (stopped.reason.startsWith('SIG')) return `tín hiệu ${stopped.reason}`;
+  return `không ghi được ${stopped.path ?? 'kết quả'}: ${fsReason(stopped.reason) ?? stopped.reason}`;
+}
+
+/** A worker's answer: the row's entry, its journal record, and a stop if the disk refused it. */
+function rowDone(run: Run, k: number, row: RowTask, backups: { path: string; backup: string }[], r: TaskResult): void {
+  const { ctx, jobs, journal } = run;
+  // An abandoned row (second Ctrl-C) stays listed: its temp files are removed at the end.
+  if (r.ok || r.kind !== 'cancelled') run.running.delete(k);
+  if (!r.ok && r.kind === 'internal' && r.stack) run.report.debug?.(r.stack);
+  const entry = resultEntry(r, jobs[k], row.name, row.hash, ctx.opts.output, ctx.base, ctx.warnings);
+  if (entry.status === 'cancelled') entry.error = `Đã dừng (${stoppedText(run.stopped)}) khi đang tạo.`;
+  if (backups.length) entry.backups = backups;
+  if (entry.status === 'created') {
+    journal.append({ t: 'done', entry });
+    if (run.allDispatched) journal.sync();
+    if (journal.error) diskStop(run, journal.error, journal.path);
+  }
+  if (!r.ok && r.kind === 'output' && r.errno && DISK_STOP_CODES.has(r.errno)) diskStop(run, { code: r.errno }, row.task.outputs[0]?.path);
+  finishRow(run, k, entry);
+}
+
+/** Hands a row to a worker once its journal record is on the disk; false if that failed. */
+function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined {
+  const { ctx, journal } = run;
+  let backups: { path: string; backup: string }[] = [];
+  try {
+    backups = backUp(ctx, row.edited);
+  } catch (e) {
+    diskStop(run, e);
+    return undefined;
+  }
+  const paths = row.task.outputs.map((o) => relPath(ctx.opts.output, o.path));
+  if (!journal.append({ t: 'start', name: row.name, paths }) || !journal.sync()) {
+    diskStop(run, journal.error, journal.path);
+    return undefined;
+  }
+  const { opts } = ctx;
+  if (!run.pool) {
+    const size = Math.max(1, Math.min(run.threads, run.jobs.length - k));
+    run.poolKey = JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), ctx.tplHash]);
+    run.pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, run.poolKey);
+  }
+  run.running.set(k, row.task);
+  for (const p of paths) run.dispatched.set(p, row.name);
+  return run.pool.run(row.task).then((r) => rowDone(run, k, row, backups, r));
+}
+
+/** Hands out the rows, a few at a time, until all are done or the run is stopped. */
+async function renderRows(run: Run, control: BatchControl): Promise<void> {
   const inflight = new Set<Promise<void>>();
-  const running = new Map<number, WorkerTask>();
-  let interrupted = false;
   const onAbort = () => {
-    interrupted = true;
-    void pool?.terminate();
+    run.stopped ??= { reason: signalName(control.abort) };
+    void run.pool?.terminate();
   };
   control.abort?.addEventListener('abort', onAbort, { once: true });
-
-  for (let next = 0; next < jobs.length; next++) {
+  for (let next = 0; next < run.jobs.length && !run.stopped; next++) {
     if (control.stop?.aborted || control.abort?.aborted) {
-      interrupted = true;
+      run.stopped ??= { reason: signalName(control.stop?.aborted ? control.stop : control.abort) };
       break;
     }
-    const job = jobs[next];
-    const prepared = prepareRow(ctx, job, next);
+    // Rows finished while unchanged ones are being checked: their records reach the disk soon.
+    if (!run.journal.syncIfOlder(200)) {
+      diskStop(run, run.journal.error, run.journal.path);
+      break;
+    }
+    const prepared = prepareRow(run.ctx, run.jobs[next], next);
     if ('entry' in prepared) {
-      finish(next, prepared.entry);
+      finishRow(run, next, prepared.entry);
       continue;
     }
-    if (!pool) {
-      const size = Math.max(1, Math.min(opts.jobs ?? availableParallelism(), jobs.length - next));
-      poolKey = JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), ctx.tplHash]);
-      pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, poolKey);
-    }
-    const { task, name, hash } = prepared;
-    const k = next;
-    running.set(k, task);
-    const p = pool.run(task).then((r) => {
-      running.delete(k);
-      if (!r.ok && r.kind === 'internal' && r.stack) report.debug?.(r.stack);
-      finish(k, resultEntry(r, job, name, hash, opts.output, ctx.base, ctx.warnings));
-    });
+    const p = dispatch(run, next, prepared);
+    if (!p) break;
     inflight.add(p);
     void p.finally(() => inflight.delete(p));
-    while (inflight.size >= pool.capacity) await Promise.race(inflight);
+    while (inflight.size >= run.pool!.capacity) await Promise.race(inflight);
   }
+  run.allDispatched = true;
+  run.journal.sync();
   await Promise.all(inflight);
   control.abort?.removeEventListener('abort', onAbort);
   if (control.abort?.aborted) {
-    interrupted = true;
-    removeTempFiles([...running.values()].flatMap((t) => t.outputs.map((o) => o.path)));
+    run.stopped ??= { reason: signalName(control.abort) };
+    removeTempFiles(
+      [...run.running.values()].flatMap((t) => t.outputs.map((o) => o.path)),
+      [process.pid],
+    );
   }
-  if (pool) await releasePool(pool, poolKey);
-  for (let k = 0; k < jobs.length; k++) {
-    entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: 'Chưa xử lý: đã dừng (Ctrl-C).' };
+}
+
+/** Prints what earlier runs left that changes this one: a dead run's journal, little free space. */
+function announcePrevious(run: Run, freeBytes: number | undefined): void {
+  const { previous, opts } = run.ctx;
+  const rec = previous.recovered;
+  if (rec)
+    run.report.notice?.(
+      `Tìm thấy nhật ký của lần chạy trước bị ngắt giữa chừng (${rec.done} kế hoạch đã xong, ${rec.inflight} tệp đang ghi dở): chỉ tạo lại những kế hoạch còn thiếu, đang tạo dở hoặc đã thay đổi.`,
+    );
+  if (freeBytes === undefined) return;
+  // Rough: the average size of recorded outputs (or a typical one) for every row, less what is there.
+  const recorded = [...previous.byName.values()].flatMap((e) => e.outputs);
+  const avg = (f: string) => {
+    const xs = recorded.filter((o) => o.format === f);
+    return xs.length ? xs.reduce((a, o) => a + o.bytes, 0) / xs.length : (TYPICAL_OUTPUT_BYTES[f] ?? 100_000);
+  };
+  const need = run.jobs.length * opts.formats.reduce((a, f) => a + avg(f), 0) - recorded.reduce((a, o) => a + o.bytes, 0);
+  if (need > freeBytes)
+    run.report.notice?.(
+      `Cảnh báo: ổ đĩa của thư mục kết quả ${opts.output} còn ${Math.floor(freeBytes / 1e6)} MB trống, các tệp kết quả có thể cần khoảng ${Math.ceil(need / 1e6)} MB. Nếu đĩa đầy, lệnh dừng lại và giữ những gì đã xong.`,
+    );
+}
+
+/** Writes the manifest from the run's entries; the journal goes once the manifest is on the disk. */
+async function finishRun(run: Run): Promise<BatchResult> {
+  const { ctx, jobs, entries, journal } = run;
+  if (run.pool) await releasePool(run.pool, run.poolKey);
+  const why = stoppedText(run.stopped);
+  for (let k = 0; k < jobs.length; k++) entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: `Chưa xử lý: đã dừng (${why}).` };
+  const manifest = await buildManifest(run);
+  journal.sync();
+  run.reserve.release();
+  let manifestError: unknown;
+  try {
+    writeManifest(ctx.opts.output, manifest, ctx.fsx);
+    journal.remove();
+  } catch (e) {
+    manifestError = e;
+    journal.close();
   }
-  const manifest = await buildManifest(ctx, entries, interrupted);
-  writeManifest(opts.output, manifest);
-  return { manifest, manifestPath: join(opts.output, MANIFEST_JSON), interrupted, warnings: [...ctx.warnings.values()] };
+  return {
+    manifest,
+    manifestPath: join(ctx.opts.output, MANIFEST_JSON),
+    interrupted: !!run.stopped,
+    stopped: run.stopped,
+    warnings: [...ctx.warnings.values()],
+    manifestError,
+    journal: { path: journal.path, ...journal.stats },
+  };
+}
+
+export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, control: BatchControl = {}, deps: BatchDeps = {}): Promise<BatchResult> {
+  const fsx = deps.fs ?? NODE_FS;
+  const ctx = runContext(opts, fsx);
+  const jobs = collectJobs(opts, ctx.base);
+  const { jobs: threads, notice } = capJobs(opts.jobs);
+  if (notice) report.notice?.(notice);
+  const { freeBytes } = preflight(opts.output, fsx);
+  const lock: OutputLock = acquireLock(opts.output, fsx);
+  const journal = new Journal(opts.output, fsx);
+  let reserve: SpaceReserve | undefined;
+  try {
+    if (lock.tookOver) report.notice?.(tookOverText(opts.output, lock.tookOver));
+    reserve = reserveSpace(opts.output, jobs.length, fsx);
+    ctx.previous = readPreviousState(opts.output, fsx);
+    removeDeadTempFiles(ctx.previous, opts.output);
+    journal.open();
+    journal.append({ t: 'run', pid: process.pid, startedAt: ctx.startedAt.toISOString() });
+    const run: Run = {
+      ctx,
+      jobs,
+      entries: new Array(jobs.length),
+      report,
+      journal,
+      reserve,
+      threads,
+      poolKey: '',
+      running: new Map(),
+      dispatched: new Map(),
+      allDispatched: false,
+    };
+    announcePrevious(run, freeBytes);
+    report.start?.(jobs.length);
+    await renderRows(run, control);
+    return await finishRun(run);
+  } finally {
+    reserve?.release();
+    journal.close();
+    lock.release();
+  }
+}
+
+function tookOverText(outDir: string, info: { pid: number; startedAt: string }): string {
+  const who = info.pid ? `PID ${info.pid}, bắt đầu lúc ${new Date(info.startedAt).toLocaleString('vi-VN')}` : 'không rõ PID';
+  return `Thư mục kết quả ${outDir} còn khóa của một lần chạy trước đã dừng đột ngột (${who}); lệnh này tiếp quản khóa và chạy tiếp.`;
 }
 
 /** Values a file-name pattern can use. */

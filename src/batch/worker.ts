@@ -36,7 +36,11 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
       fonts,
     );
     const rendered = task.outputs.map((o) => ({ ...o, bytes: bytes.get(o.format)! }));
-    atomicWriteAll(rendered.map((r) => [r.path, r.bytes]));
+    // Flushed before the rename: the journal records the file as written once this returns.
+    atomicWriteAll(
+      rendered.map((r) => [r.path, r.bytes]),
+      { durable: true },
+    );
     const files = rendered.map((r) => ({ format: r.format, path: r.path, sha256: sha256(r.bytes), bytes: r.bytes.length }));
     return { id: task.id, ok: true, files, warnings: [...found, ...noticeDiagnostics(notices)] };
   } catch (e) {
@@ -46,7 +50,8 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
 
 function failure(id: number, e: unknown): TaskResult {
   const d = describeError(e);
-  return { id, ok: false, kind: d.kind, diagnostics: d.diagnostics, stack: d.stack };
+  const errno = d.kind === 'output' ? (e as NodeJS.ErrnoException).code : undefined;
+  return { id, ok: false, kind: d.kind, diagnostics: d.diagnostics, stack: d.stack, ...(errno ? { errno } : {}) };
 }
 
 parentPort!.on('message', (task: WorkerTask) => {

@@ -10,7 +10,7 @@ export interface OutStream {
   hasColors?(): boolean;
 }
 
-export type StopSignal = 'SIGINT' | 'SIGTERM';
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 /** Where Ctrl-C comes from: `process`, or an EventEmitter a caller can emit 'SIGINT' on. */
 export interface SignalSource {
@@ -24,7 +24,7 @@ export interface CliIO {
   /** Relative paths in arguments are relative to this folder. */
   cwd: string;
   env: Record<string, string | undefined>;
-  /** SIGINT/SIGTERM stop `batch` (cleanly, then at once) and `preview`. */
+  /** SIGINT/SIGTERM/SIGHUP stop `batch` (cleanly, then at once); SIGINT/SIGTERM stop `preview`. */
   signals: SignalSource;
 }
 

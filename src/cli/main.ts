@@ -30,7 +30,7 @@ export function buildProgram(cli: Cli = cliContext()): Command {
       'after',
       `
 Mã thoát: 0 thành công; 1 tệp đầu vào có lỗi (không tệp nào được ghi); 2 dùng lệnh sai; 3 lỗi nội bộ;
-130 lệnh batch bị dừng bằng Ctrl-C.
+130 lệnh batch bị dừng bằng Ctrl-C (143 SIGTERM, 129 SIGHUP).
 
 Ví dụ:
   kehoach init ke-hoach.json
@@ -140,6 +140,8 @@ export async function main(argv = process.argv): Promise<void> {
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      // The terminal is gone (SIGHUP): a batch still finishes its rows and writes its manifest.
+      if (e.code === 'EIO') return;
       throw e;
     });
   process.exitCode = await runCli(argv.slice(2), processIO());

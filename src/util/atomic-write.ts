@@ -2,6 +2,7 @@
 // half-written DOCX/PDF and a failed run leaves nothing behind. A plan fixed by
 // `validate --fix` is rewritten in place instead (writeInPlace), keeping its inode.
 import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs';
 import {
   closeSync,
   existsSync,
@@ -13,10 +14,8 @@ import {
   openSync,
   readSync,
   realpathSync,
-  renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,11 +52,52 @@ function forTarget(e: unknown, target: string): unknown {
   return e;
 }
 
+/** The calls atomicWriteAll makes; tests pass a copy of node:fs with failures injected. */
+export type AtomicFs = Pick<typeof nodeFs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'rmSync'>;
+
+export interface AtomicWriteOptions {
+  /**
+   * Flush each file to the disk before renaming it, and the folder after: a record saying
+   * "written" (the batch journal) must never outlive the file after a power cut.
+   */
+  durable?: boolean;
+  fs?: AtomicFs;
+}
+
+function writeTemp(fsx: AtomicFs, tmp: string, data: Uint8Array | string, durable: boolean): void {
+  const fd = fsx.openSync(tmp, 'wx');
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    for (let off = 0; off < bytes.length; ) off += fsx.writeSync(fd, bytes, off, bytes.length - off);
+    if (durable) fsx.fsyncSync(fd);
+  } finally {
+    fsx.closeSync(fd);
+  }
+}
+
+/** Makes renames in a folder durable; not every platform can open a folder (Windows), which is fine. */
+function syncDir(fsx: AtomicFs, dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fsx.openSync(dir, 'r');
+    fsx.fsyncSync(fd);
+  } catch {
+    /* best effort */
+  } finally {
+    if (fd !== undefined) fsx.closeSync(fd);
+  }
+}
+
 /**
  * Writes a set of outputs all or nothing, as far as the file system allows: every file goes to
  * a temp file first; only when all are written are they renamed into place.
  */
-export function atomicWriteAll(files: [path: string, data: Uint8Array | string][]): void {
+/**
+ * Writes a set of outputs all or nothing, as far as the file system allows: every file goes to
+ * a temp file first; only when all are written are they renamed into place.
+ */
+export function atomicWriteAll(files: [path: string, data: Uint8Array | string][], opts: AtomicWriteOptions = {}): void {
+  const fsx = opts.fs ?? nodeFs;
   const temps: [tmp: string, path: string][] = [];
   try {
     for (const [path, data] of files) {
@@ -65,8 +105,8 @@ export function atomicWriteAll(files: [path: string, data: Uint8Array | string][
       const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       temps.push([tmp, path]);
       try {
-        // 'wx': never write through anything already at the temp name (a planted link).
-        writeFileSync(tmp, data, { flag: 'wx' });
+        // 'wx' (in writeTemp): never write through anything already at the temp name (a planted link).
+        writeTemp(fsx, tmp, data, !!opts.durable);
       } catch (e) {
         throw forTarget(e, path);
       }
@@ -78,19 +118,20 @@ export function atomicWriteAll(files: [path: string, data: Uint8Array | string][
         throw Object.assign(new Error(`is a directory: ${path}`), { code: 'EISDIR', path, target: path });
     for (const [tmp, path] of temps) {
       try {
-        renameSync(tmp, path);
+        fsx.renameSync(tmp, path);
       } catch (e) {
         throw forTarget(e, path);
       }
     }
   } catch (e) {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
+    for (const [tmp] of temps) fsx.rmSync(tmp, { force: true });
     throw e;
   }
+  if (opts.durable) for (const dir of new Set(temps.map(([, p]) => dirname(p)))) syncDir(fsx, dir);
 }
 
-export function atomicWrite(path: string, data: Uint8Array | string): void {
-  atomicWriteAll([[path, data]]);
+export function atomicWrite(path: string, data: Uint8Array | string, opts: AtomicWriteOptions = {}): void {
+  atomicWriteAll([[path, data]], opts);
 }
 
 /** The write calls of writeInPlace; tests give one that fails half-way (a disk filling up). */

@@ -39,7 +39,7 @@ class Capture {
 }
 
 /** Process-wide state an in-process run could leave behind. */
-const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection', 'warning'] as const;
+const PROCESS_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit', 'beforeExit', 'uncaughtException', 'unhandledRejection', 'warning'] as const;
 
 interface ProcessState {
   cwd: string;

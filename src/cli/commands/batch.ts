@@ -1,18 +1,23 @@
 // `kehoach batch`: one base plan and many variations (a rows file, or the 34 provinces)
 // → one DOCX/PDF set per row, with a manifest. See docs/BATCH.md.
+import { constants as osConstants } from 'node:os';
 import type { Command } from 'commander';
+import { describeError, fsReason } from '../../errors.js';
 import { formatDiagnostic } from '../../reader/diagnostic.js';
 import { createProgress, type ProgressSink } from '../../batch/progress.js';
-import { DEFAULT_PATTERN, runBatch, type BatchOptions } from '../../batch/run.js';
+import { DEFAULT_PATTERN, runBatch, type BatchOptions, type BatchResult } from '../../batch/run.js';
 import { PatternError } from '../../batch/names.js';
 import type { ManifestEntry } from '../../batch/manifest.js';
 import { ALL_FORMATS, WRITERS, type Format } from '../../writers/index.js';
-import type { Cli } from '../io.js';
+import type { Cli, StopSignal } from '../io.js';
 import { EXIT, reportError } from '../output.js';
 import { defaultFormats, parseFormats } from './render.js';
 
-/** Exit code after Ctrl-C (128 + SIGINT), as shells expect. */
-const EXIT_INTERRUPTED = 130;
+/** Signals that stop a batch cleanly: Ctrl-C, `kill`, a closed terminal. */
+const STOP_SIGNALS: StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** Exit code after a signal, as shells expect: 128 + its number (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP). */
+const signalExit = (sig: string) => 128 + (osConstants.signals[sig as StopSignal] ?? 2);
 
 interface CliOptions {
   rows?: string;
@@ -34,8 +39,12 @@ interface CliOptions {
  */
 function rowText(entry: ManifestEntry, label: string, shown: Set<string>): { text?: string; isError: boolean } {
   switch (entry.status) {
-    case 'created':
-      return { text: `${label}: đã ghi ${entry.outputs.map((o) => o.path).join(', ')}`, isError: false };
+    case 'created': {
+      const saved = (entry.backups ?? []).map((b) => `\n  đã sửa tay, ghi đè (--force); bản đã sửa được lưu thành ${b.backup}`);
+      return { text: `${label}: đã ghi ${entry.outputs.map((o) => o.path).join(', ')}${saved.join('')}`, isError: saved.length > 0 };
+    }
+    case 'edited':
+      return { text: [label + ':', ...(entry.edited ?? []).map((p) => `  đã sửa tay, giữ nguyên: ${p}`)].join('\n'), isError: true };
     case 'unchanged':
       return { text: `${label}: không thay đổi, giữ nguyên ${entry.outputs.map((o) => o.path).join(', ')}`, isError: false };
     case 'failed': {
@@ -87,21 +96,37 @@ function batchOptions(base: string, opts: CliOptions): BatchOptions | string {
   };
 }
 
+/** Why the run stopped early, for the closing line. */
+function stopText(result: BatchResult): string {
+  const reason = result.stopped?.reason ?? 'SIGINT';
+  if (reason === 'SIGINT') return 'Đã dừng';
+  if (reason.startsWith('SIG')) return `Đã dừng (tín hiệu ${reason})`;
+  return `Đã dừng vì không ghi được ${result.stopped?.path ?? 'kết quả'} (${fsReason(reason) ?? reason})`;
+}
+
 /** The closing lines of a finished (or stopped) run, and its exit code. */
-function summarize(cli: Cli, result: Awaited<ReturnType<typeof runBatch>>): number {
+function summarize(cli: Cli, result: BatchResult): number {
   const s = result.manifest.summary;
   for (const w of result.warnings) cli.err(`${w.text}${w.count > 1 ? `\n    (ở ${w.count} kế hoạch)` : ''}`);
   const ok = s.created + s.unchanged;
   const detail = s.unchanged ? ` (${s.created} tạo mới, ${s.unchanged} không thay đổi)` : '';
+  const edited = s.edited ? `, ${s.edited} giữ nguyên vì có tệp đã sửa tay (dùng --force để tạo lại, bản đã sửa được lưu kèm)` : '';
   const merged = result.manifest.merged ? `\nĐã gộp các tệp PDF vào ${result.manifest.merged.path} (${result.manifest.merged.pages} trang).` : '';
-  if (result.interrupted) {
-    cli.err(`Đã dừng: ${ok} thành công, ${s.failed} lỗi, ${s.cancelled} chưa xử lý. Bảng kê: ${result.manifestPath}`);
-    return EXIT_INTERRUPTED;
+  let written = `Bảng kê: ${result.manifestPath}`;
+  if (result.manifestError) {
+    const why = describeError(result.manifestError).diagnostics[0]?.message ?? String(result.manifestError);
+    written = `Chưa ghi được bảng kê: ${why} Nhật ký ${result.journal.path} được giữ lại: chạy lại lệnh này sau khi khắc phục, các kế hoạch đã xong sẽ không phải tạo lại.`;
   }
-  const line = `${ok} thành công, ${s.failed} lỗi${detail}. Bảng kê: ${result.manifestPath}${merged}`;
-  if (s.failed) cli.err(line);
+  if (result.interrupted) {
+    const disk = result.stopped && !result.stopped.reason.startsWith('SIG');
+    const next = disk ? ' Khắc phục (giải phóng dung lượng, quyền ghi) rồi chạy lại lệnh: các kế hoạch đã xong được giữ nguyên.' : '';
+    cli.err(`${stopText(result)}: ${ok} thành công, ${s.failed} lỗi, ${s.cancelled} chưa xử lý${edited}. ${written}${next}`);
+    return disk ? EXIT.inputError : signalExit(result.stopped?.reason ?? 'SIGINT');
+  }
+  const line = `${ok} thành công, ${s.failed} lỗi${detail}${edited}. ${written}${merged}`;
+  if (s.failed || result.manifestError) cli.err(line);
   else cli.out(line);
-  return s.failed ? EXIT.inputError : EXIT.ok;
+  return s.failed || result.manifestError ? EXIT.inputError : EXIT.ok;
 }
 
 export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<number> {
@@ -115,16 +140,17 @@ export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<n
   const abort = new AbortController();
   let progress: ProgressSink | undefined;
   const shown = new Set<string>();
-  const onSignal = () => {
+  const onSignal = (sig: StopSignal) => {
     if (!stop.signal.aborted) {
-      stop.abort();
-      const msg = 'Đang dừng: chờ các kế hoạch đang tạo xong rồi ghi bảng kê… (nhấn Ctrl-C lần nữa để dừng ngay)';
+      stop.abort(sig);
+      const again = sig === 'SIGINT' ? 'nhấn Ctrl-C' : `gửi ${sig}`;
+      const msg = `Đang dừng${sig === 'SIGINT' ? '' : ` (nhận tín hiệu ${sig})`}: chờ các kế hoạch đang tạo xong rồi ghi bảng kê… (${again} lần nữa để dừng ngay)`;
       if (progress) progress.notice(msg);
       else cli.err(msg);
-    } else abort.abort();
+    } else abort.abort(sig);
   };
-  cli.signals.on('SIGINT', onSignal);
-  cli.signals.on('SIGTERM', onSignal);
+  const handlers = STOP_SIGNALS.map((sig) => [sig, () => onSignal(sig)] as const);
+  for (const [sig, h] of handlers) cli.signals.on(sig, h);
   try {
     const result = await runBatch(
       batchOpts,
@@ -136,6 +162,10 @@ export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<n
           const { text, isError } = rowText(entry, label, shown);
           progress!.row(text, isError);
         },
+        notice: (text) => {
+          if (progress) progress.notice(text);
+          else cli.err(text);
+        },
         debug: (text) => {
           if (cli.env.KEHOACH_DEBUG) cli.err(text);
         },
@@ -143,14 +173,14 @@ export async function batch(cli: Cli, base: string, opts: CliOptions): Promise<n
       { stop: stop.signal, abort: abort.signal },
     );
     progress?.done();
+    if (cli.env.KEHOACH_DEBUG) cli.err(`nhật ký ${result.journal.path}: ${result.journal.syncs} lần fsync, ${result.journal.syncMs.toFixed(0)} ms`);
     return summarize(cli, result);
   } catch (e) {
     progress?.done();
     if (e instanceof PatternError) return usage(`${e.message} (--name "${opts.name}").`);
     return reportError(cli, e);
   } finally {
-    cli.signals.off('SIGINT', onSignal);
-    cli.signals.off('SIGTERM', onSignal);
+    for (const [sig, h] of handlers) cli.signals.off(sig, h);
   }
 }
 
@@ -166,8 +196,8 @@ export function registerBatch(program: Command, cli: Cli): void {
     .option('-f, --format <danh-sách>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
     .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
     .option('--fonts <thư-mục>', 'thư mục có 4 tệp phông .ttf cho bản PDF (như lệnh render)')
-    .option('--force', 'tạo lại tất cả, kể cả kế hoạch không thay đổi')
-    .option('-j, --jobs <số>', 'số luồng xử lý song song (mặc định: số nhân CPU)')
+    .option('--force', 'tạo lại tất cả, kể cả kế hoạch không thay đổi và tệp đã sửa tay (bản đã sửa được lưu kèm)')
+    .option('-j, --jobs <số>', 'số luồng xử lý song song (mặc định: số nhân CPU; tối đa gấp đôi số nhân)')
     .option('--merge', 'gộp tất cả tệp PDF thành một tệp tong-hop.pdf để in')
     .option('-q, --quiet', 'chỉ in lỗi và dòng tổng kết')
     .addHelpText(
@@ -177,8 +207,13 @@ Ví dụ:
   kehoach batch ke-hoach.json --provinces -o ket-qua/
   kehoach batch ke-hoach.json --rows don-vi.csv --name "{{slug}}/ke-hoach-{{number}}"
 
-Mã thoát: 0 tất cả thành công; 1 có dòng bị lỗi (các dòng khác vẫn được tạo); 2 dùng lệnh sai;
-3 lỗi nội bộ; 130 dừng bằng Ctrl-C (bảng kê ghi những gì đã xong). Xem docs/BATCH.md.`,
+Tệp đã sửa tay sau lần chạy trước được giữ nguyên (dùng --force để ghi đè, bản đã sửa được lưu
+thành <tên>.sua-tay-<ngày-giờ>.docx). Mỗi thư mục kết quả chỉ một lệnh batch ghi tại một thời điểm.
+
+Mã thoát: 0 tất cả thành công; 1 có dòng bị lỗi (các dòng khác vẫn được tạo), thư mục kết quả
+không ghi được, đĩa đầy hoặc đang có lệnh khác ghi vào; 2 dùng lệnh sai; 3 lỗi nội bộ;
+130 dừng bằng Ctrl-C, 143 bằng SIGTERM, 129 khi đóng cửa sổ dòng lệnh (bảng kê ghi những gì
+đã xong). Xem docs/BATCH.md.`,
     )
     .action(async (base: string, opts: CliOptions) => {
       cli.exitCode = await batch(cli, base, opts);
