@@ -53,16 +53,15 @@ function cold(roots) {
   const rows = [];
   for (const [name, argv] of Object.entries(cases)) {
     const runs = roots.map(() => []);
-    for (let n = 0; n < COLD_RUNS; n++) roots.forEach((root, k) => runs[k].push(timed(argv(k), root)));
-    roots.forEach((root, k) =>
+    for (let n = 0; n < COLD_RUNS; n++) for (const [k, root] of roots.entries()) runs[k].push(timed(argv(k), root));
+    for (const [k, root] of roots.entries())
       rows.push({
         checkout: roots.length > 1 ? (k === 0 ? 'this' : root) : undefined,
         what: name,
         'median s': s(median(runs[k].map((r) => r.wall))),
         'best s': s(Math.min(...runs[k].map((r) => r.wall))),
         'median CPU s': s(median(runs[k].map((r) => r.cpu))),
-      }),
-    );
+      });
   }
   rmSync(out, { recursive: true, force: true });
   for (const r of rows) if (r.checkout === undefined) delete r.checkout;
