@@ -8,7 +8,8 @@
 //
 // `node bench/startup.mjs --base <dir>` runs the same measurements on another built checkout
 // (e.g. `git worktree add /tmp/before <commit> && (cd /tmp/before && npm ci)`) alternately with
-// this one, so before and after are measured side by side under the same load.
+// this one, so before and after are measured side by side under the same load; `--cold` or
+// `--warm` runs only those measurements.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -107,7 +108,8 @@ if (args.includes('--warm-json')) {
   console.log(JSON.stringify(await warm(resolve(opt('--warm-json')))));
 } else {
   const roots = [here, ...(opt('--base') ? [resolve(opt('--base'))] : [])];
-  cold(roots);
+  if (!args.includes('--warm')) cold(roots);
+  if (args.includes('--cold')) process.exit(0);
   // Each checkout's warm run in a process of its own (one core: the runs follow each other).
   for (const root of roots) {
     const r = spawnSync(process.execPath, [join(here, 'bench', 'startup.mjs'), '--warm-json', root], { encoding: 'utf8' });

@@ -1,14 +1,70 @@
 // Loads a template folder (document.hbs + partials/**.hbs), with fallback to the
 // built-in templates for any partial a custom folder does not override.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve, sep } from 'node:path';
-import Handlebars from 'handlebars';
+import type FullHandlebars from 'handlebars';
+import type { HelperDelegate, RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { unclosedBlock } from './blocks.js';
 import { helpers } from './helpers.js';
 import { tableHelpers } from './table-helpers.js';
 import { packagePath } from '../util/package-root.js';
+import { Handlebars, type HandlebarsRuntime } from './runtime.js';
 
 export const BUILTIN_TEMPLATES = packagePath('templates');
+
+/**
+ * The built-in templates compiled at build time (scripts/precompile-templates.mjs), keyed by the
+ * hash of their source: a template whose text has a precompiled form skips Handlebars' parser and
+ * code generator (most of a cold run's template time), and any other text — a custom folder, a
+ * built-in template edited since the build — is compiled as it is read, so the store is never stale.
+ */
+export const PRECOMPILED = packagePath('dist', 'templates.precompiled.json');
+const COMPILE_OPTIONS = { strict: true, noEscape: false } as const;
+
+/** The full Handlebars (parser and compiler), loaded only for a template without a precompiled form. */
+const fullHandlebars = (): typeof FullHandlebars => createRequire(import.meta.url)('handlebars');
+
+interface PrecompiledStore {
+  handlebars: string;
+  /** Source hash → template spec (JavaScript source of Handlebars.precompile). */
+  templates: Record<string, string>;
+}
+
+let store: PrecompiledStore | null | undefined;
+
+function precompiledSpecs(): Record<string, string> {
+  if (store === undefined) {
+    try {
+      store = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as PrecompiledStore;
+    } catch {
+      store = null;
+    }
+  }
+  return store && store.handlebars === Handlebars.VERSION ? store.templates : {};
+}
+
+/** A template file's text as compiled: NFC, and a file's final newline is not content (it would leak into attributes). */
+function templateSource(file: string): string {
+  return readFileSync(file, 'utf8')
+    .normalize('NFC')
+    .replace(/\r?\n$/, '');
+}
+
+const sourceKey = (src: string) => createHash('sha256').update(src).digest('hex').slice(0, 32);
+
+/** Every built-in template precompiled, for the build to store at PRECOMPILED. */
+export function precompileBuiltins(): PrecompiledStore {
+  const hb = fullHandlebars();
+  const templates: Record<string, string> = {};
+  for (const file of listHbs(BUILTIN_TEMPLATES).sort()) {
+    const src = templateSource(file);
+    // Typed as a spec object; precompile returns its JavaScript source.
+    templates[sourceKey(src)] = String(hb.precompile(src, COMPILE_OPTIONS));
+  }
+  return { handlebars: hb.VERSION, templates };
+}
 
 /** A template problem with the file, line and column where it is. */
 export class TemplateError extends Error {
@@ -110,31 +166,31 @@ export interface TemplateSet {
  * Loads the templates of a document type (folder "ke-hoach") from `customDir` if given,
  * falling back to the built-in folder for the main template and any missing partial.
  */
-export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}): TemplateSet {
+export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, HelperDelegate> = {}): TemplateSet {
   const builtin = join(BUILTIN_TEMPLATES, folder);
   const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
   if (customDir && !existsSync(customDir)) throw new TemplateError('không tìm thấy thư mục mẫu', customDir);
   if (customDir && !statSync(customDir).isDirectory()) throw new TemplateError('--template phải là một thư mục mẫu, không phải tệp', customDir);
-  const hb = Handlebars.create();
-  hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
-  const files: string[] = [];
-  const seen = new Set<string>();
+  const partials = new Map<string, string>();
   for (const dir of dirs) {
     for (const file of listHbs(join(dir, 'partials'))) {
       const name = relative(join(dir, 'partials'), file)
         .replace(/\.hbs$/, '')
         .split(sep)
         .join('/');
-      if (seen.has(name)) continue;
-      seen.add(name);
-      files.push(file);
-      hb.registerPartial(name, compile(hb, file));
+      if (!partials.has(name)) partials.set(name, file);
     }
   }
   const mainFile = dirs.map((d) => join(d, 'document.hbs')).find(existsSync);
   if (!mainFile) throw new TemplateError('thiếu tệp document.hbs', dirs[0]);
-  files.unshift(mainFile);
-  const main = compile(hb, mainFile);
+  const files = [mainFile, ...partials.values()];
+  const sources = new Map(files.map((f) => [f, templateSource(f)]));
+  const specs = precompiledSpecs();
+  // The runtime alone when every template is precompiled; the full Handlebars otherwise.
+  const hb: Env = [...sources.values()].every((src) => specs[sourceKey(src)]) ? Handlebars.create() : fullHandlebars().create();
+  hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
+  for (const [name, file] of partials) hb.registerPartial(name, compile(hb, file, sources.get(file)!, specs));
+  const main = compile(hb, mainFile, sources.get(mainFile)!, specs);
   return {
     dir: dirs[0],
     files,
@@ -142,20 +198,25 @@ export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelp
   };
 }
 
-function compile(hb: typeof Handlebars, file: string): Handlebars.TemplateDelegate {
-  // A file's final newline is not content (it would leak into attributes).
-  const src = readFileSync(file, 'utf8')
-    .normalize('NFC')
-    .replace(/\r?\n$/, '');
-  let fn: Handlebars.TemplateDelegate;
-  try {
-    fn = hb.compile(src, { strict: true, noEscape: false });
-    // Force parsing now so syntax errors name this file.
-    hb.parse(src);
-  } catch (e) {
-    throw explain(e as Error, file, src);
+type Env = HandlebarsRuntime | typeof FullHandlebars;
+
+function compile(hb: Env, file: string, src: string, specs: Record<string, string>): TemplateDelegate {
+  const spec = specs[sourceKey(src)];
+  let fn: TemplateDelegate;
+  if (spec) {
+    // The spec is the JavaScript Handlebars.compile would have generated from this very text.
+    fn = hb.template(new Function(`return ${spec}`)());
+  } else {
+    const full = hb as typeof FullHandlebars;
+    try {
+      fn = full.compile(src, COMPILE_OPTIONS);
+      // Force parsing now so syntax errors name this file.
+      full.parse(src);
+    } catch (e) {
+      throw explain(e as Error, file, src);
+    }
   }
-  return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
+  return (ctx: unknown, opts?: RuntimeOptions) => {
     try {
       return fn(ctx, opts);
     } catch (e) {
