@@ -24,6 +24,7 @@ import {
 } from 'docx';
 import { NORMAL, type Block, type Paragraph, type Presentation, type Run, type Section, type Table } from '../../presentation/types.js';
 import { ptToEighthPt, ptToTwip } from '../../util/units.js';
+import { writeDocxFast } from './fast.js';
 import { corePropertiesXml, fixFootnoteSeparators, stampZipDates } from './package.js';
 import { paragraphProps, runProps, stylesOptions } from './styles.js';
 
@@ -127,6 +128,11 @@ export function buildDocx(doc: Presentation): Document {
 
 /** The DOCX file: byte-identical for identical input (dates from the document, never the clock). */
 export async function writeDocx(doc: Presentation): Promise<Buffer> {
+  return writeDocxFast(doc, buildDocx, block) ?? writeDocxWithLibrary(doc);
+}
+
+/** The same file written by the docx library alone (fast.ts reuses its XML; the tests compare the two). */
+export async function writeDocxWithLibrary(doc: Presentation): Promise<Buffer> {
   const core = { path: 'docProps/core.xml', data: corePropertiesXml(doc.meta) };
   let zip: Uint8Array = await Packer.toBuffer(buildDocx(doc), false, [core]);
   if (doc.footnotes.length) zip = fixFootnoteSeparators(zip);
