@@ -5,6 +5,7 @@ import { deflateSync } from 'node:zlib';
 import { PDFArray, type PDFDocument, PDFNumber, PDFRawStream, type PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import { subsetTrueType } from '../../fonts/subset.js';
+import { CidHex } from './content.js';
 
 /** Pseudo glyph ids from here on stand for characters missing from the font (copies of .notdef). */
 const NOTDEF_CLONE_BASE = 0x10000;
@@ -51,6 +52,8 @@ export interface EmbeddedFace {
   ref: PDFRef;
   /** Old glyph id → CID in the embedded subset. */
   cid: Map<number, number>;
+  /** The same as 4 hex digits, for the content streams. */
+  cidHex: CidHex;
   name: string;
 }
 
@@ -102,6 +105,7 @@ export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<
 interface BuiltSubset {
   name: string;
   cid: Map<number, number>;
+  cidHex: CidHex;
   /** Old glyph ids in CID order. */
   cids: number[];
   fontFile: Uint8Array; // deflated
@@ -155,6 +159,7 @@ function buildSubset(usage: FaceUsage, doSubset: boolean): BuiltSubset {
   const built: BuiltSubset = {
     name: doSubset ? `${subsetTag(face, used)}+${face.postscriptName}` : face.postscriptName,
     cid,
+    cidHex: new CidHex(cid),
     cids,
     fontFile: deflateSync(bytes),
     length1: bytes.length,
@@ -210,5 +215,5 @@ export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: b
     DescendantFonts: [ctx.register(cidFont)],
     ToUnicode: ctx.register(toUnicode),
   });
-  return { ref: ctx.register(type0), cid: sub.cid, name };
+  return { ref: ctx.register(type0), cid: sub.cid, cidHex: sub.cidHex, name };
 }

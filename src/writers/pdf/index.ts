@@ -50,7 +50,7 @@ export async function renderPages(pages: PageOut[], meta: Meta, opts: PdfOptions
     const content = pageContent(p, glyphRuns[k], (face) => {
       const u = usages.get(face)!;
       const e = embedded.get(face)!;
-      return { name: u.resourceName, cid: e.cid };
+      return { name: u.resourceName, cidHex: e.cidHex };
     });
     hash.update(content);
     const stream = flate(doc.context, content);
