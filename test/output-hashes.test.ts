@@ -1,7 +1,9 @@
 // Same input, same bytes: the sha256 of every example's DOCX and PDF, as `kehoach render` writes
-// them, against the hashes recorded in test/fixtures/output-hashes.json. The recording was made
-// before the speed work of issue 16, so any optimisation (cached parts, reused font subsets,
-// precompiled templates, a bundled CLI) must leave the files exactly as they were.
+// them, against the hashes recorded in test/fixtures/output-hashes.json, and of every extra case
+// of test/helpers/cases.ts. The recording was made before the speed work of issue 16 (the extra
+// cases' before the PDF writer stopped using pdf-lib to write the file), so any optimisation
+// (cached parts, reused font subsets, precompiled templates, a bundled CLI) must leave the files
+// exactly as they were.
 //
 // A deliberate change of the output re-records them: KEHOACH_RECORD_HASHES=1 npx vitest run test/output-hashes.test.ts
 import { spawnSync } from 'node:child_process';
@@ -11,9 +13,11 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.js';
-import { exampleFiles, ROOT } from './helpers/render.js';
+import { EXTRA_CASES } from './helpers/cases.js';
+import { exampleFiles, renderCase, ROOT } from './helpers/render.js';
 
 const RECORD = join(ROOT, 'test', 'fixtures', 'output-hashes.json');
+const CASES_RECORD = join(ROOT, 'test', 'fixtures', 'output-hashes-cases.json');
 const FORMATS = ['docx', 'pdf'] as const;
 const files = exampleFiles();
 const out = mkdtempSync(join(tmpdir(), 'kehoach-hashes-'));
@@ -46,6 +50,18 @@ describe('output bytes', () => {
     const recorded = JSON.parse(readFileSync(RECORD, 'utf8'));
     expect(Object.keys(recorded).sort()).toEqual(Object.keys(hashes).sort());
     for (const [file, h] of Object.entries(hashes)) expect(h, file).toEqual(recorded[file]);
+  });
+
+  it('every extra case renders to the recorded DOCX and PDF bytes', async () => {
+    const hashes: Record<string, Record<string, string>> = {};
+    for (const c of EXTRA_CASES) {
+      const r = await renderCase(c.slug);
+      hashes[c.slug] = { docx: sha256(r.docx), pdf: sha256(r.pdf) };
+    }
+    if (process.env.KEHOACH_RECORD_HASHES) writeFileSync(CASES_RECORD, `${JSON.stringify(hashes, null, 2)}\n`);
+    const recorded = JSON.parse(readFileSync(CASES_RECORD, 'utf8'));
+    expect(Object.keys(recorded).sort()).toEqual(Object.keys(hashes).sort());
+    for (const [slug, h] of Object.entries(hashes)) expect(h, slug).toEqual(recorded[slug]);
   });
 
   it('the built bin writes the same bytes (one example, a fresh process)', () => {
