@@ -10,11 +10,17 @@
 //   (styles, sections' page set-up and headers, footnotes' shape) and deflated once;
 // - the zip is written here, entry by entry exactly as fflate's zipSync lays it out, with the
 //   entries' dates already set to the plan's date (package.ts).
+// The shapes and skeletons of the examples are written by the build (scripts/precompile-docx.mjs,
+// dist/docx-shapes.json) and read at the first DOCX of a process, so a cold `kehoach render` of a
+// plan made of known shapes never loads the docx library (library.ts) at all.
 // The bytes are those of the library path (writeDocxWithLibrary); test/docx-fast.test.ts compares
 // the two on every example and extra case.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as zlib from 'node:zlib';
 import { deflateSync } from 'fflate';
-import { Document, Packer, Paragraph as DocxParagraph, TextRun } from 'docx';
 import type { Block, Footnote, Paragraph, Presentation, Run, Section, Table } from '../../presentation/types.js';
+import { packagePath } from '../../util/package-root.js';
 import { coreDate, corePropertiesXml, FOOTNOTE_SEPARATOR_MARK } from './package.js';
 
 /** Placeholders: private-use characters that docx writes as they are. */
@@ -83,7 +89,11 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** zlib.crc32 where Node has it (20.15, 22.2), else a table. */
+const nativeCrc = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 function crc32(bytes: Uint8Array): number {
+  if (nativeCrc) return nativeCrc(bytes) >>> 0;
   let c = -1;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return ~c >>> 0;
@@ -136,13 +146,7 @@ function zip(entries: Entry[], dosDate: number): Uint8Array {
   return out;
 }
 
-type Build = (doc: Presentation) => Document;
-type Compiled = Map<string, string | Uint8Array>;
-
-/** docx's compiler: the package's parts by path, in zip order, before zipping. */
-function compile(doc: Document, overrides: { path: string; data: string }[] = []): Compiled {
-  return (Packer as unknown as { compiler: { compile(d: Document, p: undefined, o: typeof overrides): Compiled } }).compiler.compile(doc, undefined, overrides);
-}
+type Library = typeof import('./library.js');
 
 const BODY_OPEN = '<w:body>';
 const BODY_CLOSE = '</w:body>';
@@ -161,9 +165,9 @@ interface Skeleton {
 
 const SECTION_END = '</w:sectPr></w:pPr></w:p>';
 
-function buildSkeleton(doc: Presentation, notes: Footnote[], build: Build): Skeleton {
+function buildSkeleton(doc: Presentation, notes: Footnote[], lib: Library): Skeleton {
   const bare: Presentation = { ...doc, footnotes: notes, sections: doc.sections.map((s) => ({ ...s, blocks: [] })) };
-  const parts = compile(build(bare), [{ path: 'docProps/core.xml', data: '' }]);
+  const parts = lib.skeletonParts(bare);
   const xml = parts.get('word/document.xml') as string;
   const open = xml.indexOf(BODY_OPEN) + BODY_OPEN.length;
   const close = xml.lastIndexOf(BODY_CLOSE);
@@ -198,17 +202,6 @@ function remember<T>(cache: Map<string, T>, key: string, value: T, size: number)
   return value;
 }
 
-/** The XML of blocks not yet seen, written by the library in one document, between marker paragraphs. */
-function writeBlocks(missing: Map<string, Block>, toDocx: (b: Block) => unknown, into: Map<string, string>): void {
-  const children: unknown[] = [];
-  for (const b of missing.values()) children.push(toDocx(b), new DocxParagraph({ children: [new TextRun(MARK)] }));
-  const xml = compile(new Document({ sections: [{ children: children as DocxParagraph[] }] })).get('word/document.xml') as string;
-  const marker = `<w:p><w:r><w:t xml:space="preserve">${MARK}</w:t></w:r></w:p>`;
-  const pieces = xml.slice(xml.indexOf(BODY_OPEN) + BODY_OPEN.length).split(marker);
-  let k = 0;
-  for (const key of missing.keys()) into.set(key, remember(blocks, key, pieces[k++], BLOCK_CACHE_SIZE));
-}
-
 const SECTION_START = '<w:p><w:pPr><w:sectPr';
 
 /** A paragraph's XML with a section's properties (from its own section paragraph) at the end of its pPr. */
@@ -220,7 +213,8 @@ function withSectionProperties(paragraph: string, sectionParagraph: string): str
 }
 
 /** The DOCX through the caches, or undefined when a text holds a placeholder character. */
-export function writeDocxFast(doc: Presentation, build: Build, toDocx: (b: Block) => unknown): Buffer | undefined {
+export async function writeDocxFast(doc: Presentation): Promise<Buffer | undefined> {
+  loadStore();
   const notes = new Shaper();
   const shapedNotes = doc.footnotes.map((n) => ({ ...n, paragraphs: n.paragraphs.map((p) => notes.paragraph(p)) }));
   const skeletonKey = JSON.stringify([doc.defaults, doc.styles, doc.sections.map((s: Section) => ({ ...s, blocks: 0 })), shapedNotes]);
@@ -232,7 +226,9 @@ export function writeDocxFast(doc: Presentation, build: Build, toDocx: (b: Block
     }),
   );
   if (notes.clash || shaped.some((s) => s.some((b) => b.shaper.clash))) return undefined;
-  const skeleton = skeletons.get(skeletonKey) ?? remember(skeletons, skeletonKey, buildSkeleton(doc, shapedNotes, build), CACHE_SIZE);
+  let lib: Library | undefined;
+  const library = async () => (lib ??= await import('./library.js'));
+  const skeleton = skeletons.get(skeletonKey) ?? remember(skeletons, skeletonKey, buildSkeleton(doc, shapedNotes, await library()), CACHE_SIZE);
   const xmlOf = new Map<string, string>();
   const missing = new Map<string, Block>();
   for (const s of shaped)
@@ -241,7 +237,11 @@ export function writeDocxFast(doc: Presentation, build: Build, toDocx: (b: Block
       if (xml === undefined) missing.set(b.key, b.block);
       else xmlOf.set(b.key, xml);
     }
-  if (missing.size) writeBlocks(missing, toDocx, xmlOf);
+  if (missing.size) {
+    const xml = (await library()).blocksXml([...missing.values()], MARK);
+    let k = 0;
+    for (const key of missing.keys()) xmlOf.set(key, remember(blocks, key, xml[k++], BLOCK_CACHE_SIZE));
+  }
   let body = skeleton.head;
   for (const [k, s] of shaped.entries()) {
     const xml = s.map((b) => b.shaper.fill(xmlOf.get(b.key)!));
@@ -263,4 +263,72 @@ export function writeDocxFast(doc: Presentation, build: Build, toDocx: (b: Block
   if (skeleton.footnotes !== undefined) own.set('word/footnotes.xml', entry('word/footnotes.xml', notes.fill(skeleton.footnotes)));
   const entries = skeleton.order.map((path) => own.get(path) ?? skeleton.entries.get(path)!);
   return Buffer.from(zip(entries, coreDate(doc.meta.date)));
+}
+
+/** Where the build stores the shapes and skeletons of the examples. */
+export const SHAPES_FILE = packagePath('dist', 'docx-shapes.json');
+
+interface StoredEntry {
+  crc: number;
+  size: number;
+  data: string; // base64
+}
+
+interface Store {
+  /** What wrote the XML: the compiled library.js and styles.js and the docx version. */
+  fingerprint: string;
+  entries: StoredEntry[];
+  skeletons: Record<string, Omit<Skeleton, 'entries'> & { entries: Record<string, number> }>;
+  blocks: Record<string, string>;
+}
+
+let storeRead = false;
+
+/** The code the stored XML came from; a store made by other code is not used. */
+function fingerprint(): string {
+  const h = createHash('sha256');
+  for (const f of [packagePath('dist', 'writers', 'docx', 'library.js'), packagePath('dist', 'writers', 'docx', 'styles.js')]) h.update(readFileSync(f));
+  h.update(JSON.parse(readFileSync(packagePath('node_modules', 'docx', 'package.json'), 'utf8')).version);
+  return h.digest('hex');
+}
+
+/** The build's shapes and skeletons into the caches, once per process (none when the file is missing). */
+function loadStore(): void {
+  if (storeRead) return;
+  storeRead = true;
+  let store: Store;
+  try {
+    store = JSON.parse(readFileSync(SHAPES_FILE, 'utf8'));
+    if (store.fingerprint !== fingerprint()) return;
+  } catch {
+    return;
+  }
+  const entries = store.entries.map((e) => ({ crc: e.crc, size: e.size, data: new Uint8Array(Buffer.from(e.data, 'base64')) }));
+  for (const [key, sk] of Object.entries(store.skeletons)) {
+    const own = new Map(Object.entries(sk.entries).map(([path, k]): [string, Entry] => [path, { ...entries[k], name: encoder.encode(path) }]));
+    skeletons.set(key, { ...sk, entries: own });
+  }
+  for (const [key, xml] of Object.entries(store.blocks)) blocks.set(key, xml);
+}
+
+/** The caches as the build stores them (scripts/precompile-docx.mjs, after rendering the examples). */
+export function exportShapes(): Store {
+  const entries: StoredEntry[] = [];
+  const index = new Map<string, number>();
+  const skeletonsOut: Store['skeletons'] = {};
+  for (const [key, sk] of skeletons) {
+    const own: Record<string, number> = {};
+    for (const [path, e] of sk.entries) {
+      const data = Buffer.from(e.data).toString('base64');
+      const id = `${e.crc}|${e.size}|${data}`;
+      let k = index.get(id);
+      if (k === undefined) {
+        k = entries.push({ crc: e.crc, size: e.size, data }) - 1;
+        index.set(id, k);
+      }
+      own[path] = k;
+    }
+    skeletonsOut[key] = { ...sk, entries: own };
+  }
+  return { fingerprint: fingerprint(), entries, skeletons: skeletonsOut, blocks: Object.fromEntries(blocks) };
 }
