@@ -11,7 +11,9 @@
 // `kehoach batch` stays on tsc's output (dist/cli/commands/batch.js): its worker threads load
 // dist/batch/worker.js by path. The bundle finds the package's files (templates, fonts, data)
 // two folders up, as dist/util/package-root.js does.
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -28,20 +30,12 @@ const batchOutside = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: { main: `${dist}cli/main.js` },
-  outdir,
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // ES builds where a package has one (pdf-lib): only what we use is kept.
   mainFields: ['module', 'main'],
-  // CommonJS packages inside an ES module call require() for Node's own modules.
-  banner: { js: "import { createRequire as __kehoachRequire } from 'node:module';\nconst require = __kehoachRequire(import.meta.url);" },
-  chunkNames: '[name]-[hash]',
   plugins: [batchOutside],
   logLevel: 'warning',
   legalComments: 'none',
@@ -49,4 +43,37 @@ await build({
   // are kept, so profiles and stack traces still name our functions.
   minifyWhitespace: true,
   minifySyntax: true,
+};
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { main: `${dist}cli/main.js` },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  // CommonJS packages inside an ES module call require() for Node's own modules.
+  banner: { js: "import { createRequire as __kehoachRequire } from 'node:module';\nconst require = __kehoachRequire(import.meta.url);" },
+  chunkNames: '[name]-[hash]',
 });
+
+// `render` and `validate` run a CommonJS bundle of the same CLI through V8's code cache
+// (bin/cached.js): a cold render ~15% less CPU. The cache is made here by one render.
+const pipeline = `${outdir}/pipeline.cjs`;
+await build({
+  ...common,
+  entryPoints: [`${dist}cli/main.js`],
+  outfile: pipeline,
+  format: 'cjs',
+  define: { 'import.meta.url': '__kehoachUrl' },
+  banner: { js: "const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+const { loadCached } = await import(new URL('../bin/cached.js', import.meta.url).href);
+const { exports, script } = loadCached(pipeline);
+const out = mkdtempSync(join(tmpdir(), 'kehoach-cache-'));
+const quiet = { write: () => true };
+const plan = fileURLToPath(new URL('../examples/kon-tum-2024-phong-trao-70-nam.json', import.meta.url));
+const code = await exports.runCli(['render', plan, '-q', '-o', out], { stdout: quiet, stderr: quiet });
+rmSync(out, { recursive: true, force: true });
+if (code !== 0) throw new Error(`the render that makes the code cache failed (exit ${code})`);
+writeFileSync(`${pipeline}.cache`, script.createCachedData());
