@@ -1,12 +1,24 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI (built by `npm install`/`npm ci` via the prepare script).
-import { existsSync } from 'node:fs';
+// Entry point: runs the compiled CLI (built by `npm install`/`npm ci` via the prepare script):
+// the bundles (dist/bundle/, scripts/bundle.mjs) when they are at least as new as tsc's output,
+// otherwise tsc's output itself (after a bare `tsc`, which does not rebuild the bundles).
+// `render` and `validate` run the CommonJS bundle through V8's code cache (bin/cached.js); other
+// commands the ES modules, each command's work in a chunk of its own.
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(fileURLToPath(main))) {
+const at = (rel) => new URL(rel, import.meta.url);
+const mtime = (rel) => statSync(at(rel), { throwIfNoEntry: false })?.mtimeMs;
+const compiled = mtime('../dist/cli/main.js');
+if (compiled === undefined) {
   console.error('Lỗi: kehoach chưa được biên dịch. Chạy "npm install" (hoặc "npm run build") trong thư mục dự án.');
   process.exit(3);
 }
-const { main: run } = await import(main.href);
+const fresh = (rel) => (mtime(rel) ?? -1) >= compiled;
+const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+let run;
+if ((command === 'render' || command === 'validate') && fresh('../dist/bundle/pipeline.cjs')) {
+  const { loadCached } = await import('./cached.js');
+  run = loadCached(fileURLToPath(at('../dist/bundle/pipeline.cjs'))).exports.main;
+} else run = (await import(at(fresh('../dist/bundle/main.js') ? '../dist/bundle/main.js' : '../dist/cli/main.js').href)).main;
 await run(process.argv);

@@ -3,19 +3,23 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Help, type Option, type OutputConfiguration } from 'commander';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { registerBatch } from './commands/batch.js';
-import { registerCheck } from './commands/check.js';
-import { registerInit } from './commands/init.js';
-import { registerPreview } from './commands/preview.js';
-import { registerRender } from './commands/render.js';
-import { registerSchema } from './commands/schema.js';
-import { registerTemplates } from './commands/templates.js';
-import { registerValidate } from './commands/validate.js';
+import { COMMANDS, registerCheck, registerInit, registerPreview, registerRender, registerSchema, registerTemplates, registerValidate } from './commands.js';
+import { EXIT } from './exit.js';
 import { cliContext, processIO, type Cli, type CliIO, type OutStream } from './io.js';
-import { EXIT, reportError } from './output.js';
+
+/**
+ * Whether a command line needs the batch command defined: when it runs it, asks for help or
+ * names no known command (commander lists every command, or suggests one). commands/batch.ts
+ * loads the batch machinery as it is imported, so other command lines leave it out.
+ */
+export function needsBatch(args: string[]): boolean {
+  const name = args.find((a) => !a.startsWith('-'));
+  if (name === undefined) return !args.some((a) => a === '-V' || a === '--version');
+  return !(COMMANDS as readonly string[]).includes(name);
+}
 
 /** The command tree of one run; everything it prints goes to `cli`'s streams. */
-export function buildProgram(cli: Cli = cliContext()): Command {
+export async function buildProgram(cli: Cli = cliContext(), args?: string[]): Promise<Command> {
   const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
   const program = new Command('kehoach')
     .description('Tạo Kế hoạch (DOCX, PDF) đúng thể thức Nghị định 30/2020/NĐ-CP từ tệp JSON/YAML')
@@ -44,7 +48,10 @@ Ví dụ:
   registerInit(program, cli);
   registerPreview(program, cli);
   registerTemplates(program, cli);
-  registerBatch(program, cli);
+  if (!args || needsBatch(args)) {
+    const { registerBatch } = await import('./commands/batch.js');
+    registerBatch(program, cli);
+  }
   program.exitOverride();
   for (const c of program.commands) c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride();
   return program;
@@ -123,11 +130,13 @@ export async function runCli(args: string[], io: Partial<CliIO> = {}): Promise<n
   const moved = resolve(cwd, cli.cwd) !== cwd;
   if (moved) process.chdir(cli.cwd);
   try {
-    await buildProgram(cli).parseAsync(args, { from: 'user' });
+    await (await buildProgram(cli, args)).parseAsync(args, { from: 'user' });
     return cli.exitCode;
   } catch (e) {
     // Help and version exit 0; usage errors were already printed.
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // output.js knows every error class of the pipeline: loaded only when something failed.
+    const { reportError } = await import('./output.js');
     return reportError(cli, e);
   } finally {
     if (moved) process.chdir(cwd);

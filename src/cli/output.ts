@@ -3,8 +3,9 @@ import { formatDiagnostic, type Diagnostic } from '../reader/diagnostic.js';
 import { describeError } from '../errors.js';
 import type { Cli } from './io.js';
 
-/** Exit codes (documented in README): */
-export const EXIT = { ok: 0, inputError: 1, usage: 2, internal: 3 } as const;
+import { EXIT } from './exit.js';
+
+export { EXIT };
 
 export function printDiagnostics(cli: Cli, diags: Diagnostic[]): void {
   for (const d of diags) cli.err(formatDiagnostic(d));

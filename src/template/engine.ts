@@ -1,17 +1,71 @@
 // Loads a template folder (document.hbs + partials/**.hbs), with fallback to the
 // built-in templates for any partial a custom folder does not override.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import Handlebars from 'handlebars';
+import type FullHandlebars from 'handlebars';
+import type { HelperDelegate, RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { unclosedBlock } from './blocks.js';
 import { HelperError, TemplateError } from './errors.js';
 import { readTemplate, scanTemplateFolder, type TemplateFile } from './folder.js';
 import { helpers } from './helpers.js';
+import { Handlebars, type HandlebarsRuntime } from './runtime.js';
 import { tableHelpers } from './table-helpers.js';
 import { packagePath } from '../util/package-root.js';
 
 export { TemplateError } from './errors.js';
 
 export const BUILTIN_TEMPLATES = packagePath('templates');
+
+/**
+ * The built-in templates compiled at build time (scripts/precompile-templates.mjs), keyed by the
+ * hash of their source: a template whose text has a precompiled form skips Handlebars' parser and
+ * code generator (most of a cold run's template time), and any other text — a custom folder, a
+ * built-in template edited since the build — is compiled as it is read, so the store is never stale.
+ */
+export const PRECOMPILED = packagePath('dist', 'templates.precompiled.json');
+const COMPILE_OPTIONS = { strict: true, noEscape: false } as const;
+
+/** The full Handlebars (parser and compiler), loaded only for a template without a precompiled form. */
+const fullHandlebars = (): typeof FullHandlebars => createRequire(import.meta.url)('handlebars');
+
+interface PrecompiledStore {
+  handlebars: string;
+  /** Source hash → template spec (JavaScript source of Handlebars.precompile). */
+  templates: Record<string, string>;
+}
+
+let store: PrecompiledStore | null | undefined;
+
+function precompiledSpecs(): Record<string, string> {
+  if (store === undefined) {
+    try {
+      store = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as PrecompiledStore;
+    } catch {
+      store = null;
+    }
+  }
+  return store && store.handlebars === Handlebars.VERSION ? store.templates : {};
+}
+
+/** A template's text as compiled: NFC, and a file's final newline is not content (it would leak into attributes). */
+const asCompiled = (text: string) => text.normalize('NFC').replace(/\r?\n$/, '');
+
+const sourceKey = (src: string) => createHash('sha256').update(src).digest('hex').slice(0, 32);
+
+/** Every built-in template precompiled, for the build to store at PRECOMPILED. */
+export function precompileBuiltins(): PrecompiledStore {
+  const hb = fullHandlebars();
+  const templates: Record<string, string> = {};
+  for (const type of readdirSync(BUILTIN_TEMPLATES).sort())
+    for (const f of scanTemplateFolder(join(BUILTIN_TEMPLATES, type)).files) {
+      const src = asCompiled(readTemplate(f));
+      // Typed as a spec object; precompile returns its JavaScript source.
+      templates[sourceKey(src)] = String(hb.precompile(src, COMPILE_OPTIONS));
+    }
+  return { handlebars: hb.VERSION, templates };
+}
 
 const TOKENS: Record<string, string> = {
   CLOSE: '"}}"',
@@ -90,50 +144,62 @@ export interface TemplateSet {
  * falling back to the built-in folder for the main template and any missing partial. Only
  * files the folder rules accept are read (see folder.ts).
  */
-export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}): TemplateSet {
+export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, HelperDelegate> = {}): TemplateSet {
   const builtin = join(BUILTIN_TEMPLATES, folder);
   const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
   // Every folder is checked before any template is compiled: a refused file fails the load
   // even when a partial of the same name elsewhere would have been used.
   const scans = dirs.map((d) => scanTemplateFolder(d).files);
-  const hb = Handlebars.create();
-  hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
-  const files: string[] = [];
+  const chosen: [name: string | undefined, f: TemplateFile][] = [];
   const seen = new Set<string>();
   for (const f of scans.flat()) {
     if (!f.rel.startsWith('partials/')) continue;
     const name = f.rel.slice('partials/'.length).replace(/\.hbs$/, '');
     if (seen.has(name)) continue;
     seen.add(name);
-    files.push(f.path);
-    hb.registerPartial(name, compile(hb, f));
+    chosen.push([name, f]);
   }
   const mainFile = scans.flat().find((f) => f.rel === 'document.hbs');
   if (!mainFile) throw new TemplateError('thiếu tệp document.hbs', dirs[0]);
-  files.unshift(mainFile.path);
-  const main = compile(hb, mainFile);
+  chosen.unshift([undefined, mainFile]);
+  const sources = new Map(chosen.map(([, f]) => [f, asCompiled(readTemplate(f))]));
+  const specs = precompiledSpecs();
+  // The runtime alone when every template is precompiled; the full Handlebars otherwise.
+  const hb: Env = [...sources.values()].every((src) => specs[sourceKey(src)]) ? Handlebars.create() : fullHandlebars().create();
+  hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
+  let main: TemplateDelegate | undefined;
+  for (const [name, f] of chosen) {
+    const fn = compile(hb, f.path, sources.get(f)!, specs);
+    if (name === undefined) main = fn;
+    else hb.registerPartial(name, fn);
+  }
+  const files = chosen.map(([, f]) => f.path);
   return {
     dir: dirs[0],
     files,
-    render: (context) => main(context),
+    render: (context) => main!(context),
   };
 }
 
-function compile(hb: typeof Handlebars, f: TemplateFile): Handlebars.TemplateDelegate {
-  const file = f.path;
-  // A file's final newline is not content (it would leak into attributes).
-  const src = readTemplate(f)
-    .normalize('NFC')
-    .replace(/\r?\n$/, '');
-  let fn: Handlebars.TemplateDelegate;
-  try {
-    fn = hb.compile(src, { strict: true, noEscape: false });
-    // Force parsing now so syntax errors name this file.
-    hb.parse(src);
-  } catch (e) {
-    throw explain(e as Error, file, src);
+type Env = HandlebarsRuntime | typeof FullHandlebars;
+
+function compile(hb: Env, file: string, src: string, specs: Record<string, string>): TemplateDelegate {
+  const spec = specs[sourceKey(src)];
+  let fn: TemplateDelegate;
+  if (spec) {
+    // The spec is the JavaScript Handlebars.compile would have generated from this very text.
+    fn = hb.template(new Function(`return ${spec}`)());
+  } else {
+    const full = hb as typeof FullHandlebars;
+    try {
+      fn = full.compile(src, COMPILE_OPTIONS);
+      // Force parsing now so syntax errors name this file.
+      full.parse(src);
+    } catch (e) {
+      throw explain(e as Error, file, src);
+    }
   }
-  return (ctx: unknown, opts?: Handlebars.RuntimeOptions) => {
+  return (ctx: unknown, opts?: RuntimeOptions) => {
     try {
       return fn(ctx, opts);
     } catch (e) {

@@ -1,7 +1,7 @@
 // Handlebars helpers: formatting rules of NĐ 30 (dates, numbers, numerals) and the
 // bridge from plan text (with **đậm**/*nghiêng*) to the document markup.
 import type { HelperDelegate } from 'handlebars';
-import Handlebars from 'handlebars';
+import { Handlebars } from './runtime.js';
 import { dateParts } from '../schema/dates.js';
 import { romanNumeral } from '../model/numbering.js';
 import { HelperError } from './errors.js';

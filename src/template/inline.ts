@@ -1,7 +1,7 @@
 // Plan text → document markup. A clerk types **đậm**, *nghiêng* and ^[chú thích] (a footnote);
 // a backslash before a punctuation mark types that mark itself (\* is a star). A marker that
 // opens nothing or closes nothing is printed as typed — text is never dropped.
-import Handlebars from 'handlebars';
+import { Handlebars } from './runtime.js';
 
 const { escapeExpression } = Handlebars;
 

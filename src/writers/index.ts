@@ -7,8 +7,9 @@ import type { Notice, Presentation } from '../presentation/types.js';
 import { writeDocx } from './docx/index.js';
 import { writeHtml } from './html/index.js';
 import { writePdf } from './pdf/index.js';
+import { EXTENSIONS, type Format } from './formats.js';
 
-export type Format = 'docx' | 'pdf' | 'html';
+export { ALL_FORMATS, DEFAULT_FORMATS, type Format } from './formats.js';
 
 export interface WriterOptions {
   /** The font set the description was measured with (the PDF embeds it). */
@@ -21,15 +22,12 @@ export interface Writer {
   write(doc: Presentation, opts?: WriterOptions): Promise<Uint8Array>;
 }
 
+/** One writer per format of formats.ts's WRITTEN_FORMATS. */
 export const WRITERS: Partial<Record<Format, Writer>> = {
-  docx: { format: 'docx', extension: '.docx', write: (d) => writeDocx(d) },
-  pdf: { format: 'pdf', extension: '.pdf', write: (d, o) => writePdf(d, { fonts: o?.fonts }) },
-  html: { format: 'html', extension: '.html', write: (d, o) => writeHtml(d, { fonts: o?.fonts }) },
+  docx: { format: 'docx', extension: EXTENSIONS.docx, write: (d) => writeDocx(d) },
+  pdf: { format: 'pdf', extension: EXTENSIONS.pdf, write: (d, o) => writePdf(d, { fonts: o?.fonts }) },
+  html: { format: 'html', extension: EXTENSIONS.html, write: (d, o) => writeHtml(d, { fonts: o?.fonts }) },
 };
-
-export const ALL_FORMATS: Format[] = ['docx', 'pdf', 'html'];
-/** What `render` writes when --format is not given: the editable file and the one to sign. */
-export const DEFAULT_FORMATS: Format[] = ['docx', 'pdf'];
 
 /** A model in several formats, from one page description; `notices` says what it had to compromise on. */
 export async function renderFormats(

@@ -10,6 +10,9 @@ export type { DocumentModel, ParagraphStyle, Table } from '../../src/model/docum
 export type { Plan } from '../../src/schema/plan.js';
 import { buildModel, docxFromModel, modelFromFile, pdfFromModel, templatesFor } from '../../src/pipeline.js';
 import { Plan } from '../../src/schema/plan.js';
+import { loadFontSet } from '../../src/fonts/metrics.js';
+import { present } from '../../src/presentation/build.js';
+import { writeDocx, writeDocxWithLibrary } from '../../src/writers/docx/index.js';
 import { EXTRA_CASES } from './cases.js';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -57,6 +60,12 @@ async function render(name: string, plan: Plan, model: DocumentModel): Promise<R
 /** The DOCX of a model (for tests of the writer's determinism). */
 export async function docxOf(model: DocumentModel): Promise<Uint8Array> {
   return new Uint8Array(await docxFromModel(model));
+}
+
+/** The DOCX of a model as the writer gives it (reusing the library's XML) and as the docx library alone writes it. */
+export async function docxBothWays(model: DocumentModel): Promise<{ fast: Uint8Array; library: Uint8Array }> {
+  const doc = present(model, loadFontSet());
+  return { fast: new Uint8Array(await writeDocx(doc)), library: new Uint8Array(await writeDocxWithLibrary(doc)) };
 }
 
 /** DOCX and PDF of a model built by the caller. */

@@ -1,7 +1,6 @@
 // `kehoach check`: reports what in any DOCX (ours or typed in Word) breaks NĐ 30.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { checkDocument, type Finding } from '../../check/rules.js';
 import { openDocx } from '../../check/wordml.js';
 import { ZipError } from '../../check/zip.js';
@@ -131,16 +130,4 @@ export async function check(cli: Cli, args: string[], opts: CheckOptions): Promi
       cli.out(`Đã ghi báo cáo ${opts.report}${html.includes('data-thumbnail') ? '' : ' (không có ảnh trang: cần LibreOffice và poppler-utils)'}.`);
   }
   return reports.some((r) => r.errors > 0) || missing.length ? EXIT.inputError : EXIT.ok;
-}
-
-export function registerCheck(program: Command, cli: Cli): void {
-  program
-    .command('check')
-    .description('Kiểm tra tệp DOCX bất kỳ (kể cả soạn bằng Word) theo thể thức Nghị định 30')
-    .argument('<tệp-hoặc-thư-mục...>', 'tệp .docx, hoặc thư mục (tìm mọi tệp .docx bên trong)')
-    .option('--json', 'in kết quả dạng JSON')
-    .option('--report <tệp.html>', 'ghi báo cáo HTML mở bằng trình duyệt, có ảnh trang 1 đánh dấu chỗ sai (khi có LibreOffice)')
-    .action(async (files: string[], opts: CheckOptions) => {
-      cli.exitCode = await check(cli, files, opts);
-    });
 }

@@ -1,7 +1,6 @@
 // `kehoach init`: a starter plan to edit.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 import { atomicWrite } from '../../util/atomic-write.js';
 import type { Cli } from '../io.js';
@@ -20,15 +19,4 @@ export function init(cli: Cli, file: string, opts: { force?: boolean }): number 
   atomicWrite(file, JSON.stringify(starter, null, 2) + '\n');
   cli.out(`Đã tạo ${file}. Sửa nội dung rồi chạy: kehoach render ${file}`);
   return EXIT.ok;
-}
-
-export function registerInit(program: Command, cli: Cli): void {
-  program
-    .command('init')
-    .description('Tạo tệp kế hoạch mẫu để bắt đầu')
-    .argument('[tệp]', 'tên tệp mới', 'ke-hoach.json')
-    .option('--force', 'ghi đè nếu tệp đã có')
-    .action((file: string, opts: { force?: boolean }) => {
-      cli.exitCode = init(cli, file, opts);
-    });
 }

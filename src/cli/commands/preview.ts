@@ -1,13 +1,12 @@
 // `kehoach preview`: a local web page showing the plan as printed pages beside the real PDF,
 // rebuilt whenever the plan or a template is saved.
 import { existsSync, statSync } from 'node:fs';
-import type { Command } from 'commander';
 import { openBrowser, startPreviewServer, type PreviewServer } from '../../preview/index.js';
+import { DEFAULT_PORT } from '../commands.js';
 import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
-/** NĐ 30 → port 8030; taken ports fall back to any free one unless the clerk chose it. */
-export const DEFAULT_PORT = 8030;
+export { DEFAULT_PORT };
 
 export interface PreviewOptions {
   template?: string;
@@ -81,17 +80,4 @@ export async function preview(cli: Cli, file: string, opts: PreviewOptions): Pro
   cli.signals.off('SIGTERM', onTerm);
   cli.out('Đã dừng xem trước.');
   return EXIT.ok;
-}
-
-export function registerPreview(program: Command, cli: Cli): void {
-  program
-    .command('preview')
-    .description('Xem trước kế hoạch trong trình duyệt, tự cập nhật khi sửa tệp kế hoạch hoặc mẫu')
-    .argument('<tệp>', 'tệp kế hoạch (.json, .yaml)')
-    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
-    .option('-p, --port <số>', `cổng trên 127.0.0.1 (mặc định ${DEFAULT_PORT}; 0 = tự chọn cổng trống)`)
-    .option('--no-open', 'không tự mở trình duyệt, chỉ in địa chỉ')
-    .action(async (file: string, opts: PreviewOptions) => {
-      cli.exitCode = await preview(cli, file, opts);
-    });
 }

@@ -1,29 +1,17 @@
 // `kehoach render`: plan files → DOCX (and PDF) in the output folder.
 import { basename, extname, join } from 'node:path';
-import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { modelFromFile, noticeDiagnostics, templatesFor } from '../../pipeline.js';
 import type { TemplateSet } from '../../template/engine.js';
 import { atomicWriteAll } from '../../util/atomic-write.js';
 import { fontFilesFromDir, loadFontSet, type FontSet } from '../../fonts/metrics.js';
-import { ALL_FORMATS, DEFAULT_FORMATS, renderFormats, WRITERS, type Format } from '../../writers/index.js';
+import { defaultFormats, parseFormats } from '../../writers/formats.js';
+import { renderFormats, WRITERS, type Format } from '../../writers/index.js';
 import type { Cli } from '../io.js';
 import { EXIT, printDiagnostics, reportError } from '../output.js';
 
-export function parseFormats(value: string): Format[] {
-  const list = value
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  for (const f of list) {
-    if (!ALL_FORMATS.includes(f as Format)) throw new Error(`định dạng "${f}" không được hỗ trợ (chọn trong: ${ALL_FORMATS.join(', ')})`);
-  }
-  return [...new Set(list)] as Format[];
-}
-
-export function defaultFormats(): string {
-  return DEFAULT_FORMATS.filter((f) => WRITERS[f]).join(',');
-}
+// `kehoach batch` takes its formats as render does.
+export { defaultFormats, parseFormats };
 
 export interface RenderOptions {
   output: string;
@@ -89,22 +77,4 @@ export async function render(cli: Cli, files: string[], opts: RenderOptions): Pr
   }
   if (failed && files.length > 1) cli.err(`${failed}/${files.length} tệp bị lỗi, không ghi ra.`);
   return code;
-}
-
-export function registerRender(program: Command, cli: Cli): void {
-  program
-    .command('render')
-    .description('Tạo tệp DOCX (và PDF) từ tệp kế hoạch JSON/YAML')
-    .argument('<tệp...>', 'tệp kế hoạch (.json, .yaml)')
-    .option('-o, --output <thư-mục>', 'thư mục ghi kết quả', 'output')
-    .option('-f, --format <danh-sách>', `định dạng, phân cách bằng dấu phẩy: ${ALL_FORMATS.join(', ')}`, defaultFormats())
-    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
-    .option(
-      '--fonts <thư-mục>',
-      'thư mục có 4 tệp phông .ttf (thường, đậm, nghiêng, đậm nghiêng), ví dụ Times New Roman thật; mặc định: Tinos (cùng số đo với Times New Roman)',
-    )
-    .option('-q, --quiet', 'không in thông báo khi thành công')
-    .action(async (files: string[], opts: RenderOptions) => {
-      cli.exitCode = await render(cli, files, opts);
-    });
 }

@@ -2,7 +2,6 @@
 // template files a folder overrides (list).
 import { lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { BUILTIN_TEMPLATES } from '../../template/engine.js';
 import { readTemplate, scanTemplateFolder, type TemplateFile } from '../../template/folder.js';
@@ -132,25 +131,4 @@ export function list(cli: Cli, opts: { template?: string }): number {
     cli.out(`${name.padEnd(width)}  ${from}`);
   }
   return EXIT.ok;
-}
-
-export function registerTemplates(program: Command, cli: Cli): void {
-  const templates = program.command('templates').description('Quản lý mẫu (Handlebars) của văn bản');
-  templates
-    .command('eject')
-    .description('Chép các mẫu có sẵn ra một thư mục để sửa (dùng với --template)')
-    .argument('<thư-mục>', 'thư mục nhận các mẫu')
-    .option('--force', 'ghi đè các tệp mẫu đã có trong thư mục')
-    .action((dir: string, opts: { force?: boolean }) => {
-      cli.exitCode = eject(cli, dir, opts);
-    });
-  templates
-    .command('list')
-    .description('Liệt kê mẫu chính và các mẫu con; với --template, chỉ rõ mẫu nào được ghi đè')
-    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng')
-    .action((opts: { template?: string }) => {
-      cli.exitCode = list(cli, opts);
-    });
-  // main.ts sets these on top-level commands only: usage errors must reach its handler (exit 2).
-  for (const c of templates.commands) c.helpOption('-h, --help', 'xem hướng dẫn').exitOverride();
 }

@@ -1,6 +1,5 @@
 // `kehoach validate`: every problem in every file (schema, then NĐ 30 and common-sense
 // rules), with JSON path, line and a hint; `--fix` writes back the automatic fixes.
-import type { Command } from 'commander';
 import { keHoach } from '../../doctypes/ke-hoach.js';
 import { checkSource, layoutWarnings, templatesFor } from '../../pipeline.js';
 import type { TemplateSet } from '../../template/engine.js';
@@ -79,17 +78,4 @@ export function validate(cli: Cli, files: string[], opts: ValidateOptions): numb
     }
   }
   return bad ? Math.max(code, EXIT.inputError) : EXIT.ok;
-}
-
-export function registerValidate(program: Command, cli: Cli): void {
-  program
-    .command('validate')
-    .description('Kiểm tra tệp kế hoạch theo Nghị định 30: liệt kê mọi lỗi, cảnh báo cùng vị trí và cách sửa')
-    .argument('<tệp...>', 'tệp kế hoạch (.json, .yaml)')
-    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (như khi tạo tệp), để kiểm tra cả bố cục theo mẫu đó')
-    .option('--fix', 'tự sửa các lỗi sửa được (mã Unicode, dấu cách thừa) và ghi lại vào tệp')
-    .option('-q, --quiet', 'chỉ in lỗi và cảnh báo')
-    .action((files: string[], opts: ValidateOptions) => {
-      cli.exitCode = validate(cli, files, opts);
-    });
 }

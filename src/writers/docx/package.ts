@@ -41,14 +41,19 @@ export function corePropertiesXml(meta: Meta): string {
   );
 }
 
+/** The plan's date as a zip entry's DOS date (1980-01-01 without one). */
+export function coreDate(date: Meta['date']): number {
+  const [y, m, d] = ymd(date) ?? [1980, 1, 1];
+  return ((Math.max(0, y - 1980) & 0x7f) << 9) | (m << 5) | d;
+}
+
 /**
  * Sets every entry's DOS modification date to the plan's date (midnight; 1980-01-01 without one)
  * in the local headers and the central directory. Zip dates are wall-clock fields, so the result
  * is the same in any time zone.
  */
 export function stampZipDates(zip: Uint8Array, date: Meta['date']): Uint8Array {
-  const [y, m, d] = ymd(date) ?? [1980, 1, 1];
-  const dosDate = ((Math.max(0, y - 1980) & 0x7f) << 9) | (m << 5) | d;
+  const dosDate = coreDate(date);
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let eocd = zip.length - 22;
   while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
@@ -67,6 +72,10 @@ export function stampZipDates(zip: Uint8Array, date: Meta['date']): Uint8Array {
   return zip;
 }
 
+/** The footnote mark in a separator "footnote" (replaced by its first group). */
+export const FOOTNOTE_SEPARATOR_MARK =
+  /(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*>[\s\S]*?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g;
+
 /**
  * The docx library puts a footnote mark (w:footnoteRef) into the separator and continuation
  * separator "footnotes", which makes Word offer to repair the file. Those two hold only their
@@ -76,10 +85,7 @@ export function fixFootnoteSeparators(zip: Uint8Array): Uint8Array {
   const files = unzipSync(zip);
   const part = files['word/footnotes.xml'];
   if (!part) return zip;
-  const xml = strFromU8(part).replace(
-    /(<w:footnote w:type="(?:separator|continuationSeparator)"[^>]*>[\s\S]*?)<w:r><w:rPr><w:rStyle w:val="FootnoteReference"\/><\/w:rPr><w:footnoteRef\/><\/w:r>/g,
-    '$1',
-  );
+  const xml = strFromU8(part).replace(FOOTNOTE_SEPARATOR_MARK, '$1');
   files['word/footnotes.xml'] = strToU8(xml);
   return zipSync(files, { level: 6 });
 }

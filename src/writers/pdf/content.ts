@@ -20,7 +20,47 @@ const hex4 = (n: number) => HEX[(n >> 12) & 15] + HEX[(n >> 8) & 15] + HEX[(n >>
 
 export interface FontRef {
   name: string;
-  cid: Map<number, number>;
+  /** Old glyph id → the CID in the embedded subset, as 4 hex digits. */
+  cidHex: CidHex;
+}
+
+/** Old glyph id → 4 hex digits of its CID: an array for real glyph ids, a map for .notdef clones. */
+export class CidHex {
+  private readonly low: string[];
+  private readonly high = new Map<number, string>();
+
+  constructor(cid: Map<number, number>) {
+    // A packed array (filled in order), not a sparse one.
+    let top = 0;
+    for (const g of cid.keys()) if (g < 0x10000 && g > top) top = g;
+    this.low = new Array<string>(top + 1).fill('');
+    for (const [g, c] of cid) {
+      if (g < 0x10000) this.low[g] = hex4(c);
+      else this.high.set(g, hex4(c));
+    }
+  }
+
+  of(g: number): string {
+    return g < 0x10000 ? this.low[g] : this.high.get(g)!;
+  }
+}
+
+/** A run's glyphs as a hex string, or as a TJ array shifting each space by `adjust`. */
+function glyphString(text: string, gids: number[], hex: CidHex, adjust: string): string {
+  let s = adjust ? '[<' : '<';
+  if (!adjust) {
+    for (let k = 0; k < gids.length; k++) s += hex.of(gids[k]);
+    return s + '> Tj';
+  }
+  // One glyph per code point: a space is one UTF-16 unit, a surrogate pair two.
+  let g = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    s += hex.of(gids[g++]);
+    if (c === 0x20) s += '>' + adjust + '<';
+    else if (c >= 0xd800 && c < 0xdc00) i++;
+  }
+  return s + '>] TJ';
 }
 
 /** Underline geometry (em): Tinos/Times post table values. */
@@ -63,22 +103,8 @@ export function pageContent(page: PageOut, glyphs: number[][], fontOf: (face: Fa
         curSize = r.size;
       }
       ops.push(`1 0 0 1 ${num(r.x)} ${num(h - r.y)} Tm`);
-      const gids = glyphs[k];
-      const adjust = r.spaceExtra ? num((-r.spaceExtra * 1000) / r.size) : '';
-      if (!adjust) {
-        let s = '<';
-        for (const g of gids) s += hex4(f.cid.get(g)!);
-        ops.push(s + '> Tj');
-      } else {
-        // Split the string after each space and shift by the justification amount.
-        let s = '[<';
-        let k2 = 0;
-        for (const ch of r.text) {
-          s += hex4(f.cid.get(gids[k2++])!);
-          if (ch === ' ') s += '>' + adjust + '<';
-        }
-        ops.push(s + '>] TJ');
-      }
+      // Justified lines shift the string after each space by the justification amount.
+      ops.push(glyphString(r.text, glyphs[k], f.cidHex, r.spaceExtra ? num((-r.spaceExtra * 1000) / r.size) : ''));
       if (r.underline) {
         const width = r.face.width(r.text, r.size) + r.spaceExtra * (r.text.split(' ').length - 1);
         const y = r.y - UNDERLINE_POS * r.size;

@@ -2,9 +2,10 @@
 // of our own subset), with a ToUnicode CMap so that copying and text extraction give the text.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFArray, type PDFDocument, PDFNumber, PDFRawStream, type PDFRef, PDFString, type PDFContext } from 'pdf-lib';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import { subsetTrueType } from '../../fonts/subset.js';
+import { CidHex } from './content.js';
+import { Dict, literal, N, Name, type PdfFile, type Ref } from './file.js';
 
 /** Pseudo glyph ids from here on stand for characters missing from the font (copies of .notdef). */
 const NOTDEF_CLONE_BASE = 0x10000;
@@ -48,9 +49,11 @@ export class FaceUsage {
 }
 
 export interface EmbeddedFace {
-  ref: PDFRef;
+  ref: Ref;
   /** Old glyph id → CID in the embedded subset. */
   cid: Map<number, number>;
+  /** The same as 4 hex digits, for the content streams. */
+  cidHex: CidHex;
   name: string;
 }
 
@@ -93,20 +96,23 @@ function toUnicodeCMap(pairs: [number, string][]): string {
   return [...head, ...body, ...tail].join('\n');
 }
 
-/** A compressed stream, deflated with node's zlib (much faster than pdf-lib's JS deflate). */
-export function flate(ctx: PDFContext, data: Uint8Array | string, extra: Record<string, number> = {}): PDFRawStream {
+/** A compressed stream, deflated with node's zlib. */
+export function flate(file: PdfFile, data: Uint8Array | string): Ref {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-  return PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode', ...extra }), deflateSync(bytes));
+  return file.register({ dict: new Dict({ Filter: N.FlateDecode }), data: deflateSync(bytes) });
 }
 
 interface BuiltSubset {
   name: string;
   cid: Map<number, number>;
+  cidHex: CidHex;
   /** Old glyph ids in CID order. */
   cids: number[];
   fontFile: Uint8Array; // deflated
   length1: number;
   toUnicode: Uint8Array; // deflated
+  /** Advance widths in thousandths of an em, in CID order. */
+  widths: number[];
 }
 
 /**
@@ -152,63 +158,69 @@ function buildSubset(usage: FaceUsage, doSubset: boolean): BuiltSubset {
     .map((g): [number, string] => [cid.get(g)!, usage.toText.get(g)!])
     .filter(([c]) => !seen.has(c) && !!seen.add(c))
     .sort((a, b) => a[0] - b[0]);
+  const scale = 1000 / face.unitsPerEm;
   const built: BuiltSubset = {
     name: doSubset ? `${subsetTag(face, used)}+${face.postscriptName}` : face.postscriptName,
     cid,
+    cidHex: new CidHex(cid),
     cids,
     fontFile: deflateSync(bytes),
     length1: bytes.length,
     toUnicode: deflateSync(Buffer.from(toUnicodeCMap(unicode), 'latin1')),
+    widths: cids.map((g) => Math.round(ttf.advances[g] * scale)),
   };
   if (subsetCache.size >= SUBSET_CACHE_SIZE) subsetCache.delete(subsetCache.keys().next().value!);
   subsetCache.set(key, built);
   return built;
 }
 
-/** Embeds the subset of `usage` into `doc`; `subset: false` embeds the whole font file (for tests). */
-export function embedFace(doc: PDFDocument, usage: FaceUsage, opts: { subset?: boolean } = {}): EmbeddedFace {
-  const ctx = doc.context;
+const FONT_NAMES = {
+  FontDescriptor: new Name('FontDescriptor'),
+  CIDFontType2: new Name('CIDFontType2'),
+  Type0: new Name('Type0'),
+  IdentityH: new Name('Identity-H'),
+  Identity: new Name('Identity'),
+};
+
+/** Embeds the subset of `usage` into `file` (five objects, in pdf-lib's order); `subset: false` embeds the whole font file (for tests). */
+export function embedFace(file: PdfFile, usage: FaceUsage, opts: { subset?: boolean } = {}): EmbeddedFace {
   const face = usage.face;
   const font = face.info;
   const sub = buildSubset(usage, opts.subset !== false);
-  const name = sub.name;
+  const name = new Name(sub.name);
   const scale = 1000 / face.unitsPerEm;
-  const fontFile = PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode', Length1: sub.length1 }), sub.fontFile);
+  const fontFile = file.register({ dict: new Dict({ Filter: N.FlateDecode, Length1: sub.length1 }), data: sub.fontFile });
   const bbox = font.bbox;
   const italic = face.name === 'italic' || face.name === 'boldItalic';
-  const descriptor = ctx.obj({
-    Type: 'FontDescriptor',
-    FontName: name,
-    Flags: 2 | 32 | (italic ? 64 : 0), // serif, non-symbolic, italic
-    FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v: number) => Math.round(v * scale)),
-    ItalicAngle: font.italicAngle,
-    Ascent: Math.round(font.hheaAscent * scale),
-    Descent: Math.round(font.hheaDescent * scale),
-    CapHeight: Math.round(font.capHeight * scale),
-    StemV: face.name.startsWith('bold') ? 120 : 80,
-    FontFile2: ctx.register(fontFile),
-  });
-  const ttf = face.trueType();
-  const widths = PDFArray.withContext(ctx);
-  for (const g of sub.cids) widths.push(PDFNumber.of(Math.round(ttf.advances[g] * scale)));
-  const cidFont = ctx.obj({
-    Type: 'Font',
-    Subtype: 'CIDFontType2',
-    BaseFont: name,
-    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-    FontDescriptor: ctx.register(descriptor),
-    DW: 1000,
-    W: [0, widths],
-    CIDToGIDMap: 'Identity',
-  });
-  const toUnicode = PDFRawStream.of(ctx.obj({ Filter: 'FlateDecode' }), sub.toUnicode);
-  const type0 = ctx.obj({
-    Type: 'Font',
-    Subtype: 'Type0',
-    BaseFont: name,
-    Encoding: 'Identity-H',
-    DescendantFonts: [ctx.register(cidFont)],
-    ToUnicode: ctx.register(toUnicode),
-  });
-  return { ref: ctx.register(type0), cid: sub.cid, name };
+  const descriptor = file.register(
+    new Dict({
+      Type: FONT_NAMES.FontDescriptor,
+      FontName: name,
+      Flags: 2 | 32 | (italic ? 64 : 0), // serif, non-symbolic, italic
+      FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v: number) => Math.round(v * scale)),
+      ItalicAngle: font.italicAngle,
+      Ascent: Math.round(font.hheaAscent * scale),
+      Descent: Math.round(font.hheaDescent * scale),
+      CapHeight: Math.round(font.capHeight * scale),
+      StemV: face.name.startsWith('bold') ? 120 : 80,
+      FontFile2: fontFile,
+    }),
+  );
+  const cidFont = file.register(
+    new Dict({
+      Type: N.Font,
+      Subtype: FONT_NAMES.CIDFontType2,
+      BaseFont: name,
+      CIDSystemInfo: new Dict({ Registry: literal('Adobe'), Ordering: literal('Identity'), Supplement: 0 }),
+      FontDescriptor: descriptor,
+      DW: 1000,
+      W: [0, sub.widths],
+      CIDToGIDMap: FONT_NAMES.Identity,
+    }),
+  );
+  const toUnicode = file.register({ dict: new Dict({ Filter: N.FlateDecode }), data: sub.toUnicode });
+  const type0 = file.register(
+    new Dict({ Type: N.Font, Subtype: FONT_NAMES.Type0, BaseFont: name, Encoding: FONT_NAMES.IdentityH, DescendantFonts: [cidFont], ToUnicode: toUnicode }),
+  );
+  return { ref: type0, cid: sub.cid, cidHex: sub.cidHex, name: sub.name };
 }

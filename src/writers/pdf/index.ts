@@ -1,13 +1,13 @@
-// PDF writer: lays the document model out with our own engine (src/layout) and writes it with
-// pdf-lib's low-level objects: our own content streams and our own font subsets, so no text
-// shaping happens per call and equal input gives byte-identical output.
+// PDF writer: lays the document model out with our own engine (src/layout) and writes the file
+// itself (file.ts): our own content streams and our own font subsets, so no text shaping happens
+// per call and equal input gives byte-identical output.
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { loadFontSet, type FaceMetrics, type FontSet } from '../../fonts/metrics.js';
 import { layoutDocument, type PageOut } from '../../layout/index.js';
 import type { Meta, Presentation } from '../../presentation/types.js';
 import { embedFace, FaceUsage, flate } from './fonts.js';
 import { pageContent } from './content.js';
+import { Dict, literal, N, Name, PdfFile, type Ref, textString } from './file.js';
 
 export interface PdfOptions {
   fonts?: FontSet;
@@ -27,9 +27,13 @@ export async function writePdf(doc: Presentation, opts: PdfOptions = {}): Promis
   return renderPages(layoutDocument(doc, opts.fonts ?? loadFontSet()), doc.meta, opts);
 }
 
+const NAMES = { Pages: new Name('Pages'), Catalog: new Name('Catalog') };
+
 /** Writes laid-out pages (exported for the glyph tests, which render pages of their own). */
 export async function renderPages(pages: PageOut[], meta: Meta, opts: PdfOptions = {}): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
+  const file = new PdfFile();
+  const pageTree = file.register();
+  const catalog = file.register();
   const usages = new Map<FaceMetrics, FaceUsage>();
   const usage = (face: FaceMetrics) => {
     let u = usages.get(face);
@@ -42,39 +46,43 @@ export async function renderPages(pages: PageOut[], meta: Meta, opts: PdfOptions
   // First pass: glyph ids per face (the subsets must exist before content can be written).
   const glyphRuns = pages.map((p) => p.runs.map((r) => usage(r.face).glyphs(r.text)));
   const embedded = new Map<FaceMetrics, ReturnType<typeof embedFace>>();
-  for (const [face, u] of usages) embedded.set(face, embedFace(doc, u, { subset: opts.subset }));
+  for (const [face, u] of usages) embedded.set(face, embedFace(file, u, { subset: opts.subset }));
 
   const hash = createHash('md5');
-  pages.forEach((p, k) => {
-    const page = doc.addPage([p.width, p.height]);
-    const content = pageContent(p, glyphRuns[k], (face) => {
-      const u = usages.get(face)!;
-      const e = embedded.get(face)!;
-      return { name: u.resourceName, cid: e.cid };
-    });
+  const kids: Ref[] = pages.map((p, k) => {
+    const page = file.register();
+    const content = pageContent(p, glyphRuns[k], (face) => ({ name: usages.get(face)!.resourceName, cidHex: embedded.get(face)!.cidHex }));
     hash.update(content);
-    const stream = flate(doc.context, content);
-    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
-    for (const [face, u] of usages) {
-      if (p.runs.some((r) => r.face === face)) page.node.setFontDictionary(PDFName.of(u.resourceName), embedded.get(face)!.ref);
+    const contents = flate(file, content);
+    const mediaBox = [0, 0, p.width, p.height];
+    if (!p.runs.length) {
+      // pdf-lib left a page without fonts as created.
+      file.set(page, new Dict({ Type: N.Page, Parent: pageTree, Resources: new Dict(), MediaBox: mediaBox, Contents: contents }));
+      return page;
     }
+    const fonts = new Dict();
+    for (const [face, u] of usages) if (p.runs.some((r) => r.face === face)) fonts.set(u.resourceName, embedded.get(face)!.ref);
+    const resources = new Dict({ Font: fonts, XObject: new Dict(), ExtGState: new Dict() });
+    file.set(page, new Dict({ Type: N.Page, Parent: pageTree, Resources: resources, MediaBox: mediaBox, Contents: [contents], Annots: [] }));
+    return page;
   });
-
-  doc.setTitle(meta.title, { showInWindowTitleBar: true });
-  doc.setAuthor(meta.author);
-  if (meta.subject) doc.setSubject(meta.subject);
-  if (meta.keywords?.length) doc.setKeywords(meta.keywords);
-  doc.setCreator('kehoach');
-  doc.setProducer('kehoach');
-  doc.setLanguage(meta.language || 'vi-VN');
+  file.set(pageTree, new Dict({ Type: NAMES.Pages, Kids: kids, Count: kids.length }));
   const date = pdfDate(meta.date);
-  if (date) {
-    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-    info.set(PDFName.of('CreationDate'), PDFString.of(date));
-    info.set(PDFName.of('ModDate'), PDFString.of(date));
-  }
+  const info = file.register(
+    new Dict({
+      Title: textString(meta.title),
+      Author: textString(meta.author),
+      Subject: meta.subject ? textString(meta.subject) : undefined,
+      Keywords: meta.keywords?.length ? textString(meta.keywords.join(' ')) : undefined,
+      Creator: textString('kehoach'),
+      Producer: textString('kehoach'),
+      CreationDate: date ? literal(date) : undefined,
+      ModDate: date ? literal(date) : undefined,
+    }),
+  );
+  // The title, not the file name, in the viewer's title bar.
+  const viewer = file.register(new Dict({ DisplayDocTitle: true }));
+  file.set(catalog, new Dict({ Type: NAMES.Catalog, Pages: pageTree, ViewerPreferences: viewer, Lang: literal(meta.language || 'vi-VN') }));
   // A fixed document ID derived from the content, so equal input gives equal bytes.
-  const id = PDFHexString.of(hash.update(meta.title).update(meta.author).digest('hex'));
-  doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return file.bytes({ root: catalog, info, id: hash.update(meta.title).update(meta.author).digest('hex') });
 }

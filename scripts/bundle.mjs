@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Build step (after tsc): the command line as a few ES modules in dist/bundle/, which
+// bin/kehoach.js runs. Why a bundler (issue 16): a cold `kehoach render` spent most of its time
+// in Node's module loaders — pdf-lib alone is ~400 CommonJS files (each resolved, read, lexed for
+// its exports and compiled), zod ~100 ES modules, ours ~100 more — and Node 20 has no compile
+// cache (module.enableCompileCache() came in 22.1). esbuild is one well-kept package with no
+// dependencies of its own and a prebuilt binary from the npm registry; it reads tsc's output, so
+// the bundle runs exactly the code the tests run.
+//
+// Each command's work stays a chunk of its own (the CLI imports it when the command runs);
+// `kehoach batch` stays on tsc's output (dist/cli/commands/batch.js): its worker threads load
+// dist/batch/worker.js by path. The bundle finds the package's files (templates, fonts, data)
+// two folders up, as dist/util/package-root.js does.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const outdir = `${dist}bundle`;
+
+/** commands/batch.js, imported by cli/main.js, is left to tsc's output. */
+const batchOutside = {
+  name: 'batch-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/batch\.js$/ }, (args) =>
+      args.importer.endsWith(`cli${'/'}main.js`) ? { path: '../cli/commands/batch.js', external: true } : undefined,
+    );
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // ES builds where a package has one (pdf-lib): only what we use is kept.
+  mainFields: ['module', 'main'],
+  plugins: [batchOutside],
+  logLevel: 'warning',
+  legalComments: 'none',
+  // Less source to parse at every start (2.1 -> 1.6 MB; a cold render ~10% less CPU here); names
+  // are kept, so profiles and stack traces still name our functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { main: `${dist}cli/main.js` },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  // CommonJS packages inside an ES module call require() for Node's own modules.
+  banner: { js: "import { createRequire as __kehoachRequire } from 'node:module';\nconst require = __kehoachRequire(import.meta.url);" },
+  chunkNames: '[name]-[hash]',
+});
+
+// `render` and `validate` run a CommonJS bundle of the same CLI through V8's code cache
+// (bin/cached.js): a cold render ~15% less CPU. The cache is made here by one render.
+const pipeline = `${outdir}/pipeline.cjs`;
+await build({
+  ...common,
+  entryPoints: [`${dist}cli/main.js`],
+  outfile: pipeline,
+  format: 'cjs',
+  define: { 'import.meta.url': '__kehoachUrl' },
+  banner: { js: "const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+const { loadCached } = await import(new URL('../bin/cached.js', import.meta.url).href);
+const { exports, script } = loadCached(pipeline);
+const out = mkdtempSync(join(tmpdir(), 'kehoach-cache-'));
+const quiet = { write: () => true };
+const plan = fileURLToPath(new URL('../examples/kon-tum-2024-phong-trao-70-nam.json', import.meta.url));
+const code = await exports.runCli(['render', plan, '-q', '-o', out], { stdout: quiet, stderr: quiet });
+rmSync(out, { recursive: true, force: true });
+if (code !== 0) throw new Error(`the render that makes the code cache failed (exit ${code})`);
+writeFileSync(`${pipeline}.cache`, script.createCachedData());
