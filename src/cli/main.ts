@@ -5,6 +5,7 @@ import { Command, CommanderError, Help, type Option, type OutputConfiguration } 
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerPreview } from './commands/preview.js';
 import { registerRender } from './commands/render.js';
@@ -35,7 +36,8 @@ Mã thoát: 0 thành công; 1 tệp đầu vào có lỗi (không tệp nào đ�
 Ví dụ:
   kehoach init ke-hoach.json
   kehoach validate ke-hoach.json
-  kehoach render ke-hoach.json -o output/`,
+  kehoach render ke-hoach.json -o output/
+  kehoach import ke-hoach-cu.docx -o ke-hoach.yaml`,
     );
   registerRender(program, cli);
   registerValidate(program, cli);
@@ -45,6 +47,7 @@ Ví dụ:
   registerPreview(program, cli);
   registerTemplates(program, cli);
   registerBatch(program, cli);
+  registerImport(program, cli);
   program.exitOverride();
   for (const c of program.commands) c.helpOption('-h, --help', 'xem hướng dẫn').configureHelp(VI_HELP).exitOverride();
   return program;
