@@ -13,7 +13,9 @@ export function tableBlock(t: STable, notes: Noted[]): Obj {
   const table: Obj = {};
   const out = { table };
   const width = Math.max(1, ...t.rows.map((r) => r.cells.reduce((s, c) => s + c.colSpan, 0) + covered(t, r)));
-  if (t.grid && t.grid.length === width) table.columns = t.grid.map((w) => Math.max(1, Math.round(w / 56.7)));
+  if (t.grid && t.grid.length === width)
+    // Relative widths in points, exactly the grid's twips: rendered again, the table gets the same grid.
+    table.columns = t.grid.map((w) => Math.max(1, w) / 20);
   const size = dominantSize(allParas([t]).flatMap((p) => p.runs));
   if (size && size !== DEFAULT_PAGE.tableSize && size >= 10 && size <= 14) table.fontSize = size;
   let nested = 0;
