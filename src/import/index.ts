@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { decodeUtf8 } from '../reader/source.js';
+import { fitTables } from './fit.js';
 import { docToDocx } from './readers/doc.js';
 import { readDocx } from './readers/docx.js';
 import { readText } from './readers/text.js';
@@ -38,8 +39,16 @@ export function readSourceDoc(file: string, env?: Record<string, string | undefi
 export function importDoc(doc: SourceDoc): Imported {
   const r = recognise(doc);
   if (r.notPlan || !r.plan) return { file: doc.file, type: r.type, notPlan: true, warnings: r.notes };
+  // Only tables without widths from the source: a DOCX's grid is what its author printed.
+  if (doc.format === 'text') fitTables(r.plan, r.notes);
   const warnings = r.notes.map((n) => place(n, r.plan!));
-  warnings.push(...missingPassages(doc.blocks, r.plan));
+  const skipped = new Set(r.skipped);
+  warnings.push(
+    ...missingPassages(
+      doc.blocks.filter((b) => !skipped.has(b)),
+      r.plan,
+    ),
+  );
   return { file: doc.file, type: r.type, plan: r.plan, warnings };
 }
 

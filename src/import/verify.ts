@@ -63,13 +63,40 @@ export function modelWords(m: DocumentModel): string[] {
   return out;
 }
 
+/** Positions of each word in the rendering, for "the next occurrence at or after k". */
+class Index {
+  private readonly at = new Map<string, number[]>();
+  constructor(words: string[]) {
+    words.forEach((w, k) => {
+      const list = this.at.get(w);
+      if (list) list.push(k);
+      else this.at.set(w, [k]);
+    });
+  }
+  next(w: string, k: number): number {
+    const list = this.at.get(w);
+    if (!list) return -1;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length ? list[lo] : -1;
+  }
+  all(w: string): number[] {
+    return this.at.get(w) ?? [];
+  }
+}
+
 /** Greedy in-order match of a paragraph's words from `from`, each within a short window. */
-function matchFrom(ws: string[], have: string[], from: number): { hit: boolean[]; end: number; n: number } {
+function matchFrom(ws: string[], have: Index, from: number): { hit: boolean[]; end: number; n: number } {
   const hit: boolean[] = [];
   let k = from;
   let n = 0;
   for (const w of ws) {
-    const at = have.indexOf(w, k);
+    const at = have.next(w, k);
     const ok = at >= 0 && at - k <= 60;
     hit.push(ok);
     if (ok) {
@@ -89,16 +116,17 @@ export function missingPassages(source: SBlock[], plan: object): ImportWarning[]
   const parsed = Plan.safeParse(normalizeStrings(plan));
   if (!parsed.success) return [];
   templates ??= templatesFor(keHoach);
-  const have = modelWords(buildModel(keHoach, parsed.data, templates));
+  const have = new Index(modelWords(buildModel(keHoach, parsed.data, templates)));
   const out: ImportWarning[] = [];
   let j = 0;
   for (const p of allParas(source)) {
     const ws = words(runsWords(p.runs), p.loc).map((x) => x.w);
     if (!ws.length) continue;
     let best = matchFrom(ws, have, j);
-    for (let at = have.indexOf(ws[0]), tries = 0; best.n < ws.length && at >= 0 && tries < 200; at = have.indexOf(ws[0], at + 1), tries++) {
+    for (const at of best.n < ws.length ? have.all(ws[0]).slice(0, 400) : []) {
       const m = matchFrom(ws, have, at);
       if (m.n > best.n) best = m;
+      if (best.n === ws.length) break;
     }
     j = best.end;
     const missing = ws.filter((_, k) => !best.hit[k]);

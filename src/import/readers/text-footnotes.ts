@@ -14,12 +14,19 @@ export interface Definitions {
 export function footnoteDefinitions(lines: Line[]): Definitions {
   const out: Definitions = { text: new Map(), lines: new Set() };
   const body = lines.map((l) => l.text).join('\n');
+  // Where each line starts in `body`: a definition counts when the text before it refers to it.
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.text.length + 1;
+  }
   for (let i = 0; i < lines.length; i++) {
     const m = /^\s*\[(\d{1,3})\]\s*(.*)$/.exec(lines[i].text);
     if (!m) continue;
     // Referred to before the definition, not at a line start.
     const ref = new RegExp(`\\S\\s*\\*?\\[${m[1]}\\]`);
-    if (!ref.test(body.slice(0, body.indexOf(lines[i].text)))) continue;
+    if (!ref.test(body.slice(0, starts[i]))) continue;
     const parts = [m[2]];
     out.lines.add(lines[i].n);
     let j = i + 1;

@@ -11,7 +11,8 @@ const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 /** The first cell of a numbered row: 1, 1., 3.1, II, A. */
 const ANCHOR = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[A-ZĐ]\.?)$/;
 /** A line that cannot be inside a cell: the next part of the document has begun. */
-const PART = /^(?:\*\*)?\s*(?:KẾ HOẠCH|PHỤ LỤC|Phụ lục|[IVX]+\.\s)/u;
+const PART = /^(?:KẾ HOẠCH|(?:PHỤ LỤC|Phụ lục)(?:\s+[IVX\d]+)?|(?:MẪU BIỂU|Mẫu biểu) số.*|[IVX]+\.\s+\p{Lu}{2,}.*)$/u;
+const stars = (s: string) => s.replace(/[*#]/g, '').trim();
 
 interface Segment {
   lines: Line[];
@@ -24,12 +25,18 @@ const plain = (s: Segment) =>
     .replace(/[*\s]+/g, ' ')
     .trim();
 
-function cellOf(lines: Line[], colSpan = 1, rowSpan = 1): SCell {
-  return { blocks: lines.length ? paragraphsOf(lines, 'unspaced') : [], colSpan, rowSpan };
+const plainCell = (c: SCell) =>
+  c.blocks
+    .map((p) => (p.kind === 'p' ? p.runs.map((r) => r.text).join('') : ''))
+    .join(' ')
+    .trim();
+
+function cellOf(lines: Line[], mode: Mode = 'cell'): SCell {
+  return { blocks: lines.length ? paragraphsOf(lines, mode) : [], colSpan: 1, rowSpan: 1 };
 }
 
 /** Cells between lone "|" lines, from the bar at `start`; returns where the text goes on. */
-export function readBarTable(lines: Line[], start: number, mode: Mode): { table: STable; next: number } {
+export function readBarTable(lines: Line[], start: number): { table: STable; next: number } {
   const segs: Segment[] = [];
   let i = start;
   for (;;) {
@@ -38,31 +45,53 @@ export function readBarTable(lines: Line[], start: number, mode: Mode): { table:
     while (j < lines.length && !BAR.test(lines[j].text) && lines[j].text.trim()) chunk.push(lines[j++]);
     const closed = j < lines.length && BAR.test(lines[j].text);
     // A blank line, the end of the text, or a part of the document after the last bar ends the table.
-    if (!closed || (chunk.length && PART.test(chunk[0].text)) || chunk.length > 60) break;
+    if (!closed || chunk.some((l) => PART.test(stars(l.text))) || chunk.length > 60) break;
     segs.push({ lines: chunk.filter((l) => l.text.trim() && !/^\s*(?:[-_=]\s*){3,}$/.test(l.text)) });
     i = j;
   }
-  void mode;
   return { table: { kind: 'table', rows: rowsOf(segs), guessed: true, loc: { line: lines[start].n } }, next: i + 1 };
 }
 
-/** Splits the flat list of cells into rows: at each numbered first cell, else at empty cells. */
+/** A cell that can open a row: its number (1, 1.1, II, A, a) or a list mark. */
+const ROW_START = /^(?:\d{1,3}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.?|[A-Za-zĐđ][.)]?|[-+•])$/u;
+
+/**
+ * Splits the flat list of cells into rows. The table's width is its header's or the usual distance
+ * between numbered rows; a row is that many cells and an empty boundary, or, for a shorter row (a
+ * group row, cells merged from above), ends at the last empty cell before a cell that opens a row.
+ */
 function rowsOf(segs: Segment[]): SRow[] {
   const empty = (k: number) => !plain(segs[k]);
   const anchors: number[] = [];
+  // Numbered rows start at a first number (1, I, A); a header's "X | Y" is not a row number.
+  const first = segs.findIndex((s, k) => /^(?:1|I|A)\.?$/u.test(plain(s)) && k > 0 && empty(k - 1));
   segs.forEach((s, k) => {
-    if (ANCHOR.test(plain(s)) && k > 0 && empty(k - 1)) anchors.push(k);
+    if (first >= 0 && k >= first && ANCHOR.test(plain(s)) && empty(k - 1)) anchors.push(k);
   });
   const gaps = anchors.slice(1).map((a, k) => a - anchors[k]);
-  const width = mode(gaps) - 1;
+  const headerWidth = segs.findIndex((_, k) => empty(k));
+  const width = Math.max(mode(gaps) - 1, anchors.length ? Math.min(headerWidth, anchors[0] - 1) : 0);
   if (anchors.length < 2 || width < 2) return splitAtEmpty(segs, 0, segs.length);
   const rows: SRow[] = splitAtEmpty(segs, 0, anchors[0] - 1);
-  anchors.forEach((a, k) => {
-    const end = k + 1 < anchors.length ? anchors[k + 1] - 1 : segs.length;
-    // Unnumbered rows after a numbered one: every `width` cells and a boundary.
-    for (let from = a; from < end; from += width + 1) rows.push({ cells: segs.slice(from, Math.min(end, from + width)).map((s) => cellOf(s.lines)) });
-  });
-  return fillRows(rows, width);
+  const headCount = rows.length;
+  for (let i = anchors[0]; i < segs.length; ) {
+    let end = Math.min(segs.length, i + width);
+    let next = end + 1;
+    if (end < segs.length && !empty(end)) {
+      let b = end - 1;
+      while (b > i && !(empty(b) && ROW_START.test(plain(segs[b + 1])))) b--;
+      if (b > i) [end, next] = [b, b + 1];
+      // No boundary before: a row one or two cells longer (a merged cell that starts in it).
+      else {
+        let e = end;
+        while (e < Math.min(segs.length, end + 2) && !empty(e)) e++;
+        [end, next] = e < segs.length && empty(e) ? [e, e + 1] : [end, end];
+      }
+    }
+    rows.push({ cells: segs.slice(i, end).map((s) => cellOf(s.lines)) });
+    i = next;
+  }
+  return fillRows(rows, Math.max(width, ...rows.map((r) => r.cells.length)), headCount);
 }
 
 function mode(xs: number[]): number {
@@ -94,9 +123,8 @@ function splitAtEmpty(segs: Segment[], from: number, to: number): SRow[] {
  * two-row header is read as its first cells spanning both rows and its last one spanning the
  * columns the second row names.
  */
-function fillRows(rows: SRow[], width: number): SRow[] {
-  const firstData = rows.findIndex((r) => r.cells.length === width);
-  const head = firstData > 0 ? rows.slice(0, firstData) : [];
+function fillRows(rows: SRow[], width: number, headCount: number): SRow[] {
+  const head = rows.slice(0, headCount);
   if (head.length === 2 && head[0].cells.length + head[1].cells.length > width) {
     const [a, b] = head;
     const k = width - b.cells.length;
@@ -116,6 +144,10 @@ function fillRows(rows: SRow[], width: number): SRow[] {
     if (used < width && r.cells.length) r.cells[r.cells.length - 1].colSpan += width - used;
   }
   for (const r of head) r.header = true;
+  // One header row: in bold, or opening with the "TT" column.
+  const first = rows[0];
+  const bold = (c: SCell) => c.blocks.every((p) => p.kind === 'p' && p.runs.every((r) => r.bold || !r.text.trim()));
+  if (!head.length && first && rows.length > 1 && (first.cells.every(bold) || /^(S?TT|Số TT)$/iu.test(plainCell(first.cells[0])))) first.header = true;
   return rows;
 }
 
@@ -131,7 +163,10 @@ export function readPipeTable(lines: Line[], start: number): { table: STable; ne
     }
     const cells = splitPipes(l.text).map((c) => {
       const paras: Line[] = c.split(/<br\s*\/?>/i).map((t) => ({ text: t.trim(), n: l.n }));
-      return cellOf(paras.filter((p) => p.text));
+      return cellOf(
+        paras.filter((p) => p.text),
+        'lines',
+      );
     });
     rows.push({ cells });
   }

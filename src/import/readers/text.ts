@@ -8,7 +8,8 @@ import { parseInline, stripHeading } from './markdown.js';
 import { readBarTable, readPipeTable } from './text-tables.js';
 import { attachFootnotes, footnoteDefinitions } from './text-footnotes.js';
 
-export type Mode = 'wrapped' | 'unspaced' | 'lines';
+/** Hard-wrapped with blank lines between paragraphs, without, one paragraph a line, or inside a table cell. */
+export type Mode = 'wrapped' | 'unspaced' | 'lines' | 'cell';
 
 export interface Line {
   text: string;
@@ -42,7 +43,7 @@ export function readText(text: string, file: string): SourceDoc {
     }
     if (BAR.test(l.text)) {
       flush();
-      const t = readBarTable(lines, i, mode);
+      const t = readBarTable(lines, i);
       blocks.push(t.table);
       i = t.next - 1;
       continue;
@@ -99,8 +100,9 @@ export function breaksBefore(sofar: string, prev: string, cur: string, mode: Mod
   if (dash(cur) && !/[-–]$/.test(prev.trim())) return true;
   if (LABEL.test(stripMarks(cur)) && endsSentence(prev)) return true;
   if (stripHeading(cur).heading) return true;
-  if (mode === 'unspaced') return endsSentence(prev) || (caps(prev) && !caps(cur));
-  return false;
+  if (mode === 'unspaced' || mode === 'cell') if (endsSentence(prev) || (caps(prev) && !caps(cur))) return true;
+  // In a cell, lines in capitals are lines of their own (a signature's "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
+  return mode === 'cell' && caps(prev) && caps(cur) && stripMarks(cur).length > 6;
 }
 
 /** A run of lines without blank lines between them → paragraphs. */

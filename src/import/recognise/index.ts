@@ -2,7 +2,7 @@
 // (header, title, căn cứ, sections, closing, nơi nhận, signature, appendices), with a warning for
 // every guess and every passage it could not place.
 import { docNumber, refDate } from '../../template/helpers.js';
-import { allParas, locText, paraText, runsText, type SourceDoc, squash, squashKeepBlanks } from '../source.js';
+import { allParas, locText, paraText, runsText, type SBlock, type SourceDoc, squash, squashKeepBlanks } from '../source.js';
 import { recogniseAppendix } from './appendix.js';
 import { recogniseBody } from './body.js';
 import { recogniseClosing } from './closing.js';
@@ -18,19 +18,22 @@ export interface Recognised {
   notPlan?: boolean;
   plan?: Obj;
   notes: Noted[];
+  /** Blocks deliberately left out (a Quyết định issuing the plan): not checked word by word. */
+  skipped: SBlock[];
 }
 
 export function recognise(doc: SourceDoc): Recognised {
   const notes: Noted[] = [...doc.notes];
   const z = zones(doc.blocks);
-  if (!z.type || !z.kind) return { type: z.type, notPlan: true, notes };
-  if (!/^KẾ HOẠCH/u.test(z.type) && !z.attached) return { type: z.type, notPlan: true, notes };
+  if (!z.type || !z.kind) return { type: z.type, notPlan: true, notes, skipped: [] };
+  if (!/^KẾ HOẠCH/u.test(z.type) && !z.attached) return { type: z.type, notPlan: true, notes, skipped: [] };
+  const skipped = z.wrapper.length ? [...z.header, ...z.wrapper] : [];
   if (z.attached) {
-    const from = allParas(z.wrapper)[0]?.loc;
-    if (from)
+    const ps = allParas(skipped);
+    if (ps.length)
       notes.push({
-        message: `phần ${z.type} ban hành kế hoạch (từ ${locText(from)}) không đưa vào tệp kế hoạch: chỉ nhập Kế hoạch kèm theo.`,
-        loc: from,
+        message: `${z.type} ban hành kế hoạch (${locText(ps[0].loc)} đến ${locText(ps[ps.length - 1].loc)}) không đưa vào tệp kế hoạch: chỉ nhập Kế hoạch kèm theo; số, ký hiệu, ngày lấy từ ${z.type}.`,
+        loc: ps[0].loc,
         path: ['attachedTo'],
       });
   }
@@ -52,7 +55,7 @@ export function recognise(doc: SourceDoc): Recognised {
   if (apps.length) plan.appendices = apps.map((a, k) => appendixDefaults(a, k, apps.length, plan));
   const layout = recogniseLayout(doc, z.body);
   if (layout) plan.layout = layout;
-  return { type: z.attached ? 'KẾ HOẠCH' : z.type, plan, notes };
+  return { type: z.attached ? 'KẾ HOẠCH' : z.type, plan, notes, skipped };
 }
 
 /** Issuer, number, symbol, place, date: as found, or guessed and said. */
