@@ -75,6 +75,8 @@ export interface SourceDoc {
   blocks: SBlock[];
   /** What the reader itself had to guess or leave out. */
   notes: ImportWarning[];
+  /** Paragraphs in text boxes (not placed in the plan; a công văn's V/v line may be there). */
+  boxes?: SPara[];
   /** Page margins of the first section in millimetres, when the source has them. */
   margins?: { top: number; bottom: number; left: number; right: number };
 }

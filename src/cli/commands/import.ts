@@ -24,7 +24,8 @@ export interface ImportOptions {
   json?: boolean;
 }
 
-const ACCEPT = /\.(docx|doc|txt|md)$/i;
+/** In a folder: Word files and text files; a .md file (often a folder's README) only when named. */
+const ACCEPT = /\.(docx|doc|txt)$/i;
 
 /** Where each input's plan goes: next to it, into the folder given, or the one file given. */
 function outputPath(file: string, opts: ImportOptions, many: boolean): string {
@@ -96,7 +97,7 @@ function importOne(cli: Cli, file: string, opts: ImportOptions, many: boolean): 
 
 export function importCommand(cli: Cli, args: string[], opts: ImportOptions): number {
   const { files, missing } = expandInputs(args, ACCEPT);
-  for (const m of missing) cli.err(`${m}: thư mục không có tệp .docx, .doc, .txt hay .md nào.`);
+  for (const m of missing) cli.err(`${m}: thư mục không có tệp .docx, .doc hay .txt nào.`);
   const many = files.length > 1;
   if (many && opts.output && !/[/\\]$/.test(opts.output) && existsSync(opts.output) && !statSync(opts.output).isDirectory()) {
     cli.err(`Lỗi: nhập nhiều tệp thì -o phải là thư mục (ví dụ "-o ke-hoach/"), không phải tệp "${opts.output}".`);

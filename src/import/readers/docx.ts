@@ -33,7 +33,7 @@ export function readDocx(buf: Uint8Array, file: string): SourceDoc {
     s && Number.isFinite(s.margins.top)
       ? { top: mm(s.margins.top), bottom: mm(s.margins.bottom), left: mm(s.margins.left), right: mm(s.margins.right) }
       : undefined;
-  return { file, format: 'docx', blocks, notes, margins };
+  return { file, format: 'docx', blocks, notes, margins, boxes: boxes.map((p) => ({ kind: 'p', runs: p.runs.map(toRun), loc: {} })) };
 }
 
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);

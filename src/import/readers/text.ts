@@ -100,7 +100,9 @@ export function breaksBefore(sofar: string, prev: string, cur: string, mode: Mod
   if (dash(cur) && !/[-–]$/.test(prev.trim())) return true;
   if (LABEL.test(stripMarks(cur)) && endsSentence(prev)) return true;
   if (stripHeading(cur).heading) return true;
-  if (mode === 'unspaced' || mode === 'cell') if (endsSentence(prev) || (caps(prev) && !caps(cur))) return true;
+  // A line in capitals (a heading, a title, a header line) ends where a line in lower case follows.
+  if (caps(prev) && !caps(cur)) return true;
+  if ((mode === 'unspaced' || mode === 'cell') && endsSentence(prev)) return true;
   // In a cell, lines in capitals are lines of their own (a signature's "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH").
   return mode === 'cell' && caps(prev) && caps(cur) && stripMarks(cur).length > 6;
 }

@@ -24,7 +24,7 @@ export interface Recognised {
 
 export function recognise(doc: SourceDoc): Recognised {
   const notes: Noted[] = [...doc.notes];
-  const z = zones(doc.blocks);
+  const z = zones(doc.blocks, doc.boxes);
   if (!z.type || !z.kind) return { type: z.type, notPlan: true, notes, skipped: [] };
   if (!/^KẾ HOẠCH/u.test(z.type) && !z.attached) return { type: z.type, notPlan: true, notes, skipped: [] };
   const skipped = z.wrapper.length ? [...z.header, ...z.wrapper] : [];
@@ -67,7 +67,8 @@ function issuerFields(plan: Obj, h: HeaderOut, z: Zones, intro: unknown, notes: 
     name = m ? m[1] : 'CƠ QUAN BAN HÀNH';
     notes.push({ message: `không tìm thấy tên cơ quan ban hành ở phần đầu; đã đoán "${name}", hãy kiểm tra.`, path: ['issuer', 'name'], loc: h.loc });
   }
-  let abbreviation = rest.join('-');
+  // "KH-SYT-NVY": the agency is the part after the type; what follows is the unit's (kept in the symbol).
+  let abbreviation = rest[0] ?? '';
   if (!/^[A-ZĐ0-9][A-ZĐa-zđ0-9]*(-[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*$/u.test(abbreviation)) {
     abbreviation = initials(name);
     notes.push({ message: `không đọc được chữ viết tắt của cơ quan trong ký hiệu; đã đoán "${abbreviation}".`, path: ['issuer', 'abbreviation'], loc: h.loc });

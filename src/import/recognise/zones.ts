@@ -36,10 +36,14 @@ const AUTHORITY = /^(TM\.|KT\.|TL\.|TUQ\.|Q\.)\s*\p{Lu}/u;
 const hasRecipients = (b: SBlock) => (b.kind === 'p' ? [b] : b.kind === 'table' ? allParas([b]) : []).some((p) => /^Nơi\s*nhận\b/iu.test(paraText(p)));
 const hasAuthority = (b: SBlock) => (b.kind === 'p' ? [b] : b.kind === 'table' ? allParas([b]) : []).some((p) => AUTHORITY.test(paraText(p)));
 
-export function zones(blocks: SBlock[]): Zones {
+export function zones(blocks: SBlock[], boxes: SPara[] = []): Zones {
   const z: Zones = { attached: false, wrapper: [], header: [], title: [], body: [], closing: [], appendices: [] };
   let k = blocks.slice(0, 80).findIndex(isKind);
-  if (k < 0) return z;
+  if (k < 0) {
+    // A công văn has no tên loại: its "V/v …" line (in the header band or under it) names it.
+    if ([...allParas(blocks.slice(0, 40)), ...boxes].some((p) => RE.vv.test(paraText(p)))) z.type = 'CÔNG VĂN';
+    return z;
+  }
   z.type = text(blocks[k]);
   if (!/^KẾ HOẠCH/u.test(z.type)) {
     // A Quyết định that issues a KẾ HOẠCH: the plan starts at its own tên loại and caption.

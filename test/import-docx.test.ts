@@ -1,0 +1,109 @@
+// `kehoach import` on Word files it did not write: the 30 real documents typed by clerks
+// (test/fixtures/real-docx/: Quyết định, công văn, báo cáo, tờ trình) are never taken for a
+// KẾ HOẠCH and the message names the type found; and our own DOCX, edited and saved again by
+// LibreOffice (a new section, another date), imports with the edits.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importFile } from '../src/import/index.js';
+// @ts-expect-error: a plain ES module shared with scripts/fidelity.mjs
+import { onPath } from '../scripts/fidelity-lib.mjs';
+import { runCli } from '../src/cli/main.js';
+import { exampleFiles, renderExample, ROOT } from './helpers/render.js';
+
+const REAL = join(ROOT, 'test', 'fixtures', 'real-docx');
+const TYPES: Record<string, RegExp> = { qd: /^QUYẾT ĐỊNH$/u, cv: /^CÔNG VĂN$/u, bc: /^BÁO CÁO/u, ttr: /^TỜ TRÌNH$/u };
+const real = Array.from({ length: 30 }, (_, k) => `${String(k + 1).padStart(2, '0')}`).map((n) => {
+  const file = readFileSync(join(REAL, 'INDEX.md'), 'utf8').match(new RegExp(`\\| (${n}-(qd|cv|bc|ttr)\\.docx) \\|`))!;
+  return [file[1], file[2]] as const;
+});
+
+function capture() {
+  let out = '';
+  let err = '';
+  return { io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } }, text: () => out + err };
+}
+
+describe('real Word documents that are not a KẾ HOẠCH', () => {
+  it.each(real)('%s is said to be what it is', (file, kind) => {
+    const r = importFile(join(REAL, file));
+    expect(r.notPlan).toBe(true);
+    expect(r.type).toMatch(TYPES[kind]);
+  });
+
+  it('the command says so for each, in Vietnamese, and exits 1', async () => {
+    const c = capture();
+    const out = mkdtempSync(join(tmpdir(), 'kehoach-import-real-'));
+    const code = await runCli(['import', REAL, '-o', `${out}/`], c.io);
+    expect(code).toBe(1);
+    expect(c.text()).toContain('01-qd.docx: không phải KẾ HOẠCH (đây là QUYẾT ĐỊNH); không nhập.');
+    expect(c.text()).toContain('09-cv.docx: không phải KẾ HOẠCH (đây là CÔNG VĂN); không nhập.');
+    expect(c.text()).toContain('Đã nhập 30 tệp: 0 tệp thành công, 30 tệp có lỗi.');
+  });
+});
+
+const haveSoffice = onPath('soffice');
+
+/** Edits word/document.xml as a clerk would in Word or LibreOffice: another date, a new section before the closing sentence. */
+function edit(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  let xml = strFromU8(files['word/document.xml']);
+  expect(xml).toContain('ngày 05 tháng 02 năm 2026');
+  xml = xml.replace('ngày 05 tháng 02 năm 2026', 'ngày 10 tháng 3 năm 2026');
+  // The start of the paragraph holding the closing sentence ("<w:p>" or "<w:p …>", not "<w:pPr>").
+  const at = Math.max(...[...xml.slice(0, xml.indexOf('Trên đây là')).matchAll(/<w:p[ >]/g)].map((m) => m.index ?? -1));
+  expect(at).toBeGreaterThan(0);
+  const run = (t: string, bold = false) => `<w:r>${bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
+  const added =
+    `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${run('III. ', true)}${run('KINH PHÍ', true)}</w:p>` +
+    `<w:p><w:pPr><w:pStyle w:val="VBBody"/></w:pPr>${run('Kinh phí thực hiện từ nguồn ngân sách nhà nước năm 2026 giao cho Sở Y tế.')}</w:p>`;
+  xml = xml.slice(0, at) + added + xml.slice(at);
+  files['word/document.xml'] = strToU8(xml);
+  return zipSync(files);
+}
+
+describe.skipIf(!haveSoffice)('our DOCX edited and saved by LibreOffice (soffice)', () => {
+  it('imports with the edits: the new section and the new date', async () => {
+    const file = exampleFiles().find((f) => f.endsWith('minimal.json'))!;
+    const original = await renderExample(file);
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-lo-'));
+    writeFileSync(join(dir, 'ke-hoach.docx'), edit(original.docx));
+    // LibreOffice opens the edited file and writes it again as Word 2007–365, all its own XML.
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        join(dir, 'lo'),
+        join(dir, 'ke-hoach.docx'),
+      ],
+      {
+        stdio: 'ignore',
+        timeout: 180_000,
+      },
+    );
+    const saved = join(dir, 'lo', 'ke-hoach.docx');
+    expect(strFromU8(unzipSync(readFileSync(saved))['docProps/app.xml'])).toMatch(/LibreOffice/);
+    const before = importFile(join(dir, 'ke-hoach.docx'));
+    const r = importFile(saved);
+    expect(r.notPlan).toBeFalsy();
+    const plan = r.plan as Record<string, any>;
+    expect(plan.date).toBe('2026-03-10');
+    expect(plan.sections).toHaveLength(3);
+    expect(plan.sections[2]).toEqual({
+      kind: 'budget',
+      title: 'KINH PHÍ',
+      blocks: ['Kinh phí thực hiện từ nguồn ngân sách nhà nước năm 2026 giao cho Sở Y tế.'],
+    });
+    // Everything else is as before LibreOffice touched it.
+    expect({ ...plan, layout: undefined }).toEqual({ ...(before.plan as object), layout: undefined });
+    expect(r.warnings.map((w) => w.message)).toEqual([]);
+  }, 240_000);
+});
