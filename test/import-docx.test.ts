@@ -107,3 +107,45 @@ describe.skipIf(!haveSoffice)('our DOCX edited and saved by LibreOffice (soffice
     expect(r.warnings.map((w) => w.message)).toEqual([]);
   }, 240_000);
 });
+
+describe('Word 97-2003 (.doc)', () => {
+  it('without LibreOffice: a clear message, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-doc-'));
+    writeFileSync(join(dir, 'ke-hoach.doc'), 'not really a .doc');
+    const c = capture();
+    const code = await runCli(['import', join(dir, 'ke-hoach.doc')], { ...c.io, env: { ...process.env, KEHOACH_SOFFICE: join(dir, 'no-soffice-here') } });
+    expect(code).toBe(1);
+    expect(c.text()).toContain('tệp .doc (Word 97-2003) cần LibreOffice để đọc, nhưng máy chưa cài');
+  });
+
+  it.skipIf(!haveSoffice)(
+    'with LibreOffice: converted to .docx, then imported like one',
+    async () => {
+      const file = exampleFiles().find((f) => f.endsWith('minimal.json'))!;
+      const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-doc-'));
+      writeFileSync(join(dir, 'ke-hoach.docx'), (await renderExample(file)).docx);
+      execFileSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'doc',
+          '--outdir',
+          join(dir, 'doc'),
+          join(dir, 'ke-hoach.docx'),
+        ],
+        {
+          stdio: 'ignore',
+          timeout: 180_000,
+        },
+      );
+      const fromDoc = importFile(join(dir, 'doc', 'ke-hoach.doc'));
+      const fromDocx = importFile(join(dir, 'ke-hoach.docx'));
+      expect(fromDoc.notPlan).toBeFalsy();
+      expect({ ...fromDoc.plan, layout: undefined }).toEqual({ ...fromDocx.plan, layout: undefined });
+    },
+    240_000,
+  );
+});

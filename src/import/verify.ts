@@ -8,28 +8,13 @@ import { buildModel, templatesFor } from '../pipeline.js';
 import { normalizeStrings } from '../reader/load.js';
 import { Plan } from '../schema/plan.js';
 import type { TemplateSet } from '../template/engine.js';
-import { type ImportWarning, type Loc, type SBlock, type SRun, allParas } from './source.js';
+import { type ImportWarning, type SBlock, type SRun, allParas } from './source.js';
 
 let templates: TemplateSet | undefined;
 
-interface Word {
-  w: string;
-  loc: Loc;
-}
-
-const norm = (s: string) =>
-  s
-    .normalize('NFC')
-    .toLocaleLowerCase('vi-VN')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-
-function words(text: string, loc: Loc): Word[] {
-  return text
-    .split(/[\s\u00a0]+/u)
-    .map(norm)
-    .filter(Boolean)
-    .map((w) => ({ w, loc }));
-}
+/** Words compared case-insensitively, without the punctuation around them ("(báo" = "báo"). */
+const TOKEN = /[\p{L}\p{N}](?:[^\s\u00a0]*[\p{L}\p{N}])?/gu;
+const words = (text: string): string[] => text.normalize('NFC').toLowerCase().match(TOKEN) ?? [];
 
 const runsWords = (runs: SRun[] | Run[]): string => runs.map((r) => r.text + (r.footnote ? ` ${runsWords(r.footnote)} ` : '')).join('');
 
@@ -37,7 +22,7 @@ const runsWords = (runs: SRun[] | Run[]): string => runs.map((r) => r.text + (r.
 export function modelWords(m: DocumentModel): string[] {
   const out: string[] = [];
   const put = (s: string | undefined) => {
-    if (s) out.push(...words(s, {}).map((x) => x.w));
+    if (s) for (const w of words(s)) out.push(w);
   };
   const para = (p: Paragraph) => put(`${p.marker ?? ''} ${runsWords(p.runs)}`);
   const blocks = (bs: Block[]) => {
@@ -120,7 +105,7 @@ export function missingPassages(source: SBlock[], plan: object): ImportWarning[]
   const out: ImportWarning[] = [];
   let j = 0;
   for (const p of allParas(source)) {
-    const ws = words(runsWords(p.runs), p.loc).map((x) => x.w);
+    const ws = words(runsWords(p.runs));
     if (!ws.length) continue;
     let best = matchFrom(ws, have, j);
     for (const at of best.n < ws.length ? have.all(ws[0]).slice(0, 400) : []) {
