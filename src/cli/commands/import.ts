@@ -113,7 +113,7 @@ export function registerImport(program: Command, cli: Cli): void {
   program
     .command('import')
     .description('Nhập một Kế hoạch có sẵn (Word .docx/.doc, hoặc chữ chép từ PDF, trang web .txt/.md) thành tệp kế hoạch YAML')
-    .argument('<tệp-hoặc-thư-mục...>', 'tệp .docx, .doc, .txt, .md, hoặc thư mục (nhập mọi tệp như vậy bên trong)')
+    .argument('<tệp-hoặc-thư-mục...>', 'tệp .docx, .doc, .txt, .md, hoặc thư mục (nhập mọi tệp .docx, .doc, .txt bên trong)')
     .option('-o, --output <tệp-hoặc-thư-mục>', 'tệp kết quả (một tệp vào) hoặc thư mục (kết thúc bằng "/"); mặc định: cạnh tệp gốc')
     .option('--json', 'ghi tệp JSON thay cho YAML (không có ghi chú)')
     .action((files: string[], opts: ImportOptions) => {

@@ -20,13 +20,13 @@ export interface Line {
 const BAR = /^\s*\|\s*$/;
 const PIPE_ROW = /^\s*\|.*\|\s*$/;
 const RULE = /^\s*(?:[-_=*]\s*){3,}$/;
-const LABEL = /^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.?\)?|[a-zđ][).])(?=\s|$)/u;
+const LABEL = /^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-zđ][).])(?=\s|$)/u;
 
 export function readText(text: string, file: string): SourceDoc {
   const lines: Line[] = text.split(/\r?\n/).map((t, k) => ({ text: t.replace(/\t/g, ' ').trimEnd(), n: k + 1 }));
   // The reference copies start with "# source:" / "# notes:" lines: not part of the document.
   for (const l of lines.slice(0, 4)) if (/^# (source|notes):/.test(l.text)) l.text = '';
-  const notes: ImportWarning[] = [];
+  const notes: ImportWarning[] = [...mendGlitches(lines)];
   const defs = footnoteDefinitions(lines);
   const mode = modeOf(lines);
   const blocks: SourceDoc['blocks'] = [];
@@ -66,6 +66,26 @@ export function readText(text: string, file: string): SourceDoc {
   return { file, format: 'text', blocks, notes };
 }
 
+/**
+ * Letters some web pages show for Vietnamese ones (a font-encoding glitch: "định kǶ" for "định
+ * kỳ", "cǜng" for "cũng"); they are no Vietnamese letters, so each is mended and said once.
+ */
+const GLITCHES: [RegExp, string, string][] = [
+  [/ǜ/g, 'ǜ', 'ũ'],
+  [/Ǜ/g, 'Ǜ', 'Ũ'],
+  [/Ƕ/g, 'Ƕ', 'ỳ'],
+];
+
+function mendGlitches(lines: Line[]): ImportWarning[] {
+  const out: ImportWarning[] = [];
+  for (const [re, from, to] of GLITCHES) {
+    const hit = lines.filter((l) => l.text.includes(from));
+    for (const l of hit) l.text = l.text.replace(re, to);
+    if (hit.length) out.push({ message: `chữ "${from}" (lỗi mã chữ của trang web) đã sửa thành "${to}" ở ${hit.length} dòng.`, loc: { line: hit[0].n } });
+  }
+  return out;
+}
+
 /** Hard-wrapped with blank lines between paragraphs, hard-wrapped without, or one paragraph a line. */
 function modeOf(lines: Line[]): Mode {
   const body = lines.filter((l) => !BAR.test(l.text) && !PIPE_ROW.test(l.text));
@@ -97,7 +117,9 @@ export function breaksBefore(sofar: string, prev: string, cur: string, mode: Mod
   if (mode === 'lines') return true;
   if (boldOpen(sofar) || italicOpen(sofar)) return false;
   if (/\*\*\s*$/.test(prev) || /^\s*\*\*.*\*\*\s*$/.test(cur)) return true;
-  if (dash(cur) && !/[-–]$/.test(prev.trim())) return true;
+  // A dash after a sentence (or in a cell: the nơi nhận lines) opens a line; elsewhere it may be
+  // a hard wrap inside "Công an thành phố - Thường trực …".
+  if (dash(cur) && !/[-–]$/.test(prev.trim()) && (mode === 'cell' || endsSentence(prev) || /,$/.test(stripMarks(prev)) || /^[-+•]\s/.test(stripMarks(prev)))) return true;
   if (LABEL.test(stripMarks(cur)) && endsSentence(prev)) return true;
   if (stripHeading(cur).heading) return true;
   // A line in capitals (a heading, a title, a header line) ends where a line in lower case follows.

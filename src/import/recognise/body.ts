@@ -17,7 +17,9 @@ export interface BodyOut {
 }
 
 const VERB = /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét|Theo)(?![\p{L}\p{N}])/u;
-const CLOSING = /^Trên đây(?![\p{L}\p{N}])/u;
+/** How the closing sentence after the last section opens (when the source does not mark it). */
+const CLOSING =
+  /^(Trên đây|Yêu cầu các|Đề nghị các|Trong quá trình (triển khai|thực hiện|tổ chức)|(Ủy ban nhân dân|UBND) (tỉnh|thành phố|Thành phố|huyện|xã|phường) (yêu cầu|giao|đề nghị)|Các cơ quan, đơn vị)(?![\p{L}\p{N}])/u;
 const KINDS: [RegExp, string][] = [
   [/^MỤC ĐÍCH,?\s*(VÀ\s*)?YÊU CẦU(?![\p{L}\p{N}])/u, 'purposes'],
   [/^NỘI DUNG(?![\p{L}\p{N}])/u, 'content'],
@@ -54,12 +56,19 @@ function endMark(blocks: SBlock[]): boolean {
 
 export function recogniseBody(blocks: SBlock[], notes: Noted[]): BodyOut {
   const out: BodyOut = { sections: [] };
-  if (!endMark(blocks)) out.endMark = false;
+  const marked = endMark(blocks);
+  if (!marked) out.endMark = false;
   const content = blocks.filter((b) => b.kind !== 'p' || paraText(b) || b.runs.some((r) => r.footnote));
   // The closing sentence: the last paragraph, when it reads like one or has our closing style.
   const last = content[content.length - 1];
   let closingText: InlineOut | undefined;
-  if (last?.kind === 'p' && (CLOSING.test(paraText(last)) || /Câu kết/u.test(last.style ?? '')) && !splitLabel(last.runs).label) {
+  // Our own style says it; otherwise its wording, when it carried the end mark and is not indented under a list item.
+  const styled = /Câu kết/u.test(last?.kind === 'p' ? (last.style ?? '') : '');
+  if (
+    last?.kind === 'p' &&
+    (styled || (!/^(VB |heading \d)/iu.test(last.style ?? '') && CLOSING.test(paraText(last)) && (marked || /^Trên đây/u.test(paraText(last))))) &&
+    !splitLabel(last.runs).label
+  ) {
     closingText = toInline(trimEnd(last.runs));
     content.pop();
   }

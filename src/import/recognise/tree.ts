@@ -80,11 +80,10 @@ export class TreeBuilder {
       if (char !== (bulletDepth === 0 ? '-' : '+')) list.marker = char;
     } else if (label.kind === 'other') {
       numbering = 'none';
-      list = { items: [], numbering: 'none' };
+      list = { numbering: 'none', items: [] };
     } else {
       numbering = NUMBERING[label.kind]!;
-      list = { items: [] };
-      if (numbering !== 'decimal') list.numbering = numbering;
+      list = numbering === 'decimal' ? { items: [] } : { numbering, items: [] };
     }
     this.target().push(list);
     const frame: Frame = { kind: label.kind, depth: label.depth, list, numbering, count: 0 };
@@ -114,7 +113,9 @@ export class TreeBuilder {
     else this.number(frame, label, item);
     frame.printed = label.text;
     const text = runsText(rest).trim();
-    if (allBold(rest) && text.length <= 300) {
+    // A line all in bold is the item's title, unless it is a sentence (a title does not end with ".");
+    // a heading style (ours, Word's) says it is one whatever it ends with.
+    if (allBold(rest) && text.length <= 300 && (!/[.;]$/.test(text) || /heading/iu.test(p.style ?? ''))) {
       item.title = toInline(rest, { dropBold: true, dropItalic: allItalic(rest) });
       if (allItalic(rest)) item.titleStyle = 'bold-italic';
     } else if (label.italic && allItalic(rest) && !rest.some((r) => r.bold) && text.length <= 300) {
