@@ -119,7 +119,8 @@ export function breaksBefore(sofar: string, prev: string, cur: string, mode: Mod
   if (/\*\*\s*$/.test(prev) || /^\s*\*\*.*\*\*\s*$/.test(cur)) return true;
   // A dash after a sentence (or in a cell: the nơi nhận lines) opens a line; elsewhere it may be
   // a hard wrap inside "Công an thành phố - Thường trực …".
-  if (dash(cur) && !/[-–]$/.test(prev.trim()) && (mode === 'cell' || endsSentence(prev) || /,$/.test(stripMarks(prev)) || /^[-+•]\s/.test(stripMarks(prev)))) return true;
+  if (dash(cur) && !/[-–]$/.test(prev.trim()) && (mode === 'cell' || endsSentence(prev) || /,$/.test(stripMarks(prev)) || /^[-+•]\s/.test(stripMarks(prev))))
+    return true;
   if (LABEL.test(stripMarks(cur)) && endsSentence(prev)) return true;
   if (stripHeading(cur).heading) return true;
   // A line in capitals (a heading, a title, a header line) ends where a line in lower case follows.
