@@ -149,3 +149,42 @@ describe('Word 97-2003 (.doc)', () => {
     240_000,
   );
 });
+
+/**
+ * Our DOCX rewritten as Word numbers lists: the "- " and "1. " runs taken out of the text and
+ * the paragraphs given a <w:numPr> into word/numbering.xml (a bullet list; a decimal list
+ * restarted in each section).
+ */
+function autoNumbered(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  let xml = strFromU8(files['word/document.xml']);
+  let list = 2;
+  xml = xml.replace(/<w:p>(?:(?!<\/w:p>)[\s\S])*<\/w:p>/g, (p) => {
+    if (p.includes('w:val="Heading1"')) list++;
+    const marker = /<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:t xml:space="preserve">(- |\d+\. )<\/w:t><\/w:r>/.exec(p);
+    if (!marker || p.includes('w:val="Heading1"')) return p;
+    const numId = marker[1] === '- ' ? 1 : list;
+    return p.replace(marker[0], '').replace(/(<w:pStyle w:val="[^"]+"\/>)/, `$1<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr>`);
+  });
+  const lvl = (fmt: string, text: string) =>
+    `<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/><w:suff w:val="space"/></w:lvl>`;
+  const nums = Array.from({ length: list - 1 }, (_, k) => `<w:num w:numId="${k + 2}"><w:abstractNumId w:val="1"/></w:num>`).join('');
+  files['word/numbering.xml'] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="0">${lvl('bullet', '-')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${lvl('decimal', '%1.')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>${nums}</w:numbering>`,
+  );
+  files['word/document.xml'] = strToU8(xml);
+  return zipSync(files);
+}
+
+describe("Word's automatic numbering", () => {
+  it('labels Word computes (not in the text) are read as the source’s labels', async () => {
+    const file = exampleFiles().find((f) => f.endsWith('minimal.json'))!;
+    const { docx } = await renderExample(file);
+    const numbered = autoNumbered(docx);
+    expect(strFromU8(unzipSync(numbered)['word/document.xml'])).not.toContain('>- <');
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-import-num-'));
+    writeFileSync(join(dir, 'typed.docx'), docx);
+    writeFileSync(join(dir, 'numbered.docx'), numbered);
+    expect(importFile(join(dir, 'numbered.docx')).plan).toEqual(importFile(join(dir, 'typed.docx')).plan);
+  });
+});

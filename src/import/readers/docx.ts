@@ -6,10 +6,12 @@ import { openDocx } from '../../check/wordml.js';
 import type { DocxFile } from '../../check/docx-file.js';
 import type { BodyItem, Para, Tbl } from '../../check/model.js';
 import { all, kid, kids, type XEl } from '../../check/xml.js';
+import { Numbering } from './docx-numbering.js';
 import type { Align, ImportWarning, Loc, SBlock, SCell, SPara, SRow, SRun, SourceDoc, STable } from '../source.js';
 
 interface Ctx {
   doc: DocxFile;
+  numbering: Numbering;
   notes: Map<string, SRun[]>;
   para: number;
   page: number;
@@ -19,7 +21,14 @@ interface Ctx {
 
 export function readDocx(buf: Uint8Array, file: string): SourceDoc {
   const doc = openDocx(buf);
-  const ctx: Ctx = { doc, notes: footnotes(doc), para: 0, page: 1, pages: doc.text('word/document.xml').includes('lastRenderedPageBreak') };
+  const ctx: Ctx = {
+    doc,
+    numbering: new Numbering(doc),
+    notes: footnotes(doc),
+    para: 0,
+    page: 1,
+    pages: doc.text('word/document.xml').includes('lastRenderedPageBreak'),
+  };
   const blocks = items(ctx, doc.body, true);
   const notes: ImportWarning[] = [];
   const boxes = doc.textBoxParagraphs().filter((p) => p.text.trim());
@@ -94,6 +103,9 @@ function paragraph(ctx: Ctx, p: Para): SBlock[] {
   if (p.props.pageBreakBefore) ctx.page++;
   const here = loc(ctx);
   const runs = runsWithNotes(ctx, p);
+  // Word's automatic numbering prints a label that is not in the text: put it there.
+  const label = ctx.numbering.empty ? '' : ctx.numbering.label(p);
+  if (label) runs.unshift({ text: label, ...(runs[0]?.bold ? { bold: true } : {}), ...(runs[0]?.italic ? { italic: true } : {}) });
   if (ctx.pages && all(p.el, 'w:lastRenderedPageBreak').length) ctx.page += all(p.el, 'w:lastRenderedPageBreak').length;
   const base: Omit<SPara, 'runs'> = { kind: 'p', align: p.props.align as Align | undefined, loc: here };
   const style = p.props.styleId ? ctx.doc.styles.byId.get(p.props.styleId)?.name : undefined;
