@@ -48,8 +48,8 @@ export class Numbering {
     const levels = this.levels.get(this.abstractOf.get(ref.numId) ?? '');
     const lvl = levels?.[ref.ilvl];
     if (!levels || !lvl) return '';
-    let counts = this.counters.get(ref.numId);
-    if (!counts) this.counters.set(ref.numId, (counts = []));
+    const counts = this.counters.get(ref.numId) ?? [];
+    this.counters.set(ref.numId, counts);
     const start = (k: number) => this.starts.get(ref.numId)?.get(k) ?? levels[k]?.start ?? 1;
     counts[ref.ilvl] = counts[ref.ilvl] === undefined ? start(ref.ilvl) : counts[ref.ilvl] + 1;
     counts.length = ref.ilvl + 1;
