@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { ALL_FORMATS, defaultFormats } from '../writers/formats.js';
 import type { CheckOptions } from './commands/check.js';
+import type { ImportOptions } from './commands/import.js';
 import type { PreviewOptions } from './commands/preview.js';
 import type { RenderOptions } from './commands/render.js';
 import type { ValidateOptions } from './commands/validate.js';
@@ -14,7 +15,7 @@ import type { Cli } from './io.js';
 export const DEFAULT_PORT = 8030;
 
 /** The commands defined here, in the order `kehoach --help` lists them (batch follows). */
-export const COMMANDS = ['render', 'validate', 'check', 'schema', 'init', 'preview', 'templates'] as const;
+export const COMMANDS = ['render', 'validate', 'check', 'import', 'schema', 'init', 'preview', 'templates'] as const;
 
 export function registerRender(program: Command, cli: Cli): void {
   program
@@ -59,6 +60,19 @@ export function registerCheck(program: Command, cli: Cli): void {
     .action(async (files: string[], opts: CheckOptions) => {
       const { check } = await import('./commands/check.js');
       cli.exitCode = await check(cli, files, opts);
+    });
+}
+
+export function registerImport(program: Command, cli: Cli): void {
+  program
+    .command('import')
+    .description('Nhập một Kế hoạch có sẵn (Word .docx/.doc, hoặc chữ chép từ PDF, trang web .txt/.md) thành tệp kế hoạch YAML')
+    .argument('<tệp-hoặc-thư-mục...>', 'tệp .docx, .doc, .txt, .md, hoặc thư mục (nhập mọi tệp .docx, .doc, .txt bên trong)')
+    .option('-o, --output <tệp-hoặc-thư-mục>', 'tệp kết quả (một tệp vào) hoặc thư mục (kết thúc bằng "/"); mặc định: cạnh tệp gốc')
+    .option('--json', 'ghi tệp JSON thay cho YAML (không có ghi chú)')
+    .action(async (files: string[], opts: ImportOptions) => {
+      const { importCommand } = await import('./commands/import.js');
+      cli.exitCode = importCommand(cli, files, opts);
     });
 }
 

@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError, Help, type Option, type OutputConfiguration } from 'commander';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { COMMANDS, registerCheck, registerInit, registerPreview, registerRender, registerSchema, registerTemplates, registerValidate } from './commands.js';
+import {
+  COMMANDS,
+  registerCheck,
+  registerImport,
+  registerInit,
+  registerPreview,
+  registerRender,
+  registerSchema,
+  registerTemplates,
+  registerValidate,
+} from './commands.js';
 import { EXIT } from './exit.js';
 import { cliContext, processIO, type Cli, type CliIO, type OutStream } from './io.js';
 
@@ -39,11 +49,13 @@ Mã thoát: 0 thành công; 1 tệp đầu vào có lỗi (không tệp nào đ�
 Ví dụ:
   kehoach init ke-hoach.json
   kehoach validate ke-hoach.json
-  kehoach render ke-hoach.json -o output/`,
+  kehoach render ke-hoach.json -o output/
+  kehoach import ke-hoach-cu.docx -o ke-hoach.yaml`,
     );
   registerRender(program, cli);
   registerValidate(program, cli);
   registerCheck(program, cli);
+  registerImport(program, cli);
   registerSchema(program, cli);
   registerInit(program, cli);
   registerPreview(program, cli);

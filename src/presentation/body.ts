@@ -61,7 +61,7 @@ export interface BodyContext {
 }
 
 /** A numeric cell (1, 1.250, 25%, II, 1.1.) is centred unless the author aligned it. */
-const NUMERIC = /^\s*([+-]?[\d.,]+\s*%?|[IVXLC]+\.?|\d+(\.\d+)*\.?)\s*$/u;
+export const NUMERIC = /^\s*([+-]?[\d.,]+\s*%?|[IVXLC]+\.?|\d+(\.\d+)*\.?)\s*$/u;
 const cellText = (c: ModelTable['rows'][number]['cells'][number]) => c.blocks.map((b) => b.runs.map((r) => r.text).join('')).join(' ');
 
 const allBold = (c: ModelTable['rows'][number]['cells'][number]) => !!c.bold || c.blocks.every((b) => b.runs.every((r) => !r.text.trim() || r.bold));

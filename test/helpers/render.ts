@@ -6,9 +6,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { keHoach } from '../../src/doctypes/ke-hoach.js';
 import type { DocumentModel } from '../../src/model/document.js';
-export type { DocumentModel, ParagraphStyle, Table } from '../../src/model/document.js';
+export type { Block, DocumentModel, Paragraph, ParagraphStyle, Run, Table } from '../../src/model/document.js';
 export type { Plan } from '../../src/schema/plan.js';
-import { buildModel, docxFromModel, modelFromFile, pdfFromModel, templatesFor } from '../../src/pipeline.js';
+import { buildModel, docxFromModel, modelFromFile, pagesFromModel, pdfFromModel, templatesFor } from '../../src/pipeline.js';
 import { Plan } from '../../src/schema/plan.js';
 import { loadFontSet } from '../../src/fonts/metrics.js';
 import { present } from '../../src/presentation/build.js';
@@ -125,4 +125,9 @@ export function allRenderNames(opts: { corpus?: boolean } = {}): string[] {
 export function renderByName(name: string): Promise<Rendered> {
   const file = exampleFiles().find((f) => exampleName(f) === name);
   return file ? renderExample(file) : renderCase(name);
+}
+
+/** How many pages a model lays out to (the layout the PDF draws). */
+export function pageCount(model: DocumentModel): number {
+  return pagesFromModel(model).length;
 }

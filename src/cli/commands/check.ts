@@ -80,8 +80,8 @@ function print(cli: Cli, r: CheckReport): void {
   }
 }
 
-/** The .docx files named, folders searched recursively (Word's "~$" lock files and hidden files skipped). */
-export function expandInputs(args: string[]): { files: string[]; missing: string[] } {
+/** The .docx files named (or those `accept` takes), folders searched recursively (Word's "~$" lock files and hidden files skipped). */
+export function expandInputs(args: string[], accept: RegExp = /\.docx$/i): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   const walk = (dir: string) => {
@@ -89,7 +89,7 @@ export function expandInputs(args: string[]): { files: string[]; missing: string
       if (e.name.startsWith('.') || e.name.startsWith('~$')) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && /\.docx$/i.test(e.name)) files.push(p);
+      else if (e.isFile() && accept.test(e.name)) files.push(p);
     }
   };
   for (const a of args) {
