@@ -55,6 +55,7 @@ export class WorkerPool {
   }
 
   run(task: WorkerTask): Promise<TaskResult> {
+    if (this.closing) return Promise.resolve({ id: task.id, ok: false, kind: 'cancelled', diagnostics: [] });
     return new Promise((resolve) => {
       this.queue.push({ task, resolve });
       this.dispatch();

@@ -435,14 +435,18 @@ function rowDone(run: Run, k: number, row: RowTask, backups: { path: string; bac
   if (backups.length) entry.backups = backups;
   if (entry.status === 'created') {
     journal.append({ t: 'done', entry });
-    if (run.allDispatched) journal.sync();
+    // The last rows' records reach the disk as they finish (earlier ones with the next start).
+    if (run.allDispatched) void journal.flush().then((ok) => ok || diskStop(run, journal.error, journal.path));
     if (journal.error) diskStop(run, journal.error, journal.path);
   }
   if (!r.ok && r.kind === 'output' && r.errno && DISK_STOP_CODES.has(r.errno)) diskStop(run, { code: r.errno }, row.task.outputs[0]?.path);
   finishRow(run, k, entry);
 }
 
-/** Hands a row to a worker once its journal record is on the disk; false if that failed. */
+/**
+ * Hands a row to a worker once its journal record is on the disk (undefined if it could not be
+ * appended). The fsync runs off the event loop and is shared by the rows appended meanwhile.
+ */
 function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined {
   const { ctx, journal } = run;
   let backups: { path: string; backup: string }[] = [];
@@ -453,19 +457,31 @@ function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined 
     return undefined;
   }
   const paths = row.task.outputs.map((o) => relPath(ctx.opts.output, o.path));
-  if (!journal.append({ t: 'start', name: row.name, paths }) || !journal.sync()) {
+  if (!journal.append({ t: 'start', name: row.name, paths })) {
     diskStop(run, journal.error, journal.path);
     return undefined;
   }
-  const { opts } = ctx;
-  if (!run.pool) {
-    const size = Math.max(1, Math.min(run.threads, run.jobs.length - k));
-    run.poolKey = JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), ctx.tplHash]);
-    run.pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, run.poolKey);
-  }
+  ensurePool(run, k);
   run.running.set(k, row.task);
   for (const p of paths) run.dispatched.set(p, row.name);
-  return run.pool.run(row.task).then((r) => rowDone(run, k, row, backups, r));
+  return journal.flush().then((ok) => {
+    if (!ok) diskStop(run, journal.error, journal.path);
+    if (!ok || run.stopped) {
+      // Never handed out: the row is listed as cancelled, its files were not touched.
+      run.running.delete(k);
+      for (const p of paths) run.dispatched.delete(p);
+      return;
+    }
+    return run.pool!.run(row.task).then((r) => rowDone(run, k, row, backups, r));
+  });
+}
+
+function ensurePool(run: Run, k: number): void {
+  if (run.pool) return;
+  const { opts, tplHash } = run.ctx;
+  const size = Math.max(1, Math.min(run.threads, run.jobs.length - k));
+  run.poolKey = JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), tplHash]);
+  run.pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, run.poolKey);
 }
 
 /** Hands out the rows, a few at a time, until all are done or the run is stopped. */
@@ -539,6 +555,7 @@ async function finishRun(run: Run): Promise<BatchResult> {
   const why = stoppedText(run.stopped);
   for (let k = 0; k < jobs.length; k++) entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: `Chưa xử lý: đã dừng (${why}).` };
   const manifest = await buildManifest(run);
+  await journal.settle();
   journal.sync();
   run.reserve.release();
   let manifestError: unknown;

@@ -8,8 +8,8 @@ import { buildModel, checkSource, noticeDiagnostics, templatesFor } from '../pip
 import { describeError } from '../errors.js';
 import type { Source } from '../reader/source.js';
 import type { TemplateSet } from '../template/engine.js';
-import { atomicWriteAll } from '../util/atomic-write.js';
 import { renderFormats } from '../writers/index.js';
+import { writeDurably } from './durable-write.js';
 import { sha256 } from './fingerprint.js';
 import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
 
@@ -36,11 +36,9 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
       fonts,
     );
     const rendered = task.outputs.map((o) => ({ ...o, bytes: bytes.get(o.format)! }));
-    // Flushed before the rename: the journal records the file as written once this returns.
-    atomicWriteAll(
-      rendered.map((r) => [r.path, r.bytes]),
-      { durable: true },
-    );
+    // Flushed before the rename: the journal records the file as written once this resolves.
+    // The flushes wait off the thread: the next row renders meanwhile.
+    await writeDurably(rendered.map((r) => [r.path, r.bytes]));
     const files = rendered.map((r) => ({ format: r.format, path: r.path, sha256: sha256(r.bytes), bytes: r.bytes.length }));
     return { id: task.id, ok: true, files, warnings: [...found, ...noticeDiagnostics(notices)] };
   } catch (e) {
