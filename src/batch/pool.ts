@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
+import type { TaskResult, WorkerInit, WorkerTask, WriteGate } from './protocol.js';
 
 const DEPTH = 2;
 /**
@@ -34,6 +34,8 @@ interface Slot {
 export class WorkerPool {
   private slots: Slot[] = [];
   private queue: { task: WorkerTask; resolve: (r: TaskResult) => void }[] = [];
+  /** Write gates given for tasks still in the queue: sent along when they are handed out. */
+  private gates = new Map<number, boolean>();
   private closing = false;
   /** Kept idle between two runs: its threads do not keep the process alive. */
   private parked = false;
@@ -60,6 +62,16 @@ export class WorkerPool {
       this.queue.push({ task, resolve });
       this.dispatch();
     });
+  }
+
+  /**
+   * Lets a task's worker write its files (ok), or makes it answer "cancelled" without writing.
+   * The task renders in the meantime (see WriteGate).
+   */
+  gate(id: number, ok: boolean): void {
+    const slot = this.slots.find((s) => s.busy.has(id));
+    if (slot) slot.worker.postMessage({ go: id, ok } satisfies WriteGate);
+    else if (this.queue.some((q) => q.task.id === id)) this.gates.set(id, ok);
   }
 
   /** Still usable for another run: not stopped, nothing queued or running. */
@@ -146,6 +158,11 @@ export class WorkerPool {
       const next = this.queue.shift()!;
       slot.busy.set(next.task.id, next);
       slot.worker.postMessage(next.task);
+      const ok = this.gates.get(next.task.id);
+      if (ok !== undefined) {
+        this.gates.delete(next.task.id);
+        slot.worker.postMessage({ go: next.task.id, ok } satisfies WriteGate);
+      }
       if (++slot.given >= RECYCLE_AFTER) this.retire(slot);
     }
   }

@@ -18,6 +18,16 @@ export interface WorkerTask {
   outputs: { format: Format; path: string }[];
 }
 
+/**
+ * May the worker write this task's files? Sent once the row's journal record is on the disk
+ * (ok) or when the row must not be written after all (the run stopped, the journal failed).
+ * The worker renders meanwhile and waits for it only before writing.
+ */
+export interface WriteGate {
+  go: number;
+  ok: boolean;
+}
+
 export interface WrittenFile {
   format: Format;
   path: string;

@@ -452,8 +452,9 @@ function rowDone(run: Run, k: number, row: RowTask, backups: { path: string; bac
 }
 
 /**
- * Hands a row to a worker once its journal record is on the disk (undefined if it could not be
- * appended). The fsync runs off the event loop and is shared by the rows appended meanwhile.
+ * Hands a row to a worker, which writes its files only once the row's journal record is on the
+ * disk (undefined if the record could not be appended). The fsync runs off the event loop and
+ * is shared by the rows appended meanwhile.
  */
 function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined {
   const { ctx, journal } = run;
@@ -470,18 +471,17 @@ function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined 
     return undefined;
   }
   ensurePool(run, k);
+  const pool = run.pool!;
   run.running.set(k, row.task);
   for (const p of paths) run.dispatched.set(p, row.name);
-  return journal.flush().then((ok) => {
+  // The worker renders while the record is flushed; it writes only once the record is on the disk.
+  void journal.flush().then((ok) => {
     if (!ok) diskStop(run, journal.error, journal.path);
-    if (!ok || run.stopped) {
-      // Never handed out: the row is listed as cancelled, its files were not touched.
-      run.running.delete(k);
-      for (const p of paths) run.dispatched.delete(p);
-      return;
-    }
-    return run.pool!.run(row.task).then((r) => rowDone(run, k, row, backups, r));
+    // Not written after all: its files are untouched, they stay the earlier runs'.
+    if (!ok || run.stopped) for (const p of paths) run.dispatched.delete(p);
+    pool.gate(row.task.id, ok && !run.stopped);
   });
+  return pool.run(row.task).then((r) => rowDone(run, k, row, backups, r));
 }
 
 function ensurePool(run: Run, k: number): void {

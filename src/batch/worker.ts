@@ -11,7 +11,7 @@ import type { TemplateSet } from '../template/engine.js';
 import { renderFormats } from '../writers/index.js';
 import { writeDurably } from './durable-write.js';
 import { sha256 } from './fingerprint.js';
-import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
+import type { TaskResult, WorkerInit, WorkerTask, WriteGate } from './protocol.js';
 
 const init = workerData as WorkerInit;
 let templates: TemplateSet | undefined;
@@ -36,6 +36,8 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
       fonts,
     );
     const rendered = task.outputs.map((o) => ({ ...o, bytes: bytes.get(o.format)! }));
+    // No file is touched before the main thread says the row's journal record is on the disk.
+    if (!(await writeGate(task.id))) return { id: task.id, ok: false, kind: 'cancelled', diagnostics: [] };
     // Flushed before the rename: the journal records the file as written once this resolves.
     // The flushes wait off the thread: the next row renders meanwhile.
     await writeDurably(rendered.map((r) => [r.path, r.bytes]));
@@ -52,6 +54,36 @@ function failure(id: number, e: unknown): TaskResult {
   return { id, ok: false, kind: d.kind, diagnostics: d.diagnostics, stack: d.stack, ...(errno ? { errno } : {}) };
 }
 
-parentPort!.on('message', (task: WorkerTask) => {
-  void handle(task).then((r) => parentPort!.postMessage(r));
+/**
+ * Gates given while their row still renders, and rows rendered waiting for theirs. A gate for a
+ * row no longer here (it failed before writing anything) is dropped: task ids come back in the
+ * next run of a kept pool.
+ */
+const live = new Set<number>();
+const gates = new Map<number, boolean>();
+const waiting = new Map<number, (ok: boolean) => void>();
+
+function writeGate(id: number): Promise<boolean> {
+  const ok = gates.get(id);
+  if (ok !== undefined) {
+    gates.delete(id);
+    return Promise.resolve(ok);
+  }
+  return new Promise((done) => waiting.set(id, done));
+}
+
+parentPort!.on('message', (m: WorkerTask | WriteGate) => {
+  if ('go' in m) {
+    const done = waiting.get(m.go);
+    waiting.delete(m.go);
+    if (done) done(m.ok);
+    else if (live.has(m.go)) gates.set(m.go, m.ok);
+    return;
+  }
+  live.add(m.id);
+  void handle(m).then((r) => {
+    live.delete(m.id);
+    gates.delete(m.id);
+    parentPort!.postMessage(r);
+  });
 });
