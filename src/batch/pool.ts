@@ -29,6 +29,8 @@ interface Slot {
   given: number;
   /** Taking no more tasks; replaced once its last one is done. */
   retiring: boolean;
+  /** A successor starts when it is dropped (recycled after RECYCLE_AFTER tasks). */
+  replace?: boolean;
 }
 
 export class WorkerPool {
@@ -136,10 +138,14 @@ export class WorkerPool {
     return slot;
   }
 
-  /** Its successor starts now, so its loading overlaps the last tasks of the old one. */
+  /**
+   * Its successor starts once its last task is done, not before: a thread loading alongside the
+   * two working ones made the peak RSS grow with the row count (3,000 rows 251 MB against
+   * 222 MB for 1,000). The other threads keep working meanwhile.
+   */
   private retire(slot: Slot): void {
     slot.retiring = true;
-    this.slots.push(this.spawn());
+    slot.replace = true;
     if (slot.busy.size === 0) this.drop(slot);
   }
 
@@ -148,6 +154,10 @@ export class WorkerPool {
     const k = this.slots.indexOf(slot);
     if (k >= 0) this.slots.splice(k, 1);
     void slot.worker.terminate();
+    if (slot.replace && !this.closing) {
+      slot.replace = false;
+      this.slots.push(this.spawn());
+    }
   }
 
   private dispatch(): void {
