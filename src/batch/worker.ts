@@ -23,7 +23,23 @@ try {
 }
 const fonts = init.fontDir ? loadFontSet(fontFilesFromDir(init.fontDir)) : loadFontSet();
 
+/** The last task's write: a thread writes its rows in the order they came. */
+let lastWrite: Promise<unknown> = Promise.resolve();
+
 async function handle(task: WorkerTask): Promise<TaskResult> {
+  // Rendering overlaps the previous row's flushes; writing waits for them, so the journal gets
+  // a thread's rows in order (the order of the rows file with one thread).
+  const previous = lastWrite;
+  let written!: () => void;
+  lastWrite = new Promise<void>((done) => (written = done));
+  try {
+    return await render(task, previous);
+  } finally {
+    written();
+  }
+}
+
+async function render(task: WorkerTask, previous: Promise<unknown>): Promise<TaskResult> {
   const source: Source = { file: '', text: '', data: task.plan, locate: () => undefined };
   try {
     if (!templates) throw templateError;
@@ -36,6 +52,7 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
       fonts,
     );
     const rendered = task.outputs.map((o) => ({ ...o, bytes: bytes.get(o.format)! }));
+    await previous;
     // No file is touched before the main thread says the row's journal record is on the disk.
     if (!(await writeGate(task.id))) return { id: task.id, ok: false, kind: 'cancelled', diagnostics: [] };
     // Flushed before the rename: the journal records the file as written once this resolves.
