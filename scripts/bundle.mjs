@@ -8,13 +8,13 @@
 // the bundle runs exactly the code the tests run.
 //
 // Each command's work stays a chunk of its own (the CLI imports it when the command runs).
-// `kehoach batch` is one of them, and its worker threads have an entry of their own,
-// dist/bundle/worker.js, next to the chunk that starts them (batch/pool.ts finds it as
-// ./worker.js): a thread loaded ~300 of tsc's files one by one, ~0.5 s each before its first
-// row. The CommonJS bundle below leaves batch to tsc's output (dist/cli/commands/batch.js).
+// `kehoach batch` is one of them; its worker threads run a bundle of their own next to the chunk
+// that starts them (batch/pool.ts: worker.cjs through its code cache, made at the end of this
+// script, else the ES module entry worker.js): a thread loaded ~300 of tsc's files one by one,
+// ~0.5 s each before its first row. The CommonJS bundle below leaves batch to tsc's output (dist/cli/commands/batch.js).
 // The bundle finds the package's files (templates, fonts, data) two folders up, as
 // dist/util/package-root.js does.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,3 +80,28 @@ const code = await exports.runCli(['render', plan, '-q', '-o', out], { stdout: q
 rmSync(out, { recursive: true, force: true });
 if (code !== 0) throw new Error(`the render that makes the code cache failed (exit ${code})`);
 writeFileSync(`${pipeline}.cache`, script.createCachedData());
+
+// `kehoach batch`'s worker threads run a CommonJS bundle of the worker through V8's code cache
+// too (batch/pool.ts): the cache is made here by a worker that renders one plan in every format.
+const workerCjs = `${outdir}/worker.cjs`;
+await build({
+  ...common,
+  entryPoints: [`${dist}batch/worker.js`],
+  outfile: workerCjs,
+  format: 'cjs',
+  define: { 'import.meta.url': '__kehoachUrl' },
+  banner: { js: "const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+const { makeWorkerCodeCache } = await import(new URL('../dist/batch/pool.js', import.meta.url).href);
+const workerOut = mkdtempSync(join(tmpdir(), 'kehoach-cache-'));
+const task = {
+  id: 1,
+  plan: JSON.parse(readFileSync(plan, 'utf8')),
+  extra: { province: null },
+  outputs: ['docx', 'pdf'].map((format) => ({ format, path: join(workerOut, `cache.${format}`) })),
+};
+try {
+  writeFileSync(`${workerCjs}.cache`, await makeWorkerCodeCache(workerCjs, task));
+} finally {
+  rmSync(workerOut, { recursive: true, force: true });
+}

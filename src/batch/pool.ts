@@ -2,7 +2,8 @@
 // for the main thread between two plans.
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import type { TaskResult, WorkerInit, WorkerTask, WriteGate } from './protocol.js';
 
@@ -16,10 +17,61 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb:
 /** A worker is replaced after this many plans, so slow growth cannot add up over huge runs. */
 const RECYCLE_AFTER = 1000;
 
-/** The compiled worker; under vitest (TypeScript sources) the built one in dist/. */
-function workerUrl(): URL {
-  if (import.meta.url.endsWith('.ts')) return pathToFileURL(join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js'));
-  return new URL('./worker.js', import.meta.url);
+/**
+ * Runs the CommonJS bundle of the worker (dist/bundle/worker.cjs) through the V8 code cache the
+ * build made for it, as bin/cached.js does for render: Node 20 has no compile cache for ES
+ * modules, and each thread compiled its code at start and its functions during its first rows.
+ * V8 refuses a cache from another Node version, and the bundle then compiles as usual.
+ */
+const CACHED_LOADER = `
+const { readFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname } = require('node:path');
+const vm = require('node:vm');
+const { parentPort, workerData } = require('node:worker_threads');
+const file = workerData.bundle;
+let cachedData;
+try { cachedData = readFileSync(file + '.cache'); } catch {}
+const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+if (workerData.makeCache) parentPort.on('message', (m) => m && m.makeCache && parentPort.postMessage({ cache: script.createCachedData() }));
+const module = { exports: {} };
+script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
+`;
+
+/** The compiled worker: the bundle's through its code cache, else tsc's (under vitest, dist/'s). */
+function workerSource(): { source: URL | string; bundle?: string } {
+  if (import.meta.url.endsWith('.ts')) return { source: pathToFileURL(join(PACKAGE_ROOT, 'dist', 'batch', 'worker.js')) };
+  const cjs = new URL('./worker.cjs', import.meta.url);
+  if (existsSync(cjs)) return { source: CACHED_LOADER, bundle: fileURLToPath(cjs) };
+  return { source: new URL('./worker.js', import.meta.url) };
+}
+
+function startWorker(init: WorkerInit): Worker {
+  const { source, bundle } = workerSource();
+  return new Worker(source, { eval: bundle !== undefined, workerData: { ...init, bundle }, resourceLimits: RESOURCE_LIMITS });
+}
+
+/**
+ * For the build (scripts/bundle.mjs): one worker of the given bundle renders a plan in every
+ * format, then hands over its compiled code, the code cache its successors start from.
+ */
+export async function makeWorkerCodeCache(bundle: string, task: WorkerTask): Promise<Uint8Array> {
+  const worker = new Worker(CACHED_LOADER, { eval: true, workerData: { bundle, makeCache: true }, resourceLimits: RESOURCE_LIMITS });
+  try {
+    const result = await new Promise<TaskResult>((done, fail) => {
+      worker.once('message', done);
+      worker.once('error', fail);
+      worker.postMessage(task);
+      worker.postMessage({ go: task.id, ok: true } satisfies WriteGate);
+    });
+    if (!result.ok) throw new Error(`the render that makes the worker's code cache failed: ${result.diagnostics[0]?.message}`);
+    return await new Promise<Uint8Array>((done) => {
+      worker.once('message', (m: { cache: Uint8Array }) => done(m.cache));
+      worker.postMessage({ makeCache: true });
+    });
+  } finally {
+    await worker.terminate();
+  }
 }
 
 interface Slot {
@@ -109,7 +161,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerUrl(), { workerData: this.init, resourceLimits: RESOURCE_LIMITS });
+    const worker = startWorker(this.init);
     if (this.parked) worker.unref();
     const slot: Slot = { worker, busy: new Map(), given: 0, retiring: false };
     worker.on('message', (r: TaskResult) => {

@@ -6,6 +6,10 @@ export interface WorkerInit {
   template?: string;
   /** Folder of four TrueType faces to use instead of Tinos (render --fonts). */
   fontDir?: string;
+  /** The CommonJS bundle of the worker to run through its code cache (see pool.ts). */
+  bundle?: string;
+  /** Answer { makeCache: true } with { cache } (the build makes the code cache so). */
+  makeCache?: boolean;
 }
 
 export interface WorkerTask {

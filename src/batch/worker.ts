@@ -89,7 +89,9 @@ function writeGate(id: number): Promise<boolean> {
   return new Promise((done) => waiting.set(id, done));
 }
 
-parentPort!.on('message', (m: WorkerTask | WriteGate) => {
+parentPort!.on('message', (m: WorkerTask | WriteGate | { makeCache: true }) => {
+  // { makeCache } is for the code-cache loader (pool.ts).
+  if ('makeCache' in m) return;
   if ('go' in m) {
     const done = waiting.get(m.go);
     waiting.delete(m.go);
