@@ -4,6 +4,9 @@
 // process tree from /proc (worker threads share their process's RSS).
 //
 // Target (issue 5): 1,000 plans, DOCX + PDF, 3 pages each, in ≤ 15 s on 2 cores, peak RSS ≤ 400 MB.
+// Target (issue 16): 34 provinces DOCX + PDF ≤ 1.2 s; 1,000 rows DOCX + PDF ≤ 6 s, peak RSS
+// ≤ 300 MB and flat in the row count (compare --rows 100,1000,3000). On a shared machine,
+// compare two builds by running them alternately, not against numbers taken at another time.
 //
 // Options: --repeat N (default 3; the best wall time is reported), --rows 100,1000,
 //          --formats docx|all|both (default both), --json (machine-readable output).

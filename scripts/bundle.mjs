@@ -7,11 +7,14 @@
 // dependencies of its own and a prebuilt binary from the npm registry; it reads tsc's output, so
 // the bundle runs exactly the code the tests run.
 //
-// Each command's work stays a chunk of its own (the CLI imports it when the command runs);
-// `kehoach batch` stays on tsc's output (dist/cli/commands/batch.js): its worker threads load
-// dist/batch/worker.js by path. The bundle finds the package's files (templates, fonts, data)
-// two folders up, as dist/util/package-root.js does.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// Each command's work stays a chunk of its own (the CLI imports it when the command runs).
+// `kehoach batch` is one of them; its worker threads run a bundle of their own next to the chunk
+// that starts them (batch/pool.ts: worker.cjs through its code cache, made at the end of this
+// script, else the ES module entry worker.js): a thread loaded ~300 of tsc's files one by one,
+// ~0.5 s each before its first row. The CommonJS bundle below leaves batch to tsc's output (dist/cli/commands/batch.js).
+// The bundle finds the package's files (templates, fonts, data) two folders up, as
+// dist/util/package-root.js does.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +23,7 @@ import { build } from 'esbuild';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const outdir = `${dist}bundle`;
 
-/** commands/batch.js, imported by cli/main.js, is left to tsc's output. */
+/** In the CommonJS bundle, commands/batch.js (imported by cli/main.js) is left to tsc's output. */
 const batchOutside = {
   name: 'batch-outside',
   setup(b) {
@@ -36,7 +39,6 @@ const common = {
   target: 'node20',
   // ES builds where a package has one (pdf-lib): only what we use is kept.
   mainFields: ['module', 'main'],
-  plugins: [batchOutside],
   logLevel: 'warning',
   legalComments: 'none',
   // Less source to parse at every start (2.1 -> 1.6 MB; a cold render ~10% less CPU here); names
@@ -48,7 +50,7 @@ const common = {
 rmSync(outdir, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { main: `${dist}cli/main.js` },
+  entryPoints: { main: `${dist}cli/main.js`, worker: `${dist}batch/worker.js` },
   outdir,
   splitting: true,
   format: 'esm',
@@ -65,6 +67,7 @@ await build({
   entryPoints: [`${dist}cli/main.js`],
   outfile: pipeline,
   format: 'cjs',
+  plugins: [batchOutside],
   define: { 'import.meta.url': '__kehoachUrl' },
   banner: { js: "const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -77,3 +80,28 @@ const code = await exports.runCli(['render', plan, '-q', '-o', out], { stdout: q
 rmSync(out, { recursive: true, force: true });
 if (code !== 0) throw new Error(`the render that makes the code cache failed (exit ${code})`);
 writeFileSync(`${pipeline}.cache`, script.createCachedData());
+
+// `kehoach batch`'s worker threads run a CommonJS bundle of the worker through V8's code cache
+// too (batch/pool.ts): the cache is made here by a worker that renders one plan in every format.
+const workerCjs = `${outdir}/worker.cjs`;
+await build({
+  ...common,
+  entryPoints: [`${dist}batch/worker.js`],
+  outfile: workerCjs,
+  format: 'cjs',
+  define: { 'import.meta.url': '__kehoachUrl' },
+  banner: { js: "const __kehoachUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+const { makeWorkerCodeCache } = await import(new URL('../dist/batch/pool.js', import.meta.url).href);
+const workerOut = mkdtempSync(join(tmpdir(), 'kehoach-cache-'));
+const task = {
+  id: 1,
+  plan: JSON.parse(readFileSync(plan, 'utf8')),
+  extra: { province: null },
+  outputs: ['docx', 'pdf'].map((format) => ({ format, path: join(workerOut, `cache.${format}`) })),
+};
+try {
+  writeFileSync(`${workerCjs}.cache`, await makeWorkerCodeCache(workerCjs, task));
+} finally {
+  rmSync(workerOut, { recursive: true, force: true });
+}

@@ -5,7 +5,7 @@ import * as nodeFs from 'node:fs';
 import type { AtomicFs } from '../util/atomic-write.js';
 
 export type BatchFs = AtomicFs &
-  Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'statfsSync' | 'copyFileSync' | 'linkSync' | 'unlinkSync' | 'statSync' | 'readdirSync'>;
+  Pick<typeof nodeFs, 'readFileSync' | 'writeFileSync' | 'statfsSync' | 'copyFileSync' | 'linkSync' | 'unlinkSync' | 'statSync' | 'readdirSync' | 'fsync'>;
 
 export const NODE_FS: BatchFs = nodeFs;
 

@@ -48,6 +48,9 @@ export class Journal {
   readonly stats = { syncs: 0, syncMs: 0 };
   private fd: number | undefined;
   private dirtySince = 0;
+  private flushing: Promise<boolean> | undefined;
+  private queued: Promise<boolean> | undefined;
+  private closeWhenFlushed = false;
 
   constructor(
     outDir: string,
@@ -90,16 +93,57 @@ export class Journal {
     if (this.error || this.fd === undefined) return false;
     if (!this.dirtySince) return true;
     const t = performance.now();
+    this.dirtySince = 0;
     try {
       this.fsx.fsyncSync(this.fd);
     } catch (e) {
       this.error = e as NodeJS.ErrnoException;
       return false;
     }
-    this.stats.syncs++;
-    this.stats.syncMs += performance.now() - t;
-    this.dirtySince = 0;
+    this.count(t);
     return true;
+  }
+
+  /**
+   * Group commit, off the main thread's event loop: resolves once every record appended before
+   * the call is on the disk (false if that failed). Calls made while an fsync is running share
+   * the next one, so rows handed out together cost one fsync, and the main thread keeps
+   * merging rows and taking results meanwhile (a sync fsync blocked it ~6–15 ms a row).
+   */
+  flush(): Promise<boolean> {
+    if (this.error || this.fd === undefined) return Promise.resolve(false);
+    if (this.flushing) {
+      // Records appended while an fsync runs may not be covered by it: they wait for the next.
+      this.queued ??= this.flushing.then(() => {
+        this.queued = undefined;
+        return this.flush();
+      });
+      return this.queued;
+    }
+    if (!this.dirtySince) return Promise.resolve(true);
+    const fd = this.fd;
+    const t = performance.now();
+    this.dirtySince = 0;
+    this.flushing = new Promise<boolean>((done) =>
+      this.fsx.fsync(fd, (e) => {
+        this.flushing = undefined;
+        if (e) this.error ??= e;
+        else this.count(t);
+        done(!e && !this.error);
+        if (this.closeWhenFlushed) this.close();
+      }),
+    );
+    return this.flushing;
+  }
+
+  /** Waits for an fsync started by flush() (before the journal is closed or removed). */
+  async settle(): Promise<void> {
+    while (this.flushing || this.queued) await (this.queued ?? this.flushing);
+  }
+
+  private count(started: number): void {
+    this.stats.syncs++;
+    this.stats.syncMs += performance.now() - started;
   }
 
   /** Flushes records waiting longer than `ms` (rows finish while the next ones are checked). */
@@ -109,6 +153,9 @@ export class Journal {
 
   close(): void {
     if (this.fd === undefined) return;
+    // The fd stays open until a running fsync returns (its number must not be reused meanwhile).
+    this.closeWhenFlushed = !!this.flushing;
+    if (this.flushing) return;
     try {
       this.fsx.closeSync(this.fd);
     } catch {

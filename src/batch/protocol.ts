@@ -6,6 +6,10 @@ export interface WorkerInit {
   template?: string;
   /** Folder of four TrueType faces to use instead of Tinos (render --fonts). */
   fontDir?: string;
+  /** The CommonJS bundle of the worker to run through its code cache (see pool.ts). */
+  bundle?: string;
+  /** Answer { makeCache: true } with { cache } (the build makes the code cache so). */
+  makeCache?: boolean;
 }
 
 export interface WorkerTask {
@@ -16,6 +20,16 @@ export interface WorkerTask {
   extra: Record<string, unknown>;
   /** Absolute output paths, one per format. */
   outputs: { format: Format; path: string }[];
+}
+
+/**
+ * May the worker write this task's files? Sent once the row's journal record is on the disk
+ * (ok) or when the row must not be written after all (the run stopped, the journal failed).
+ * The worker renders meanwhile and waits for it only before writing.
+ */
+export interface WriteGate {
+  go: number;
+  ok: boolean;
 }
 
 export interface WrittenFile {

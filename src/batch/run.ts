@@ -3,7 +3,7 @@
 // decides what to skip; worker threads validate, render and write. The output folder is
 // locked for the run, each finished row is journaled as it completes, and the manifest is
 // built from the same entries at the end (see journal.ts, lock.ts, previous.ts).
-import { constants as fsConstants } from 'node:fs';
+import { existsSync, constants as fsConstants } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { keHoach } from '../doctypes/ke-hoach.js';
 import { provinces, type Province } from '../data/provinces.js';
@@ -43,7 +43,6 @@ import {
   removeTempFiles,
 } from './previous.js';
 import { isPlainObject, MergeError, setPath, type PlainObject } from './merge.js';
-import { mergePdfs } from './merge-pdf.js';
 import { asciiSlug, checkPattern, NameRegistry, outputPath, renderName } from './names.js';
 import { WorkerPool } from './pool.js';
 import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
@@ -250,12 +249,17 @@ interface RunContext {
   startedAt: Date;
 }
 
-function runContext(opts: BatchOptions, fsx: BatchFs): RunContext {
-  const pattern = opts.name ?? DEFAULT_PATTERN;
-  checkPattern(pattern, Object.keys((keHoach.schema as unknown as { shape: object }).shape ?? {}));
+/** The base plan, once the file-name pattern is known to be usable. */
+function readBase(opts: BatchOptions): Source {
+  checkPattern(opts.name ?? DEFAULT_PATTERN, Object.keys((keHoach.schema as unknown as { shape: object }).shape ?? {}));
   const base = readSource(opts.base);
   if (!isPlainObject(base.data))
     throw new InputError([{ severity: 'error', code: 'batch.base', file: base.file, line: 1, message: 'kế hoạch gốc phải là một đối tượng { … }.' }]);
+  return base;
+}
+
+function runContext(opts: BatchOptions, fsx: BatchFs, base: Source): RunContext {
+  const pattern = opts.name ?? DEFAULT_PATTERN;
   // Loaded here too: a template error stops the run before any row, and the files are hashed.
   const templates = templatesFor(keHoach, opts.template);
   // Font files count like templates: another font must regenerate every row.
@@ -379,6 +383,8 @@ async function buildManifest(run: Run): Promise<Manifest> {
   if (opts.merge && opts.formats.includes('pdf') && !stopped) {
     const pdfs = entries.flatMap((e) => e.outputs.filter((o) => o.format === 'pdf').map((o) => join(opts.output, o.path)));
     if (pdfs.length) {
+      // pdf-lib (~400 CommonJS files, ~0.2 s to load) only when --merge asks for it.
+      const { mergePdfs } = await import('./merge-pdf.js');
       const m = await mergePdfs(pdfs, join(opts.output, MERGED_PDF));
       manifest.merged = { format: 'pdf', path: MERGED_PDF, sha256: m.sha256, bytes: m.bytes, pages: m.pages };
     }
@@ -403,6 +409,8 @@ interface Run {
   dispatched: Map<string, string>;
   /** Every row was handed out: finished rows flush the journal themselves. */
   allDispatched: boolean;
+  /** The threads were stopped or kept for the next run (finishRun). */
+  released?: boolean;
   stopped?: StopReason;
 }
 
@@ -435,14 +443,19 @@ function rowDone(run: Run, k: number, row: RowTask, backups: { path: string; bac
   if (backups.length) entry.backups = backups;
   if (entry.status === 'created') {
     journal.append({ t: 'done', entry });
-    if (run.allDispatched) journal.sync();
+    // The last rows' records reach the disk as they finish (earlier ones with the next start).
+    if (run.allDispatched) void journal.flush().then((ok) => ok || diskStop(run, journal.error, journal.path));
     if (journal.error) diskStop(run, journal.error, journal.path);
   }
   if (!r.ok && r.kind === 'output' && r.errno && DISK_STOP_CODES.has(r.errno)) diskStop(run, { code: r.errno }, row.task.outputs[0]?.path);
   finishRow(run, k, entry);
 }
 
-/** Hands a row to a worker once its journal record is on the disk; false if that failed. */
+/**
+ * Hands a row to a worker, which writes its files only once the row's journal record is on the
+ * disk (undefined if the record could not be appended). The fsync runs off the event loop and
+ * is shared by the rows appended meanwhile.
+ */
 function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined {
   const { ctx, journal } = run;
   let backups: { path: string; backup: string }[] = [];
@@ -453,19 +466,48 @@ function dispatch(run: Run, k: number, row: RowTask): Promise<void> | undefined 
     return undefined;
   }
   const paths = row.task.outputs.map((o) => relPath(ctx.opts.output, o.path));
-  if (!journal.append({ t: 'start', name: row.name, paths }) || !journal.sync()) {
+  if (!journal.append({ t: 'start', name: row.name, paths })) {
     diskStop(run, journal.error, journal.path);
     return undefined;
   }
-  const { opts } = ctx;
-  if (!run.pool) {
-    const size = Math.max(1, Math.min(run.threads, run.jobs.length - k));
-    run.poolKey = JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), ctx.tplHash]);
-    run.pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, run.poolKey);
-  }
+  ensurePool(run, k);
+  const pool = run.pool!;
   run.running.set(k, row.task);
   for (const p of paths) run.dispatched.set(p, row.name);
-  return run.pool.run(row.task).then((r) => rowDone(run, k, row, backups, r));
+  // The worker renders while the record is flushed; it writes only once the record is on the disk.
+  void journal.flush().then((ok) => {
+    if (!ok) diskStop(run, journal.error, journal.path);
+    // Not written after all: its files are untouched, they stay the earlier runs'.
+    if (!ok || run.stopped) for (const p of paths) run.dispatched.delete(p);
+    pool.gate(row.task.id, ok && !run.stopped);
+  });
+  return pool.run(row.task).then((r) => rowDone(run, k, row, backups, r));
+}
+
+function ensurePool(run: Run, k: number): void {
+  if (run.pool) return;
+  const { opts } = run.ctx;
+  const size = Math.max(1, Math.min(run.threads, run.jobs.length - k));
+  run.poolKey = poolKey(run.ctx, size);
+  run.pool = openPool(size, { template: opts.template, fontDir: opts.fonts }, run.poolKey);
+}
+
+/** What a kept pool's threads loaded: it serves only a run with the same. */
+function poolKey(ctx: RunContext, size: number): string {
+  const { opts, tplHash } = ctx;
+  return JSON.stringify([size, opts.template && resolve(opts.template), opts.fonts && resolve(opts.fonts), tplHash]);
+}
+
+/**
+ * Threads started as soon as the rows are counted, so that loading their code (~0.5 s each)
+ * overlaps this thread's hashing of the tool and templates, locking and preflight. Not when
+ * the run may render nothing (an incremental run: a manifest is there and no --force; its
+ * threads start with the first row that needs them), nor when pools are kept between runs
+ * (those are matched on the template hash, known later).
+ */
+function earlyPool(opts: BatchOptions, threads: number, rows: number): WorkerPool | undefined {
+  if (keeping || rows === 0 || (!opts.force && existsSync(join(opts.output, MANIFEST_JSON)))) return undefined;
+  return new WorkerPool(Math.max(1, Math.min(threads, rows)), { template: opts.template, fontDir: opts.fonts });
 }
 
 /** Hands out the rows, a few at a time, until all are done or the run is stopped. */
@@ -535,10 +577,12 @@ function announcePrevious(run: Run, freeBytes: number | undefined): void {
 /** Writes the manifest from the run's entries; the journal goes once the manifest is on the disk. */
 async function finishRun(run: Run): Promise<BatchResult> {
   const { ctx, jobs, entries, journal } = run;
+  run.released = true;
   if (run.pool) await releasePool(run.pool, run.poolKey);
   const why = stoppedText(run.stopped);
   for (let k = 0; k < jobs.length; k++) entries[k] ??= { ...entryBase(jobs[k]), status: 'cancelled', outputs: [], error: `Chưa xử lý: đã dừng (${why}).` };
   const manifest = await buildManifest(run);
+  await journal.settle();
   journal.sync();
   run.reserve.release();
   let manifestError: unknown;
@@ -562,40 +606,54 @@ async function finishRun(run: Run): Promise<BatchResult> {
 
 export async function runBatch(opts: BatchOptions, report: BatchReporter = {}, control: BatchControl = {}, deps: BatchDeps = {}): Promise<BatchResult> {
   const fsx = deps.fs ?? NODE_FS;
-  const ctx = runContext(opts, fsx);
-  const jobs = collectJobs(opts, ctx.base);
+  const base = readBase(opts);
+  const jobs = collectJobs(opts, base);
   const { jobs: threads, notice } = capJobs(opts.jobs);
-  if (notice) report.notice?.(notice);
-  const { freeBytes } = preflight(opts.output, fsx);
-  const lock: OutputLock = acquireLock(opts.output, fsx);
-  const journal = new Journal(opts.output, fsx);
-  let reserve: SpaceReserve | undefined;
+  const pool = earlyPool(opts, threads, jobs.length);
+  let run: Run | undefined;
   try {
-    if (lock.tookOver) report.notice?.(tookOverText(opts.output, lock.tookOver));
-    reserve = reserveSpace(opts.output, jobs.length, fsx);
-    ctx.previous = readPreviousState(opts.output, fsx);
-    removeDeadTempFiles(ctx.previous, opts.output);
-    journal.open();
-    journal.append({ t: 'run', pid: process.pid, startedAt: ctx.startedAt.toISOString() });
-    const run: Run = {
+    const ctx = runContext(opts, fsx, base);
+    if (notice) report.notice?.(notice);
+    const { freeBytes } = preflight(opts.output, fsx);
+    const lock: OutputLock = acquireLock(opts.output, fsx);
+    run = {
       ctx,
       jobs,
       entries: new Array(jobs.length),
       report,
-      journal,
-      reserve,
+      journal: new Journal(opts.output, fsx),
+      reserve: { bytes: 0, release: () => {} },
       threads,
-      poolKey: '',
+      pool,
+      poolKey: pool ? poolKey(ctx, pool.size) : '',
       running: new Map(),
       dispatched: new Map(),
       allDispatched: false,
     };
+    return await lockedRun(run, lock, control, freeBytes);
+  } finally {
+    // A run that failed before its end: its threads must not keep the process alive.
+    if (!run?.released) void (run?.pool ?? pool)?.terminate();
+  }
+}
+
+/** The run once the output folder is locked: journal, rows, manifest. */
+async function lockedRun(run: Run, lock: OutputLock, control: BatchControl, freeBytes: number | undefined): Promise<BatchResult> {
+  const { ctx, journal, report, jobs } = run;
+  const { opts, fsx } = ctx;
+  try {
+    if (lock.tookOver) report.notice?.(tookOverText(opts.output, lock.tookOver));
+    run.reserve = reserveSpace(opts.output, jobs.length, fsx);
+    ctx.previous = readPreviousState(opts.output, fsx);
+    removeDeadTempFiles(ctx.previous, opts.output);
+    journal.open();
+    journal.append({ t: 'run', pid: process.pid, startedAt: ctx.startedAt.toISOString() });
     announcePrevious(run, freeBytes);
     report.start?.(jobs.length);
     await renderRows(run, control);
     return await finishRun(run);
   } finally {
-    reserve?.release();
+    run.reserve.release();
     journal.close();
     lock.release();
   }

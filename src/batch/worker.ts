@@ -8,10 +8,10 @@ import { buildModel, checkSource, noticeDiagnostics, templatesFor } from '../pip
 import { describeError } from '../errors.js';
 import type { Source } from '../reader/source.js';
 import type { TemplateSet } from '../template/engine.js';
-import { atomicWriteAll } from '../util/atomic-write.js';
 import { renderFormats } from '../writers/index.js';
+import { writeDurably } from './durable-write.js';
 import { sha256 } from './fingerprint.js';
-import type { TaskResult, WorkerInit, WorkerTask } from './protocol.js';
+import type { TaskResult, WorkerInit, WorkerTask, WriteGate } from './protocol.js';
 
 const init = workerData as WorkerInit;
 let templates: TemplateSet | undefined;
@@ -23,7 +23,23 @@ try {
 }
 const fonts = init.fontDir ? loadFontSet(fontFilesFromDir(init.fontDir)) : loadFontSet();
 
+/** The last task's write: a thread writes its rows in the order they came. */
+let lastWrite: Promise<unknown> = Promise.resolve();
+
 async function handle(task: WorkerTask): Promise<TaskResult> {
+  // Rendering overlaps the previous row's flushes; writing waits for them, so the journal gets
+  // a thread's rows in order (the order of the rows file with one thread).
+  const previous = lastWrite;
+  let written!: () => void;
+  lastWrite = new Promise<void>((done) => (written = done));
+  try {
+    return await render(task, previous);
+  } finally {
+    written();
+  }
+}
+
+async function render(task: WorkerTask, previous: Promise<unknown>): Promise<TaskResult> {
   const source: Source = { file: '', text: '', data: task.plan, locate: () => undefined };
   try {
     if (!templates) throw templateError;
@@ -36,11 +52,12 @@ async function handle(task: WorkerTask): Promise<TaskResult> {
       fonts,
     );
     const rendered = task.outputs.map((o) => ({ ...o, bytes: bytes.get(o.format)! }));
-    // Flushed before the rename: the journal records the file as written once this returns.
-    atomicWriteAll(
-      rendered.map((r) => [r.path, r.bytes]),
-      { durable: true },
-    );
+    await previous;
+    // No file is touched before the main thread says the row's journal record is on the disk.
+    if (!(await writeGate(task.id))) return { id: task.id, ok: false, kind: 'cancelled', diagnostics: [] };
+    // Flushed before the rename: the journal records the file as written once this resolves.
+    // The flushes wait off the thread: the next row renders meanwhile.
+    await writeDurably(rendered.map((r) => [r.path, r.bytes]));
     const files = rendered.map((r) => ({ format: r.format, path: r.path, sha256: sha256(r.bytes), bytes: r.bytes.length }));
     return { id: task.id, ok: true, files, warnings: [...found, ...noticeDiagnostics(notices)] };
   } catch (e) {
@@ -54,6 +71,38 @@ function failure(id: number, e: unknown): TaskResult {
   return { id, ok: false, kind: d.kind, diagnostics: d.diagnostics, stack: d.stack, ...(errno ? { errno } : {}) };
 }
 
-parentPort!.on('message', (task: WorkerTask) => {
-  void handle(task).then((r) => parentPort!.postMessage(r));
+/**
+ * Gates given while their row still renders, and rows rendered waiting for theirs. A gate for a
+ * row no longer here (it failed before writing anything) is dropped: task ids come back in the
+ * next run of a kept pool.
+ */
+const live = new Set<number>();
+const gates = new Map<number, boolean>();
+const waiting = new Map<number, (ok: boolean) => void>();
+
+function writeGate(id: number): Promise<boolean> {
+  const ok = gates.get(id);
+  if (ok !== undefined) {
+    gates.delete(id);
+    return Promise.resolve(ok);
+  }
+  return new Promise((done) => waiting.set(id, done));
+}
+
+parentPort!.on('message', (m: WorkerTask | WriteGate | { makeCache: true }) => {
+  // { makeCache } is for the code-cache loader (pool.ts).
+  if ('makeCache' in m) return;
+  if ('go' in m) {
+    const done = waiting.get(m.go);
+    waiting.delete(m.go);
+    if (done) done(m.ok);
+    else if (live.has(m.go)) gates.set(m.go, m.ok);
+    return;
+  }
+  live.add(m.id);
+  void handle(m).then((r) => {
+    live.delete(m.id);
+    gates.delete(m.id);
+    parentPort!.postMessage(r);
+  });
 });
