@@ -5,6 +5,7 @@ import { Command, CommanderError, Help, type Option, type OutputConfiguration } 
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { registerBatch } from './commands/batch.js';
 import { registerCheck } from './commands/check.js';
+import { registerEdit } from './commands/edit.js';
 import { registerInit } from './commands/init.js';
 import { registerPreview } from './commands/preview.js';
 import { registerRender } from './commands/render.js';
@@ -43,6 +44,7 @@ Ví dụ:
   registerSchema(program, cli);
   registerInit(program, cli);
   registerPreview(program, cli);
+  registerEdit(program, cli);
   registerTemplates(program, cli);
   registerBatch(program, cli);
   program.exitOverride();

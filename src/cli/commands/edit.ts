@@ -1,0 +1,118 @@
+// `kehoach edit [plan]`: the clerk's desk — a local web page to write, check and print a plan
+// without seeing JSON or YAML (src/edit/). Served like `preview`: 127.0.0.1 only.
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { ImportUnsupported, IMPORTABLE } from '../../edit/import.js';
+import { startEditServer, type EditServer } from '../../edit/server.js';
+import { openBrowser } from '../../preview/index.js';
+import type { Cli } from '../io.js';
+import { EXIT } from '../output.js';
+
+/** NĐ 30 → 8030 is the preview's; the editor's is the next one. */
+export const EDIT_PORT = 8031;
+
+export interface EditOptions {
+  template?: string;
+  port?: string;
+  open: boolean;
+}
+
+/** `ke-hoach.yaml` in the working folder, or `ke-hoach-2.yaml` … when taken. */
+function freshName(): string {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? 'ke-hoach.yaml' : `ke-hoach-${n}.yaml`;
+    if (!existsSync(name)) return name;
+  }
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 65535 ? n : NaN;
+}
+
+/** The plan file to edit, or the exit code of why not. */
+function planFile(cli: Cli, file: string | undefined): string | number {
+  if (file === undefined) return freshName();
+  if (IMPORTABLE.test(file)) {
+    cli.err(new ImportUnsupported(basename(file)).message);
+    return EXIT.inputError;
+  }
+  if (!/\.(json|ya?ml)$/i.test(file)) {
+    cli.err(`Lỗi: ${file} không phải tệp kế hoạch (.yaml, .yml, .json) hay tệp Word (.docx).`);
+    return EXIT.usage;
+  }
+  if (existsSync(file) && !statSync(file).isFile()) {
+    cli.err(`Lỗi: ${file} không phải là tệp.`);
+    return EXIT.inputError;
+  }
+  return file;
+}
+
+async function listen(cli: Cli, file: string, opts: EditOptions, port: number | undefined): Promise<EditServer> {
+  const env = Number(cli.env.KEHOACH_EDIT_AUTOSAVE_MS);
+  const base = { planFile: file, templateDir: opts.template, log: (l: string) => cli.out(l), autosaveMs: env > 0 ? env : undefined };
+  try {
+    return await startEditServer({ ...base, port: port ?? EDIT_PORT });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port !== undefined) throw e;
+    return startEditServer({ ...base, port: 0 });
+  }
+}
+
+function untilStopped(cli: Cli): Promise<void> {
+  return new Promise<void>((stop) => {
+    const onSignal = () => {
+      cli.signals.off('SIGINT', onSignal);
+      cli.signals.off('SIGTERM', onSignal);
+      stop();
+    };
+    cli.signals.on('SIGINT', onSignal);
+    cli.signals.on('SIGTERM', onSignal);
+  });
+}
+
+export async function edit(cli: Cli, fileArg: string | undefined, opts: EditOptions): Promise<number> {
+  const port = parsePort(opts.port);
+  if (Number.isNaN(port)) {
+    cli.err(`Lỗi: cổng "${opts.port}" không hợp lệ (một số từ 0 đến 65535; 0 = tự chọn cổng trống).`);
+    return EXIT.usage;
+  }
+  const file = planFile(cli, fileArg);
+  if (typeof file === 'number') return file;
+  if (opts.template && (!existsSync(opts.template) || !statSync(opts.template).isDirectory())) {
+    cli.err(`Lỗi: không tìm thấy thư mục mẫu ${opts.template}.`);
+    return EXIT.inputError;
+  }
+  let server: EditServer;
+  try {
+    server = await listen(cli, file, opts, port);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      cli.err(`Lỗi: cổng ${port} đang được chương trình khác dùng. Chọn cổng khác với --port, hoặc --port 0 để tự chọn.`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  cli.out(`Soạn ${file}${existsSync(file) ? '' : ' (kế hoạch mới)'} tại ${server.url}`);
+  cli.out('Mọi thay đổi được tự động lưu vào tệp. Nhấn Ctrl+C để dừng.');
+  if (opts.open && !(await openBrowser(server.url, cli.env))) cli.out('Không mở được trình duyệt: hãy mở địa chỉ trên bằng trình duyệt của bạn.');
+  await untilStopped(cli);
+  await server.close();
+  cli.out('Đã lưu và dừng soạn thảo.');
+  return EXIT.ok;
+}
+
+export function registerEdit(program: Command, cli: Cli): void {
+  program
+    .command('edit')
+    .description('Soạn kế hoạch trong trình duyệt: điền biểu mẫu, xem trang in, kiểm tra theo Nghị định 30, tự động lưu')
+    .argument('[tệp]', 'tệp kế hoạch (.yaml, .json) để sửa hoặc tạo mới; bỏ trống: ke-hoach.yaml mới')
+    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('-p, --port <số>', `cổng trên 127.0.0.1 (mặc định ${EDIT_PORT}; 0 = tự chọn cổng trống)`)
+    .option('--no-open', 'không tự mở trình duyệt, chỉ in địa chỉ')
+    .action(async (file: string | undefined, opts: EditOptions) => {
+      cli.exitCode = await edit(cli, file, opts);
+    });
+}
