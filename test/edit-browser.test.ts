@@ -1,5 +1,6 @@
 // The editor (kehoach edit) in a real browser: Debian's Chromium driven by playwright-core,
 // skipped when /usr/bin/chromium is missing. Screenshots go to test/artifacts/.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startEditServer, type EditServer } from '../src/edit/server.js';
 import { readData } from '../src/edit/plan-text.js';
 import { docxParagraphs } from './helpers/docx-text.js';
-import { ARTIFACTS, ensureBuilt, HAS_CHROMIUM, launch } from './helpers/edit-browser.js';
+import { ARTIFACTS, ensureBuilt, HAS_CHROMIUM, launch, spawnEdit } from './helpers/edit-browser.js';
 
 const PLAN = `# Kế hoạch của Sở Y tế (ghi chú của văn thư)
 issuer:
@@ -46,6 +47,87 @@ async function until<T>(fn: () => T | Promise<T>, ok: (v: T) => boolean, ms = 10
     if (Date.now() > end) throw new Error(`timed out: ${String(v).slice(0, 400)}`);
     await new Promise((r) => setTimeout(r, 40));
   }
+}
+
+const LONG = [
+  'Nâng cao nhận thức, trách nhiệm của người sản xuất, kinh doanh thực phẩm và người tiêu dùng trong việc bảo đảm an toàn thực phẩm, phòng ngừa ngộ độc thực phẩm và các bệnh truyền qua thực phẩm.',
+  'Tăng cường sự vào cuộc của các cấp ủy đảng, chính quyền, các ngành, đoàn thể trong công tác bảo đảm an toàn thực phẩm trên địa bàn tỉnh.',
+  'Các hoạt động được triển khai đồng bộ, thiết thực, hiệu quả, tiết kiệm, phù hợp với tình hình thực tế của từng địa phương, đơn vị.',
+  'Phối hợp chặt chẽ giữa các cơ quan, đơn vị trong quá trình triển khai; kịp thời báo cáo kết quả thực hiện theo quy định.',
+];
+
+/** The body, typed as a clerk types it: Enter, Tab, Shift+Tab and "- " at the start of a line. */
+async function writeBody(page: Page): Promise<void> {
+  const k = page.keyboard;
+  const t = (s: string) => k.type(s);
+  await k.press('Alt+3'); // the first line of the body: a section title
+  await t('Mục đích, yêu cầu');
+  await k.press('Enter'); // 1.
+  await t('Mục đích');
+  await k.press('Enter');
+  await k.press('Tab'); // under "1. Mục đích"
+  await t('- ');
+  await t(LONG[0]);
+  await k.press('Enter');
+  await t(LONG[1]);
+  await k.press('Enter');
+  await k.press('Enter'); // an empty "-" line ends the bullets: back to 2.
+  await t('Yêu cầu');
+  await k.press('Enter');
+  await k.press('Tab');
+  await t('- ');
+  await t(LONG[2]);
+  await k.press('Enter');
+  await t(LONG[3]);
+  await k.press('Enter');
+  await k.press('Enter'); // 3.
+  await k.press('Enter'); // and a new section
+  await t('Nội dung');
+  await k.press('Enter');
+  await t('Công tác tuyên truyền');
+  await k.press('Enter');
+  await k.press('Tab'); // a)
+  await t('Tổ chức lễ phát động Tháng hành động vì an toàn thực phẩm tại trung tâm tỉnh với sự tham gia của các sở, ngành và nhân dân.');
+  await k.press('Enter'); // b)
+  await t(
+    'Tuyên truyền trên Báo Lào Cai, Đài Phát thanh và Truyền hình tỉnh, trang thông tin điện tử của Sở và mạng xã hội; treo băng rôn, khẩu hiệu tại nơi công cộng.',
+  );
+  await k.press('Enter');
+  await t('Phát tờ rơi, tài liệu hướng dẫn về an toàn thực phẩm tại chợ, bếp ăn tập thể, trường học và khu công nghiệp.');
+  await k.press('Enter');
+  await k.press('Shift+Tab'); // 2.
+  await t('Công tác thanh tra, kiểm tra');
+  await k.press('Enter');
+  await k.press('Tab');
+  for (const s of LONG) {
+    await t(`Kiểm tra việc chấp hành quy định về an toàn thực phẩm: ${s.charAt(0).toLowerCase()}${s.slice(1)}`);
+    await k.press('Enter');
+  }
+  await k.press('Shift+Tab'); // 3.
+  await t('Công tác giám sát, phòng chống ngộ độc thực phẩm');
+  await k.press('Enter');
+  await k.press('Tab');
+  await t('- ');
+  for (const s of [...LONG].reverse()) {
+    await t(s);
+    await k.press('Enter');
+  }
+  await k.press('Enter'); // 4.
+  await k.press('Enter'); // a new section
+  await t('Tổ chức thực hiện');
+  await k.press('Enter');
+  await t('Chi cục An toàn vệ sinh thực phẩm');
+  await k.press('Enter');
+  await k.press('Tab');
+  await t('- ');
+  await t('Chủ trì, phối hợp với các đơn vị liên quan triển khai Kế hoạch; tổng hợp, báo cáo kết quả về Sở Y tế trước ngày 30/5/2026.');
+  await k.press('Enter');
+  await k.press('Enter');
+  await t('Các đơn vị trực thuộc');
+  await k.press('Enter');
+  await k.press('Tab');
+  await t('- ');
+  await t(LONG[3]);
 }
 
 const pagesText = (page: Page) => page.evaluate(() => document.getElementById('kh-pages')!.textContent ?? '');
@@ -120,6 +202,90 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       await server.close();
     }
   });
+
+  it('writes a two-page plan from an empty start by keyboard only; the file and the PDF have it', async () => {
+    const file = join(dir, 'moi', 'ke-hoach.yaml');
+    mkdirSync(join(dir, 'moi'));
+    // The editor in its own process, as the clerk runs it (and as fast).
+    const server = await spawnEdit('ke-hoach.yaml', join(dir, 'moi'), { KEHOACH_EDIT_AUTOSAVE_MS: '200' });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (e) => console.error('[page error]', e.message));
+    const k = page.keyboard;
+    const type = (s: string) => k.type(s);
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('form');
+      // The guided start, from its first field.
+      await type('UBND tỉnh Lào Cai');
+      await k.press('Tab');
+      await type('Sở Y tế');
+      await k.press('Tab'); // the abbreviation (SYT) and the place (Lào Cai) are suggested
+      await k.press('Tab');
+      await k.press('Tab');
+      await k.press('Control+A');
+      await type('05/02/2026');
+      await k.press('Tab'); // the calendar button
+      await k.press('Tab');
+      await k.press('ArrowDown'); // KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC
+      await k.press('Tab');
+      await type('Nguyễn Văn An');
+      await k.press('Tab');
+      await type('Tổ chức Tháng hành động vì an toàn thực phẩm năm 2026');
+      await k.press('Tab');
+      await k.press('Space'); // no ready-made sections: the clerk writes them
+      await k.press('Tab');
+      await k.press('Enter');
+      await page.waitForSelector('.kh-outline .kh-text');
+      await page.waitForFunction(() => document.fonts.status === 'loaded');
+      await writeBody(page);
+      await page.screenshot({ path: join(ARTIFACTS, 'edit-keyboard-body.png') });
+      // Nơi nhận: Alt+5, then the add button.
+      await k.press('Alt+5');
+      await k.press('Enter');
+      await type('UBND tỉnh');
+      await k.press('Tab');
+      await type('báo cáo');
+      for (let n = 0; n < 4; n++) await k.press('Tab');
+      await k.press('Enter');
+      await type('Các đơn vị trực thuộc Sở');
+      await page.waitForFunction(() => document.getElementById('kh-pageinfo')!.textContent!.startsWith('2 trang'), undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => /^Đã lưu/.test(document.getElementById('kh-saved')!.textContent!), undefined, { timeout: 20_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'edit-keyboard.png') });
+      expect(await page.locator('#kh-count').textContent()).toMatch(/^0 lỗi|Không có lỗi/);
+
+      const plan = readData(readFileSync(file, 'utf8'), file) as any;
+      expect(plan.issuer).toEqual({ parent: 'UBND tỉnh Lào Cai', name: 'Sở Y tế', abbreviation: 'SYT' });
+      expect(plan.date).toBe('2026-02-05');
+      expect(plan.signer).toMatchObject({ authority: 'KT.', position: 'GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC', name: 'Nguyễn Văn An' });
+      expect(plan.sections.map((x: any) => x.title)).toEqual(['Mục đích, yêu cầu', 'Nội dung', 'Tổ chức thực hiện']);
+      const purposes = plan.sections[0].blocks[0];
+      expect(purposes.items[0].title).toBe('Mục đích');
+      expect(purposes.items[0].blocks[0].bullets[0]).toMatch(/^Nâng cao nhận thức/);
+      expect(plan.sections[1].blocks[0].items[0].blocks[0].numbering).toBe('a)');
+      expect(plan.recipients).toEqual([{ name: 'UBND tỉnh', note: 'báo cáo' }, 'Các đơn vị trực thuộc Sở']);
+
+      const pdf = join(dir, 'moi.pdf');
+      const token = await page.evaluate(() => JSON.parse(document.getElementById('kh-boot')!.textContent!).token as string);
+      writeFileSync(pdf, Buffer.from(await (await fetch(`${server.url}document.pdf?t=${token}`)).arrayBuffer()));
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text.split('\f').filter((p) => p.trim()).length).toBe(2);
+      for (const line of [
+        'KẾ HOẠCH',
+        'I. MỤC ĐÍCH, YÊU CẦU',
+        '1. Mục đích',
+        '- Nâng cao nhận thức',
+        'II. NỘI DUNG',
+        'a) Tổ chức lễ phát động',
+        'III. TỔ CHỨC THỰC HIỆN',
+        '- UBND tỉnh (báo cáo);',
+        'Nguyễn Văn An',
+      ])
+        expect(text.replace(/ +/g, ' ')).toContain(line);
+    } finally {
+      await page.close();
+      server.proc.kill('SIGINT');
+    }
+  }, 180_000);
 
   it('lays out at 1920×1080 too', async () => {
     const file = join(dir, 'kon-tum.json');

@@ -65,6 +65,12 @@ const PLACEHOLDER = '…';
 /** Values that make a field valid for the preview only. */
 const PLACEHOLDERS: Record<string, Json> = { abbreviation: 'XX', date: String(new Date().getFullYear()) };
 
+/** What stands in for a missing field: a list, an object or a text, as its message says. */
+function missing(d: Diagnostic): Json {
+  const said = `${d.message} ${d.hint ?? ''}`;
+  return /danh sách/.test(said) ? [PLACEHOLDER] : /đối tượng/.test(said) ? {} : PLACEHOLDER;
+}
+
 function setAt(root: Json, path: PathSeg[], value: Json | undefined): void {
   const parent = getAt(root, path.slice(0, -1));
   const key = path.at(-1)!;
@@ -95,7 +101,7 @@ function withPlaceholders(raw: Json): Plan | undefined {
       const key = String(path.at(-1));
       if (Array.isArray(parent) && (value === '' || value === undefined)) setAt(data, path, undefined);
       else if (Array.isArray(value) && value.length === 0) setAt(data, path, [PLACEHOLDER]);
-      else if (value === undefined || value === '' || /thiếu trường/.test(d.message)) setAt(data, path, PLACEHOLDERS[key] ?? PLACEHOLDER);
+      else if (value === undefined || value === '' || /thiếu trường/.test(d.message)) setAt(data, path, PLACEHOLDERS[key] ?? missing(d));
       else if (round < 3) setAt(data, path, undefined);
       else setAt(data, path, PLACEHOLDERS[key] ?? PLACEHOLDER);
     }

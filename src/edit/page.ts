@@ -9,7 +9,8 @@ import type { EditSession } from './session.js';
 const APP_CSS = `
 :root{--bar:#1f3a5f;--ink:#1d2330;--muted:#5b6475;--line:#d5d9e0;--bg:#eef0f3;--err:#b3261e;--warn:#8a5a00;--ok:#2e6b2e;--focus:#1a73e8}
 *{box-sizing:border-box}
-html,body{height:100%}
+[hidden]{display:none!important}
+html,body,#kh-app{height:100%}
 body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:var(--ink);background:var(--bg);overflow:hidden}
 button,input,select,textarea{font:inherit;color:inherit}
 :focus-visible{outline:2px solid var(--focus);outline-offset:1px}
@@ -25,13 +26,13 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-count{font-size:12px;padding:3px 8px;border-radius:10px;background:rgba(255,255,255,.15);white-space:nowrap;border:0;color:#fff;cursor:pointer}
 .kh-count.kh-has-err{background:#ffdad6;color:var(--err)}
 .kh-main{display:grid;grid-template-columns:minmax(420px,1fr) 6px minmax(360px,var(--preview-w,44%));height:calc(100% - 48px)}
-.kh-left{overflow:auto;padding:0 16px 64px;min-width:0}
+.kh-left{overflow:auto;padding:0 16px 64px;min-width:0;min-height:0}
 .kh-split{cursor:col-resize;background:var(--line)}
 .kh-split:hover,.kh-split:focus{background:var(--focus)}
-.kh-right{display:flex;flex-direction:column;min-width:0;background:#d9dbde}
+.kh-right{display:flex;flex-direction:column;min-width:0;min-height:0;background:#d9dbde}
 .kh-phead{display:flex;align-items:center;gap:8px;padding:6px 12px;font-size:12px;color:var(--muted);background:#e6e8eb;border-bottom:1px solid var(--line)}
 .kh-phead select{font-size:12px}
-.kh-pscroll{flex:1;overflow:auto;position:relative}
+.kh-pscroll{flex:1;overflow:auto;position:relative;min-height:0}
 .kh-pscroll .kh-pages{padding:12px 0;gap:12px}
 .kh-pnote{margin:8px 12px 0;padding:6px 10px;border-radius:4px;font-size:12px;background:#fff8e1;border:1px solid #e6c65c}
 .kh-pnote[hidden]{display:none}

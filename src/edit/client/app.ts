@@ -8,7 +8,7 @@ import { placeFindings, summary } from './findings.js';
 import { basisCard, card, endCard, headerCard, listEditor, textField } from './form.js';
 import { inlinePlain } from './inline.js';
 import { blocksToOutline, outlineToBlocks, planToLines, writeBody, type Line, type PathMap } from './outline.js';
-import { OutlineView, type OutlineSpec } from './outline-view.js';
+import { KIND_NAMES, OutlineView, type OutlineSpec } from './outline-view.js';
 import { getAt, isObj, same, setAt, type Json, type Obj, type Seg } from './paths.js';
 import { PreviewPane } from './preview.js';
 import { Banners } from './banners.js';
@@ -202,9 +202,20 @@ export class EditorApp {
     const tool = (label: string, title: string, fn: () => void) =>
       h('button', { type: 'button', title, 'on:mousedown': (e: Event) => e.preventDefault(), 'on:click': fn }, label);
     const on = () => this.lastOutline ?? v;
+    const kind = h(
+      'select',
+      { 'aria-label': 'Kiểu của dòng đang sửa', id: 'kh-linekind' },
+      h('option', { value: '' }, 'Đổi kiểu dòng…'),
+      Object.entries(KIND_NAMES).map(([k, name]) => h('option', { value: k }, name)),
+    );
+    kind.addEventListener('change', () => {
+      const o = on();
+      if (kind.value) o.setKind(o.currentIndex(), kind.value);
+      kind.value = '';
+    });
     const tools = h(
       'div',
-      { class: 'kh-otools', role: 'toolbar', 'aria-label': 'Chèn dòng' },
+      { class: 'kh-otools', role: 'toolbar', 'aria-label': 'Chèn dòng (Esc trong một dòng để đến đây)', id: 'kh-otools' },
       tool('+ Mục I.', 'Thêm mục lớn (I., II., …)', () => v.insert('section')),
       tool('+ Mục 1.', 'Thêm mục đánh số 1., 2. (Enter sau một mục)', () => on().insert('item')),
       tool('+ Điểm a)', 'Thêm điểm a), b) (Tab trên một mục)', () => on().insert('item', { numbering: 'a)' })),
@@ -214,11 +225,12 @@ export class EditorApp {
       tool('+ Ngắt trang', 'Thêm ngắt trang (Ctrl+Enter)', () => on().insert('pagebreak')),
       tool('Đậm', 'Chữ đậm (Ctrl+B)', () => document.execCommand('bold')),
       tool('Nghiêng', 'Chữ nghiêng (Ctrl+I)', () => document.execCommand('italic')),
+      kind,
     );
     const help = h(
       'p',
       { class: 'kh-label' },
-      'Enter: dòng mới cùng cấp · Tab / Shift+Tab: xuống / lên cấp · Alt+Shift+↑/↓: chuyển dòng · Ctrl+Enter: ngắt trang · dán văn bản có "I.", "1.", "a)", "-" để tách dòng.',
+      'Enter: dòng mới cùng cấp · Tab / Shift+Tab: xuống / lên cấp · gõ "- ", "1. ", "a) " đầu dòng: đổi kiểu dòng · Alt+Shift+↑/↓: chuyển dòng · Ctrl+Enter: ngắt trang · Esc: đến thanh công cụ · dán văn bản có "I.", "1.", "a)", "-" để tách dòng.',
     );
     return card('kh-sec-body', 'Nội dung', tools, v.el, help);
   }
@@ -273,7 +285,10 @@ export class EditorApp {
     const sec = document.getElementById(id);
     if (!sec) return;
     sec.scrollIntoView({ block: 'start' });
-    const first = sec.querySelector<HTMLElement>('input:not([disabled]),textarea,select,[contenteditable="true"]');
+    // The body's first line rather than its toolbar; elsewhere the first thing to type in or press.
+    const first =
+      sec.querySelector<HTMLElement>('.kh-outline [contenteditable="true"]') ??
+      sec.querySelector<HTMLElement>('input:not([disabled]),textarea,select,button,[contenteditable="true"]');
     (first ?? sec).focus({ preventScroll: true });
   }
 

@@ -130,6 +130,25 @@ export function normalize(lines: Line[], root: number): Line[] {
   return lines;
 }
 
+/**
+ * A list line that changed level takes the kind of the list line before it at that level (as the
+ * levels of Word's multilevel lists each have their own numbering): an item among a) items is an
+ * a) item, a bullet among "1." items a "1." item. With no list line before it, an item takes the
+ * level's default numbering; paragraphs stay paragraphs.
+ */
+function joinLevel(lines: Line[], i: number): void {
+  const l = lines[i];
+  if (l.kind !== 'item' && l.kind !== 'bullet') return;
+  let k = i - 1;
+  while (k >= 0 && lines[k].depth > l.depth) k--;
+  const beside = k >= 0 && lines[k].depth === l.depth ? lines[k] : undefined;
+  if (beside && (beside.kind === 'item' || beside.kind === 'bullet')) {
+    l.kind = beside.kind;
+    l.numbering = beside.kind === 'item' ? beside.numbering : undefined;
+  } else if (l.kind === 'item') l.numbering = numberingFor(l.depth);
+  l.list = undefined;
+}
+
 /** Moves the line at `i` and its sub-lines one level deeper (Tab); false when there is nothing to go under. */
 export function indent(lines: Line[], i: number, root: number): boolean {
   const l = lines[i];
@@ -144,15 +163,7 @@ export function indent(lines: Line[], i: number, root: number): boolean {
     l.raw = undefined;
     l.key = undefined;
   }
-  if (l.kind === 'item') {
-    // Beside an item at the new depth it joins that list; else the default numbering of the depth.
-    const beside = lines
-      .slice(0, i)
-      .reverse()
-      .find((x) => x.depth <= l.depth);
-    l.numbering = beside?.depth === l.depth && beside.kind === 'item' ? beside.numbering : numberingFor(l.depth);
-    l.list = undefined;
-  }
+  joinLevel(lines, i);
   normalize(lines, root);
   return true;
 }
@@ -166,14 +177,8 @@ export function outdent(lines: Line[], i: number, root: number): boolean {
   if (l.depth === 0) {
     l.kind = 'section';
     l.raw = undefined;
-  } else if (l.kind === 'item') {
-    const beside = lines
-      .slice(0, i)
-      .reverse()
-      .find((x) => x.depth <= l.depth);
-    l.numbering = beside?.depth === l.depth && beside.kind === 'item' ? beside.numbering : numberingFor(l.depth);
-  }
-  l.list = undefined;
+    l.list = undefined;
+  } else joinLevel(lines, i);
   normalize(lines, root);
   return true;
 }

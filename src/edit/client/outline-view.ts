@@ -25,7 +25,7 @@ export interface OutlineSpec {
   label: string;
 }
 
-const KIND_NAMES: Record<string, string> = {
+export const KIND_NAMES: Record<string, string> = {
   section: 'Mục (I., II.)',
   'item:decimal': 'Số (1., 1.1.)',
   'item:a)': 'Chữ (a), b))',
@@ -45,11 +45,11 @@ const PLACEHOLDER: Record<string, string> = {
 };
 
 /** Typing "- ", "+ ", "1. ", "a) " at the start of a paragraph makes it that kind of line, as Word does. */
-const AUTO: [RegExp, (l: Line) => void][] = [
-  [/^[-–•] /, (l) => Object.assign(l, { kind: 'bullet' as LineKind })],
-  [/^\+ /, (l) => Object.assign(l, { kind: 'bullet' as LineKind })],
-  [/^1[.] /, (l) => Object.assign(l, { kind: 'item' as LineKind, numbering: numberingFor(l.depth) === 'a)' ? 'decimal' : 'decimal' })],
-  [/^a\) /, (l) => Object.assign(l, { kind: 'item' as LineKind, numbering: 'a)' as Numbering })],
+const AUTO: [RegExp, LineKind, Numbering | undefined][] = [
+  [/^[-–•] /, 'bullet', undefined],
+  [/^\+ /, 'bullet', undefined],
+  [/^1[.] /, 'item', 'decimal'],
+  [/^a\) /, 'item', 'a)'],
 ];
 
 export class OutlineView {
@@ -58,6 +58,9 @@ export class OutlineView {
   paths: PathMap = new Map();
   private current: string | undefined;
   private dragging: string | undefined;
+  /** The line being typed in, and whether it was empty when the typing began (for the autoformat). */
+  private typing: string | undefined;
+  private startedEmpty = false;
 
   constructor(
     private readonly store: Store,
@@ -213,12 +216,23 @@ export class OutlineView {
     const i = this.index(t);
     if (i < 0) return;
     const l = this.lines[i];
+    if (this.typing !== l.id) {
+      this.typing = l.id;
+      this.startedEmpty = l.text === '';
+    }
     l.text = spansToInline(domSpans(t));
-    const auto = l.kind === 'para' && AUTO.find(([re]) => re.test(l.text));
+    // As in Word: typing "- " or "1. " at the start of a paragraph, or of a line just made, makes it a list line.
+    const fresh = l.kind === 'para' || (l.kind !== 'section' && this.startedEmpty && l.text.length <= 3);
+    const auto = fresh && AUTO.find(([re]) => re.test(l.text));
     if (auto) {
-      auto[1](l);
-      if (l.kind === 'item' && !l.numbering) l.numbering = numberingFor(l.depth);
+      l.kind = auto[1];
+      l.numbering = auto[2];
+      l.raw = undefined;
+      l.list = undefined;
       l.text = l.text.replace(auto[0], '');
+      // "+ " is the bullet under a bullet.
+      if (auto[0].source.startsWith('^\\+')) indent(this.lines, i, this.spec.root);
+      this.typing = undefined;
       this.commit();
       this.render();
       this.focusLine(i, 0);
@@ -254,6 +268,11 @@ export class OutlineView {
   // long: one switch over the outline's keys, each case a line or two
   private keyAction(e: KeyboardEvent, i: number, l: Line, text: boolean, off: number, len: number, key: string, t: HTMLElement): boolean {
     const root = this.spec.root;
+    if (key === 'Escape') {
+      // Tab moves lines here: Esc leaves the outline for its toolbar, from where Tab goes on.
+      document.getElementById('kh-otools')?.querySelector<HTMLElement>('button')?.focus();
+      return true;
+    }
     if (key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       this.change(() => {
         const end = subtreeEnd(this.lines, i);
@@ -333,13 +352,17 @@ export class OutlineView {
         l.text = spansToInline(domSpans(t));
       }
       const n = text ? nextLine(l, rest) : line('para', Math.max(1, l.depth), '');
-      // After a section title or an item with lines under it, the new line goes first under it.
-      const at =
-        l.kind === 'section' || (isContainer(l) && subtreeEnd(this.lines, i) > i + 1 && off >= (t.textContent ?? '').length)
-          ? i + 1
-          : subtreeEnd(this.lines, i);
-      if (at === i + 1 && l.kind !== 'section') n.depth = l.depth + 1;
-      if (n.kind === 'item' && at === i + 1 && l.kind !== 'section') n.numbering = numberingFor(n.depth);
+      // After a section title, or at the end of an item with lines under it, the new line goes first under it.
+      const kids = subtreeEnd(this.lines, i) > i + 1;
+      const first = l.kind === 'section' || (isContainer(l) && kids && !rest);
+      const at = first ? i + 1 : subtreeEnd(this.lines, i);
+      if (first && l.kind !== 'section') {
+        const child = this.lines[i + 1];
+        n.depth = l.depth + 1;
+        n.kind = child.kind === 'section' ? 'item' : child.kind === 'table' || child.kind === 'pagebreak' || child.kind === 'opaque' ? 'para' : child.kind;
+        n.numbering = n.kind === 'item' ? (child.numbering ?? numberingFor(n.depth)) : undefined;
+        n.sub = n.kind === 'bullet' ? child.sub : undefined;
+      }
       this.lines.splice(at, 0, n);
       return at;
     });
