@@ -1,7 +1,7 @@
 // The editor (kehoach edit) in a real browser: Debian's Chromium driven by playwright-core,
 // skipped when /usr/bin/chromium is missing. Screenshots go to test/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startEditServer, type EditServer } from '../src/edit/server.js';
 import { readData } from '../src/edit/plan-text.js';
 import { docxParagraphs } from './helpers/docx-text.js';
-import { ARTIFACTS, ensureBuilt, HAS_CHROMIUM, launch, spawnEdit } from './helpers/edit-browser.js';
+import { ARTIFACTS, ensureBuilt, freePort, HAS_CHROMIUM, launch, spawnEdit } from './helpers/edit-browser.js';
+import { draftPath } from '../src/edit/draft.js';
 
 const PLAN = `# Kế hoạch của Sở Y tế (ghi chú của văn thư)
 issuer:
@@ -286,6 +287,99 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       server.proc.kill('SIGINT');
     }
   }, 180_000);
+
+  it('recovers the edits of a server killed mid-edit: those it journalled and those only the tab kept', async () => {
+    const file = join(dir, 'sap.yaml');
+    writeFileSync(file, PLAN);
+    const port = await freePort();
+    const env = { KEHOACH_EDIT_AUTOSAVE_MS: '600000' }; // no autosave: the kill comes before any save
+    let server = await spawnEdit('sap.yaml', dir, env, port);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    page.on('pageerror', (e) => console.error('[page error]', e.message));
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('.kh-page');
+      const name = page.locator('[data-focus="f:signer.name"]');
+      await name.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Trần Thị Bình');
+      // The edit reached the server: it is in the draft journal beside the plan.
+      await until(
+        () => (existsSync(draftPath(file)) ? readFileSync(draftPath(file), 'utf8') : ''),
+        (t) => t.includes('Trần Thị Bình'),
+      );
+      server.proc.kill('SIGKILL');
+      await new Promise((r) => server.proc.once('exit', r));
+      expect(readFileSync(file, 'utf8')).toBe(PLAN);
+      // Typed while the server is gone: kept in the tab only.
+      const place = page.locator('[data-focus="f:place"]');
+      await place.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Sa Pa');
+      await page.waitForFunction(() => document.getElementById('kh-saved')!.textContent!.startsWith('Mất kết nối'));
+      server = await spawnEdit('sap.yaml', dir, env, port);
+      // The tab finds the server again, reloads and offers the edits back.
+      await page.waitForSelector('#kh-recover-browser', { timeout: 20_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'edit-recover.png') });
+      await page.locator('#kh-recover-browser button', { hasText: 'Khôi phục' }).click();
+      await page.keyboard.press('Control+S');
+      const text = await until(
+        () => readFileSync(file, 'utf8'),
+        (t) => t.includes('Trần Thị Bình') && t.includes('Sa Pa'),
+      );
+      expect(text).toContain('# Kế hoạch của Sở Y tế (ghi chú của văn thư)');
+      // Saved: the journal goes (just after the file is written, in the editor's process).
+      await until(
+        () => existsSync(draftPath(file)),
+        (x) => !x,
+      );
+    } finally {
+      await page.close();
+      server.proc.kill('SIGKILL');
+    }
+  }, 120_000);
+
+  it('offers back the journalled edits of a killed server in a new tab, and merges a change made to the file meanwhile', async () => {
+    const file = join(dir, 'nhap.yaml');
+    writeFileSync(file, PLAN);
+    const env = { KEHOACH_EDIT_AUTOSAVE_MS: '600000' };
+    let server = await spawnEdit('nhap.yaml', dir, env);
+    let page = await browser.newPage();
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('.kh-page');
+      const name = page.locator('[data-focus="f:signer.name"]');
+      await name.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Lê Văn Cường');
+      await until(
+        () => (existsSync(draftPath(file)) ? readFileSync(draftPath(file), 'utf8') : ''),
+        (t) => t.includes('Lê Văn Cường'),
+      );
+      await page.close();
+      server.proc.kill('SIGKILL');
+      await new Promise((r) => server.proc.once('exit', r));
+      // Someone else changes another field of the file before the editor comes back.
+      writeFileSync(file, PLAN.replace('place: Lào Cai', 'place: Lào Cai # sửa tay'));
+      server = await spawnEdit('nhap.yaml', dir, env);
+      const fresh = await browser.newContext();
+      page = await fresh.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('#kh-recover');
+      expect(await page.locator('#kh-recover').textContent()).toContain('sẽ được gộp');
+      await page.locator('#kh-recover button', { hasText: 'Khôi phục' }).click();
+      await page.waitForFunction(() => (document.querySelector('[data-focus="f:signer.name"]') as HTMLInputElement)?.value === 'Lê Văn Cường');
+      await page.keyboard.press('Control+S');
+      const text = await until(
+        () => readFileSync(file, 'utf8'),
+        (t) => t.includes('Lê Văn Cường'),
+      );
+      expect(text).toContain('place: Lào Cai # sửa tay');
+    } finally {
+      await page.close();
+      server.proc.kill('SIGKILL');
+    }
+  }, 120_000);
 
   it('lays out at 1920×1080 too', async () => {
     const file = join(dir, 'kon-tum.json');

@@ -9,7 +9,16 @@ import type { Browser } from 'playwright-core';
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 export const ARTIFACTS = resolve('test/artifacts');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function newest(dir: string, ext: string): number {
   let t = 0;
@@ -26,7 +35,8 @@ function newest(dir: string, ext: string): number {
 export function ensureBuilt(): void {
   const out = resolve('dist/edit/client/main.js');
   const built = existsSync(out) ? Math.min(statSync(out).mtimeMs, statSync(resolve('dist/cli/main.js')).mtimeMs) : 0;
-  if (built < newest(resolve('src'), '.ts')) execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
+  if (built < newest(resolve('src'), '.ts'))
+    execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit' });
 }
 
 export async function launch(): Promise<Browser> {
@@ -40,9 +50,25 @@ export interface Spawned {
   out: () => string;
 }
 
-/** `kehoach edit <file> --no-open --port 0` in its own process; resolves once it prints its address. */
-export function spawnEdit(file: string, cwd: string, env: Record<string, string> = {}): Promise<Spawned> {
-  const proc = spawn(process.execPath, [resolve('bin/kehoach.js'), 'edit', file, '--no-open', '--port', '0'], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** A port free now (for a server that must come back on the same one). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((done) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => done(port));
+    });
+  });
+}
+
+/** `kehoach edit <file> --no-open --port <port>` in its own process; resolves once it prints its address. */
+export function spawnEdit(file: string, cwd: string, env: Record<string, string> = {}, port = 0): Promise<Spawned> {
+  const proc = spawn(process.execPath, [resolve('bin/kehoach.js'), 'edit', file, '--no-open', '--port', String(port)], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`kehoach edit did not start: ${text}`)), 20_000);

@@ -298,12 +298,19 @@ export class EditorApp {
     let act: (() => void) | undefined;
     if (mod && !e.altKey && k === 'z') act = () => this.step(e.shiftKey ? 'redo' : 'undo');
     else if (mod && !e.altKey && k === 'y') act = () => this.step('redo');
-    else if (mod && k === 's') act = () => void this.api.post('/api/save', {}).catch(() => {});
+    else if (mod && k === 's') act = () => void this.saveNow();
     else if (mod && k === 'p') act = () => printPdf(this.api);
     else if (e.altKey && !mod && /^Digit[1-6]$/.test(e.code)) act = () => this.go(NAV[Number(e.code.slice(5)) - 1][0]);
     if (!act) return;
     e.preventDefault();
     act();
+  }
+
+  /** Ctrl+S: every edit sent, then the file written now. */
+  private async saveNow(): Promise<void> {
+    await this.store.settled();
+    await this.api.post('/api/save', {}).catch(() => {});
+    announce('Đã lưu');
   }
 
   private step(dir: 'undo' | 'redo'): void {

@@ -22,7 +22,7 @@ export class Banners {
     private readonly store: Store,
   ) {}
 
-  private banner(kind: '' | 'warn' | 'err', id: string, text: string, ...buttons: [string, () => void][]): HTMLElement {
+  private banner(kind: '' | 'warn' | 'err', id: string, text: string, ...buttons: [string, () => void | Promise<void>][]): HTMLElement {
     return h(
       'div',
       { class: `kh-banner${kind ? ` kh-${kind}b` : ''}`, id, role: kind === 'err' ? 'alert' : 'status' },
@@ -45,9 +45,10 @@ export class Banners {
       `Trình duyệt còn giữ các thay đổi chưa được lưu vào tệp (lần sửa lúc ${time(d.at)}).`,
       [
         'Khôi phục',
-        () => {
+        async () => {
           this.dismissedBrowser = true;
-          if (this.status?.draft) this.call('/api/recover', { accept: false });
+          // The edits the server journalled come back first: the tab's copy was made on top of them.
+          if (this.status?.draft) await this.api.post('/api/recover', { accept: true }).catch(() => {});
           this.store.mergeBase = d.base;
           this.store.update(
             (x) => {

@@ -39,6 +39,8 @@ export class Store {
   private inflight = false;
   private queued = false;
   online = true;
+  /** The version the server gave this tab's last edit (none sent yet: undefined). */
+  private sent: number | undefined;
   readonly listeners = new Set<(why: Why) => void>();
   /** The base of edits taken back from a draft, sent once with them so the server merges from there. */
   mergeBase: Obj | undefined;
@@ -126,6 +128,7 @@ export class Store {
       .then(
         (r) => {
           this.version = r.version;
+          this.sent = r.version;
           this.base = sent;
           this.online = true;
         },
@@ -138,6 +141,11 @@ export class Store {
         this.inflight = false;
         if (this.queued && this.online) this.sync();
       });
+  }
+
+  /** Resolves once every edit has reached the server. */
+  async settled(): Promise<void> {
+    while (this.pending && this.online) await new Promise((r) => setTimeout(r, 40));
   }
 
   get pending(): boolean {
@@ -155,7 +163,7 @@ export class Store {
 
   /** Forgets the browser's copy once the server has saved everything this tab sent. */
   savedUpTo(version: number): void {
-    if (version >= this.version && !this.pending) {
+    if (this.sent !== undefined && version >= this.sent && !this.pending) {
       try {
         localStorage.removeItem(this.draftKey);
       } catch {
