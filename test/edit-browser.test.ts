@@ -31,8 +31,8 @@ sections:
           - title: Mục đích
             blocks: [{ bullets: [Nâng cao nhận thức của người dân về an toàn thực phẩm.] }]
           - title: Yêu cầu
-            blocks: [{ bullets: [Các hoạt động triển khai thiết thực, hiệu quả.] }]
-closing: { text: Trên đây là Kế hoạch của Sở Y tế, đề nghị các đơn vị triển khai thực hiện }
+            blocks: [{ bullets: ["Các hoạt động triển khai thiết thực, hiệu quả."] }]
+closing: { text: "Trên đây là Kế hoạch của Sở Y tế, đề nghị các đơn vị triển khai thực hiện" }
 recipients:
   - { name: UBND tỉnh, note: báo cáo }
   - Các đơn vị trực thuộc
@@ -380,6 +380,66 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       server.proc.kill('SIGKILL');
     }
   }, 120_000);
+
+  it('shows findings beside their fields with a fix button, undoes and redoes, and takes in a change made to the file', async () => {
+    const file = join(dir, 'loi.yaml');
+    writeFileSync(file, PLAN);
+    const server = await startEditServer({ planFile: file, port: 0, autosaveMs: 100 });
+    const page = await open(server);
+    const k = page.keyboard;
+    const retype = async (sel: string, text: string) => {
+      await page.locator(sel).focus();
+      await k.press('Control+A');
+      await k.type(text);
+    };
+    try {
+      // A Lưu line without VT: the NĐ 30 rule beside the field, fixed by its button.
+      await retype('[data-focus="f:archive.units"]', 'NVY');
+      const vt = page.locator('[data-path="archive"] + .kh-finding');
+      await vt.waitFor();
+      expect(await vt.textContent()).toContain('Dòng Lưu không có "VT"');
+      await page.screenshot({ path: join(ARTIFACTS, 'edit-finding.png') });
+      await vt.locator('button').click();
+      await page.waitForFunction(() => (document.querySelector('[data-focus="f:archive.units"]') as HTMLInputElement).value === 'VT, NVY');
+      // Two recipients typed on one line: split by the fix.
+      await retype('[data-focus="f:recipients[1]"]', 'Bộ Y tế; Sở Tài chính');
+      const split = page.locator('.kh-finding[data-code="edit.recipients-split"]');
+      await split.waitFor();
+      await split.locator('button').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-path="recipients"] .kh-listrow').length === 3);
+      // Undo and redo, from the keyboard.
+      await k.press('Control+Z');
+      await page.waitForFunction(() => document.querySelectorAll('[data-path="recipients"] .kh-listrow').length === 2);
+      await k.press('Control+Y');
+      await page.waitForFunction(() => document.querySelectorAll('[data-path="recipients"] .kh-listrow').length === 3);
+      // A date that does not exist is refused where it is typed and never sent.
+      await retype('[data-focus="f:date"]', '30/02/2026');
+      expect(await page.locator('[data-focus="f:date"]').getAttribute('aria-invalid')).not.toBeNull();
+      // Letters typed decomposed (NFD): the fix writes them composed.
+      await retype('[data-focus="f:signer.name"]', 'Nguyễn Văn An'.normalize('NFD'));
+      const nfc = page.locator('[data-path="signer.name"] + .kh-finding', { hasText: 'tổ hợp' });
+      await nfc.waitFor();
+      await nfc.locator('button').click();
+      await page.waitForFunction(() => !document.querySelector('[data-path="signer.name"] + .kh-finding'));
+      const saved = await until(
+        () => readData(readFileSync(file, 'utf8'), file) as any,
+        (d) => d.recipients.length === 3 && d.signer.name === 'Nguyễn Văn An'.normalize('NFC'),
+      );
+      expect(saved.archive.units).toEqual(['VT', 'NVY']);
+      expect(saved.recipients.slice(1)).toEqual(['Bộ Y tế', 'Sở Tài chính']);
+      expect(saved.date).toBe('2026-02-05');
+      let text = readFileSync(file, 'utf8');
+      // Changed by hand in another editor: the page takes it in.
+      writeFileSync(file, text.replace(/^intro: .*$/m, 'intro: Sở Y tế ban hành Kế hoạch như sau'));
+      await page.waitForFunction(() => (document.querySelector('[data-focus="f:intro"]') as HTMLTextAreaElement).value === 'Sở Y tế ban hành Kế hoạch như sau');
+      expect(await page.locator('#kh-notice').textContent()).toContain('sửa ở nơi khác');
+      text = readFileSync(file, 'utf8');
+      expect(text).toContain('intro: Sở Y tế ban hành Kế hoạch như sau');
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
 
   it('lays out at 1920×1080 too', async () => {
     const file = join(dir, 'kon-tum.json');

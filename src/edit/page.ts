@@ -71,6 +71,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-cal .kh-calhead{display:flex;align-items:center;justify-content:space-between;margin-bottom:4px}
 .kh-finding{display:flex;gap:6px;align-items:flex-start;font-size:12.5px;margin:3px 0 2px;padding:4px 6px;border-radius:4px;background:#fff4e5;color:#5c3b00}
 .kh-finding.kh-error{background:#fdecea;color:#7a1c15}
+.kh-grid>.kh-finding{grid-column:1/-1}
 .kh-finding .kh-ficon{font-weight:700}
 .kh-finding .kh-fhint{color:#3e4a5c}
 .kh-finding .kh-fsrc{color:var(--muted);font-size:11px}

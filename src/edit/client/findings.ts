@@ -16,6 +16,15 @@ function target(index: [string, HTMLElement][], path: string): HTMLElement | und
   return best?.[1];
 }
 
+/**
+ * The hint, where it helps here: not beside a fix button (the button says it), and not when it
+ * speaks of the file's syntax or of the command line, which the editor's user never sees.
+ */
+function hintFor(f: FindingView): string | undefined {
+  if (!f.hint || f.fix) return undefined;
+  return /kehoach |schemas\/|"\w+": |\[ ?"|\{ ?"/.test(f.hint) ? undefined : f.hint;
+}
+
 function findingEl(f: FindingView, apply: ApplyFix): HTMLElement {
   const err = f.severity === 'error';
   return h(
@@ -26,7 +35,7 @@ function findingEl(f: FindingView, apply: ApplyFix): HTMLElement {
       'div',
       null,
       h('div', null, f.message.charAt(0).toLocaleUpperCase('vi-VN') + f.message.slice(1)),
-      f.hint ? h('div', { class: 'kh-fhint' }, `→ ${f.hint}`) : null,
+      hintFor(f) ? h('div', { class: 'kh-fhint' }, `→ ${hintFor(f)}`) : null,
       f.source ? h('div', { class: 'kh-fsrc' }, f.source) : null,
     ),
     f.fix ? h('button', { type: 'button', 'on:click': () => apply(f.fix!) }, f.fix.label) : null,
@@ -51,6 +60,12 @@ export function placeFindings(root: HTMLElement, findings: FindingView[], apply:
       let after: Element = el;
       while (after.nextElementSibling?.classList.contains('kh-finding')) after = after.nextElementSibling;
       node.style.marginLeft = `calc(${el.style.getPropertyValue('--d') || 0} * 22px + 40px)`;
+      after.after(node);
+    } else if (el.parentElement?.classList.contains('kh-grid')) {
+      // A field in a grid: the finding takes the whole row under it.
+      node.classList.add('kh-wide');
+      let after: Element = el;
+      while (after.nextElementSibling?.classList.contains('kh-finding')) after = after.nextElementSibling;
       after.after(node);
     } else el.append(node);
     if (f.severity === 'error') el.querySelector('input,textarea,select,[contenteditable]')?.classList.add('kh-flagged');
