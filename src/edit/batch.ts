@@ -2,7 +2,6 @@
 // PDF for printing, by the same batch run as `kehoach batch --provinces --merge` (in this process,
 // on its worker threads), with each finished province reported to the tabs.
 import { basename, dirname, join } from 'node:path';
-import { MERGED_PDF, runBatch } from '../batch/run.js';
 import { displayPath } from '../preview/errors.js';
 import { defaultFormats, parseFormats } from '../cli/commands/render.js';
 import type { EditSession } from './session.js';
@@ -17,31 +16,36 @@ export function startBatch(session: EditSession): boolean {
   session.batch = { running: true, done: 0, total: 0, failed: 0, folder: displayPath(folder) };
   session.emit();
   const status = session.batch;
-  runBatch(
-    { base: session.file, provinces: true, output: folder, formats: parseFormats(defaultFormats()), merge: true },
-    {
-      start: (total) => {
-        status.total = total;
+  // The batch (worker threads, the PDF merger) is loaded when it is first asked for.
+  import('../batch/run.js')
+    .then(({ runBatch }) =>
+      runBatch(
+        { base: session.file, provinces: true, output: folder, formats: parseFormats(defaultFormats()), merge: true },
+        {
+          start: (total) => {
+            status.total = total;
+            session.emit();
+          },
+          row: (entry) => {
+            status.done++;
+            if (entry.status === 'failed') status.failed++;
+            session.emit();
+          },
+        },
+      ),
+    )
+    .then(
+      (r) => {
+        status.running = false;
+        status.merged = r.manifest.merged?.path ? join(folder, r.manifest.merged.path) : undefined;
+        status.message = `Đã tạo ${status.done - status.failed}/${status.total} kế hoạch trong ${displayPath(folder)}${status.failed ? `; ${status.failed} tỉnh lỗi (xem manifest.csv)` : ''}.`;
         session.emit();
       },
-      row: (entry) => {
-        status.done++;
-        if (entry.status === 'failed') status.failed++;
+      (e) => {
+        status.running = false;
+        status.message = `Không tạo được: ${(e as Error).message}`;
         session.emit();
       },
-    },
-  ).then(
-    (r) => {
-      status.running = false;
-      status.merged = r.manifest.merged ? join(folder, MERGED_PDF) : undefined;
-      status.message = `Đã tạo ${status.done - status.failed}/${status.total} kế hoạch trong ${displayPath(folder)}${status.failed ? `; ${status.failed} tỉnh lỗi (xem manifest.csv)` : ''}.`;
-      session.emit();
-    },
-    (e) => {
-      status.running = false;
-      status.message = `Không tạo được: ${(e as Error).message}`;
-      session.emit();
-    },
-  );
+    );
   return true;
 }

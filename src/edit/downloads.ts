@@ -2,8 +2,6 @@
 // the DOCX, the PDF (also what "In" prints) and the merged PDF of the last 34-province batch.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { writeDocx } from '../writers/docx/index.js';
-import { renderPages } from '../writers/pdf/index.js';
 import type { EditBuild } from './build.js';
 import type { EditSession } from './session.js';
 
@@ -38,8 +36,10 @@ export function downloads(session: EditSession): [string, Read][] {
     if (!b?.doc || !b.pages) return undefined;
     const c = cache.get(b) ?? {};
     cache.set(b, c);
-    if (kind === 'pdf') c.pdf ??= renderPages(b.pages, b.doc.meta);
-    else c.docx ??= writeDocx(b.doc);
+    // The writers are loaded on the first download, not when the editor starts.
+    const { doc, pages } = b;
+    if (kind === 'pdf') c.pdf ??= import('../writers/pdf/index.js').then((w) => w.renderPages(pages, doc.meta));
+    else c.docx ??= import('../writers/docx/index.js').then((w) => w.writeDocx(doc));
     return c[kind];
   };
   const route =

@@ -133,12 +133,26 @@ export function editCss(fonts: FontSet, routeOf: (route: string) => string): str
   return `${fontFaceCss(faces, (f) => routeOf(FONT_ROUTE[f.name]))}\n${PAGE_CSS}\n${APP_CSS}`;
 }
 
+/** The faces the pages use, fetched with the page rather than once the style sheet is read. */
+const FONT_PRELOADS = [FONT_ROUTE.regular, FONT_ROUTE.bold, FONT_ROUTE.italic]
+  .map((f) => `<link rel="preload" href="${f}" as="font" type="font/ttf" crossorigin>`)
+  .join('\n');
+
 /** JSON inside a <script type="application/json">: no "<" may close the element early. */
 const scriptJson = (x: unknown) => JSON.stringify(x).replace(/</g, '\\u003c');
 
-export function editShell(session: EditSession): string {
+/**
+ * The page as first served. The pages of the first build are in it, where the editor puts its
+ * preview, so the document shows as soon as the page and its fonts arrive; the browser modules
+ * (preloaded all at once) then build the form around them.
+ */
+export function editShell(session: EditSession, modules: string[] = []): string {
   const status = session.status();
   const boot = { token: session.token, status };
+  const pages = status.mode === 'edit' ? session.pagesHtml() : '';
+  const preview = pages
+    ? `<div class="kh-main"><main class="kh-left"><p class="kh-label">Đang mở…</p></main><div class="kh-split"></div><aside class="kh-right"><div class="kh-phead"><span>${status.pageCount} trang</span></div><div class="kh-pscroll"><div class="kh-pages" id="kh-pages" data-version="${status.version}">${pages}</div></div></aside></div>`
+    : '';
   const missing = clientDir()
     ? ''
     : '<p class="kh-msg">Thiếu các tệp giao diện đã biên dịch (dist/edit/client). Chạy "npm run build" rồi mở lại lệnh kehoach edit.</p>';
@@ -149,12 +163,14 @@ export function editShell(session: EditSession): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Soạn kế hoạch: ${escapeHtml(status.plan)}</title>
 <link rel="stylesheet" href="/edit.css">
+${pages ? FONT_PRELOADS : ''}
 <script type="application/json" id="kh-boot">${scriptJson(boot)}</script>
+${modules.map((m) => `<link rel="modulepreload" href="${m}">`).join('\n')}
 <script type="module" src="/app/main.js"></script>
 </head>
 <body>
 <a class="kh-skip" href="#kh-outline">Đến phần nội dung</a>
-<div id="kh-app">${missing}<noscript><p class="kh-msg">Trang soạn thảo cần JavaScript.</p></noscript></div>
+<div id="kh-app">${missing}${preview}<noscript><p class="kh-msg">Trang soạn thảo cần JavaScript.</p></noscript></div>
 </body>
 </html>
 `;

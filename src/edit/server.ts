@@ -134,8 +134,9 @@ interface Routes {
 
 function openRoutes(session: EditSession, fonts: FontSet, assets: Map<string, Asset>): Map<string, Read> {
   const css = editCss(fonts, (route) => route);
+  const modules = [...assets.keys()].filter((r) => r.startsWith('/app/'));
   const routes = new Map<string, Read>([
-    ['/', (_q, res) => send(res, 200, 'text/html; charset=utf-8', editShell(session), { 'Content-Security-Policy': CSP, 'X-Frame-Options': 'DENY' })],
+    ['/', (_q, res) => send(res, 200, 'text/html; charset=utf-8', editShell(session, modules), { 'Content-Security-Policy': CSP, 'X-Frame-Options': 'DENY' })],
     ['/edit.css', (_q, res) => send(res, 200, 'text/css; charset=utf-8', css)],
     [
       '/favicon.ico',

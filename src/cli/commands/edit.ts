@@ -4,8 +4,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { ImportUnsupported, IMPORTABLE } from '../../edit/import.js';
-import { startEditServer, type EditServer } from '../../edit/server.js';
-import { openBrowser } from '../../preview/index.js';
+import type { EditServer } from '../../edit/server.js';
+import { openBrowser } from '../../preview/open-browser.js';
 import type { Cli } from '../io.js';
 import { EXIT } from '../output.js';
 
@@ -51,6 +51,8 @@ function planFile(cli: Cli, file: string | undefined): string | number {
 }
 
 async function listen(cli: Cli, file: string, opts: EditOptions, port: number | undefined): Promise<EditServer> {
+  // The editor is loaded when it is run, not with every command.
+  const { startEditServer } = await import('../../edit/server.js');
   const env = Number(cli.env.KEHOACH_EDIT_AUTOSAVE_MS);
   const base = { planFile: file, templateDir: opts.template, log: (l: string) => cli.out(l), autosaveMs: env > 0 ? env : undefined };
   try {

@@ -33,7 +33,11 @@ export class PreviewPane {
     this.zoomSel.addEventListener('change', () => this.fit());
     this.info = h('span', { id: 'kh-pageinfo', role: 'status', 'aria-live': 'polite' }, 'Đang dựng trang…');
     this.note = h('div', { class: 'kh-pnote', hidden: true });
-    this.pages = h('div', { class: 'kh-pages', id: 'kh-pages', 'aria-label': 'Các trang A4 (bấm vào một đoạn để sửa đoạn đó)' });
+    // The pages the server put in the page as first served, or a new, empty place for them.
+    const served = document.getElementById('kh-pages');
+    this.pages = served ?? h('div', { class: 'kh-pages', id: 'kh-pages' });
+    this.pages.setAttribute('aria-label', 'Các trang A4 (bấm vào một đoạn để sửa đoạn đó)');
+    if (served?.dataset.version) this.shown = Number(served.dataset.version);
     this.tip = h('div', { class: 'kh-tip', hidden: true });
     this.scroll = h('div', { class: 'kh-pscroll' }, this.pages, this.tip);
     this.el = h(
