@@ -441,7 +441,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
     }
   });
 
-  it('lays out at 1920×1080 too', async () => {
+  it('lays out at 1920×1080 too; a click on a printed line selects it in the editor and names its template', async () => {
     const file = join(dir, 'kon-tum.json');
     copyFileSync('examples/kon-tum-2024-phong-trao-70-nam.json', file);
     const server = await startEditServer({ planFile: file, port: 0 });
@@ -450,6 +450,18 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       expect(await page.locator('.kh-page').count()).toBe(6);
       expect(await page.locator('#kh-pageinfo').textContent()).toMatch(/^6 trang/);
       await page.screenshot({ path: join(ARTIFACTS, 'edit-1920x1080.png') });
+      // A line of the body on page 2: its outline line gets the caret; the label names bullet.hbs.
+      const run = page.locator('.kh-page .kh-run', { hasText: /^Tập thể: / }).first();
+      await run.click();
+      await page.waitForFunction(() => (document.activeElement as HTMLElement)?.textContent?.startsWith('Tập thể:'));
+      expect(await page.evaluate(() => document.activeElement!.closest('.kh-line')!.getAttribute('data-kind'))).toBe('bullet');
+      const tip = page.locator('.kh-tip');
+      await tip.waitFor();
+      expect(await tip.textContent()).toMatch(/^Mẫu: .*templates\/ke-hoach\/partials\/bullet\.hbs, dòng \d+$/);
+      // The header's issuer: its form field.
+      await page.locator('.kh-page[data-page="1"] .kh-run', { hasText: 'SỞ Y TẾ' }).first().click();
+      await page.waitForFunction(() => (document.activeElement as HTMLElement)?.dataset?.focus === 'f:issuer.name');
+      expect(await tip.textContent()).toContain('partials/header.hbs');
     } finally {
       await page.close();
       await server.close();

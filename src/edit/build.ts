@@ -38,6 +38,8 @@ export interface EditBuild {
   pages?: PageOut[];
   html?: string;
   doc?: Presentation;
+  /** The plan the pages were made from (with "…" where required fields are empty). */
+  plan?: Plan;
   /** Empty required fields were shown as "…". */
   placeholders: boolean;
   /** Why there are no pages (a template or markup problem), for the notice above the pages. */
@@ -138,6 +140,7 @@ export function buildEdit(data: Json, file: string, templates: TemplateSet, font
     try {
       const doc = present(buildModel(keHoach, shown, templates), fonts);
       out.doc = doc;
+      out.plan = shown;
       out.pages = layoutDocument(doc, fonts);
       out.html = pagesHtml(out.pages);
       findings.push(...noticeDiagnostics(doc.notices, file).map((d) => view(d)));

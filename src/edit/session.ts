@@ -71,6 +71,8 @@ export class EditSession {
   readonly token = randomBytes(24).toString('hex');
   readonly file: string;
   private readonly templates: TemplateSet;
+  /** The custom template folder, if any (for tracing pages back to templates). */
+  readonly templateDir: string | undefined;
   private readonly fonts: FontSet;
   private readonly log: (line: string) => void;
   private readonly autosaveMs: number;
@@ -100,6 +102,7 @@ export class EditSession {
 
   constructor(opts: EditSessionOptions) {
     this.file = resolve(opts.planFile);
+    this.templateDir = opts.templateDir ? resolve(opts.templateDir) : undefined;
     this.templates = templatesFor(keHoach, opts.templateDir);
     this.fonts = opts.fonts ?? loadFontSet();
     this.log = opts.log ?? (() => {});

@@ -156,6 +156,26 @@ export const CLIENT_JS = `(() => {
   pdfToggle.addEventListener('change', () => setPdf(pdfToggle.checked));
   try { if (localStorage.getItem('kh-pdf') === '0') setPdf(false); } catch (e) {}
 
+  // For template authors: a click on a printed line says which template file and line wrote it.
+  const tip = el('div', 'kh-trace');
+  tip.id = 'kh-trace';
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  pagesEl.addEventListener('click', async (e) => {
+    const page = e.target.closest && e.target.closest('.kh-page');
+    if (!page) return;
+    const r = page.getBoundingClientRect();
+    const y = (e.clientY - r.top) * parseFloat(page.style.height) / r.height;
+    try {
+      const t = await (await fetch('/trace?page=' + page.dataset.page + '&y=' + y.toFixed(1), { cache: 'no-store' })).json();
+      if (!t.file) { tip.hidden = true; return; }
+      tip.textContent = 'Mẫu: ' + t.file + (t.line ? ', dòng ' + t.line : '');
+      tip.style.left = (e.pageX + 8) + 'px';
+      tip.style.top = (e.pageY + 12) + 'px';
+      tip.hidden = false;
+    } catch (err) { tip.hidden = true; }
+  });
+
   apply(initial);
   // EventSource retries by itself after a lost connection, but not after a refusal (the
   // server answers 503 when too many tabs are open): then try again in ${RETRY_AFTER_S} s.

@@ -45,6 +45,8 @@ body.kh-no-pdf .kh-overlay{width:auto;right:16px}
 .kh-here{background:#ffe0e0}
 .kh-caret{color:#c62828;font-weight:700}
 .kh-note{color:#555;font-size:13px;margin:8px 0 0}
+.kh-trace{position:absolute;z-index:15;background:#1d2330;color:#fff;font-size:12px;padding:4px 8px;border-radius:4px;pointer-events:none;white-space:nowrap}
+.kh-trace[hidden]{display:none}
 body.kh-has-error .kh-pages{opacity:.55}
 @media print{.kh-bar,.kh-right,.kh-overlay,#kh-warnings{display:none!important}.kh-main{padding:0}.kh-left{margin:0}body.kh-has-error .kh-pages{opacity:1}}
 `;

@@ -7,6 +7,7 @@ import { HelperError, TemplateError } from './errors.js';
 import { readTemplate, scanTemplateFolder, type TemplateFile } from './folder.js';
 import { helpers } from './helpers.js';
 import { tableHelpers } from './table-helpers.js';
+import { traceSource } from './trace.js';
 import { packagePath } from '../util/package-root.js';
 
 export { TemplateError } from './errors.js';
@@ -90,7 +91,12 @@ export interface TemplateSet {
  * falling back to the built-in folder for the main template and any missing partial. Only
  * files the folder rules accept are read (see folder.ts).
  */
-export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, Handlebars.HelperDelegate> = {}): TemplateSet {
+export function loadTemplates(
+  folder = 'ke-hoach',
+  customDir?: string,
+  extraHelpers: Record<string, Handlebars.HelperDelegate> = {},
+  opts: { trace?: boolean } = {},
+): TemplateSet {
   const builtin = join(BUILTIN_TEMPLATES, folder);
   const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
   // Every folder is checked before any template is compiled: a refused file fails the load
@@ -106,12 +112,12 @@ export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelp
     if (seen.has(name)) continue;
     seen.add(name);
     files.push(f.path);
-    hb.registerPartial(name, compile(hb, f));
+    hb.registerPartial(name, compile(hb, f, opts.trace));
   }
   const mainFile = scans.flat().find((f) => f.rel === 'document.hbs');
   if (!mainFile) throw new TemplateError('thiếu tệp document.hbs', dirs[0]);
   files.unshift(mainFile.path);
-  const main = compile(hb, mainFile);
+  const main = compile(hb, mainFile, opts.trace);
   return {
     dir: dirs[0],
     files,
@@ -119,7 +125,8 @@ export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelp
   };
 }
 
-function compile(hb: typeof Handlebars, f: TemplateFile): Handlebars.TemplateDelegate {
+/** A template as a function; `trace` marks the tags it writes with its file and line (trace.ts). */
+function compile(hb: typeof Handlebars, f: TemplateFile, trace = false): Handlebars.TemplateDelegate {
   const file = f.path;
   // A file's final newline is not content (it would leak into attributes).
   const src = readTemplate(f)
@@ -127,7 +134,7 @@ function compile(hb: typeof Handlebars, f: TemplateFile): Handlebars.TemplateDel
     .replace(/\r?\n$/, '');
   let fn: Handlebars.TemplateDelegate;
   try {
-    fn = hb.compile(src, { strict: true, noEscape: false });
+    fn = hb.compile(trace ? traceSource(src, f.path) : src, { strict: true, noEscape: false });
     // Force parsing now so syntax errors name this file.
     hb.parse(src);
   } catch (e) {
