@@ -1,7 +1,7 @@
 // The editor (kehoach edit) in a real browser: Debian's Chromium driven by playwright-core,
 // skipped when /usr/bin/chromium is missing. Screenshots go to test/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -467,6 +467,48 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       await server.close();
     }
   });
+
+  it('downloads and prints the PDF, and makes the plan for the 34 provinces with progress', async () => {
+    const sub = join(dir, 'tinh');
+    mkdirSync(sub);
+    copyFileSync('examples/minimal.json', join(sub, 'ke-hoach.json'));
+    const server = await spawnEdit('ke-hoach.json', sub);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    try {
+      await page.goto(server.url);
+      await page.waitForSelector('.kh-outline .kh-text');
+      const [pdf] = await Promise.all([page.waitForEvent('download'), page.locator('#kh-pdf').click()]);
+      expect(pdf.suggestedFilename()).toBe('ke-hoach.pdf');
+      const text = execFileSync('pdftotext', [(await pdf.path())!, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Tổ chức Tháng hành động vì an toàn thực phẩm năm 2026');
+      // Print: the A4 pages, in print at their own size (one @page rule per size) and nothing else.
+      await page.locator('#kh-print-btn').click();
+      expect(await page.locator('#kh-print-sizes').textContent()).toMatch(/@page kh-595x842\{size:595\.\d+pt 841\.\d+pt;margin:0\}/);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.kh-left').isVisible()).toBe(false);
+      expect(await page.evaluate(() => (document.getElementById('kh-pages') as HTMLElement).getBoundingClientRect().width)).toBeGreaterThan(790);
+      await page.emulateMedia({ media: 'screen' });
+      expect(await page.locator('#kh-open-pdf').getAttribute('href')).toMatch(/^\/document\.pdf\?t=/);
+      // The batch: a dialog, its progress, then where the files are and the merged PDF.
+      await page.locator('#kh-batch').click();
+      await page.locator('#kh-batch-go').click();
+      await page.waitForFunction(
+        () => /Đang tạo: \d+\/34/.test(document.querySelector('.kh-dialog p')?.textContent ?? '') || !!document.getElementById('kh-batch-done'),
+      );
+      await page.waitForSelector('#kh-batch-done', { timeout: 240_000 });
+      expect(await page.locator('#kh-batch-done').textContent()).toMatch(/^Đã tạo 34\/34 kế hoạch trong .*ke-hoach-34-tinh/);
+      await page.screenshot({ path: join(ARTIFACTS, 'edit-batch.png') });
+      const out = join(sub, 'ke-hoach-34-tinh');
+      const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf'));
+      expect(pdfs).toContain('tong-hop.pdf');
+      expect(pdfs.length).toBe(35);
+      const [merged] = await Promise.all([page.waitForEvent('download'), page.locator('.kh-dialog a', { hasText: 'Tải tệp PDF gộp' }).click()]);
+      expect(merged.suggestedFilename()).toBe('tong-hop-34-tinh.pdf');
+    } finally {
+      await page.close();
+      server.proc.kill('SIGINT');
+    }
+  }, 300_000);
 
   it('a page of another origin cannot write: its requests are refused and the file stays as it was', async () => {
     const file = join(dir, 'khac.yaml');

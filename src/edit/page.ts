@@ -76,7 +76,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-finding .kh-fhint{color:#3e4a5c}
 .kh-finding .kh-fsrc{color:var(--muted);font-size:11px}
 .kh-finding button{margin-left:auto;border:1px solid currentColor;background:#fff;color:inherit;border-radius:4px;padding:1px 8px;cursor:pointer;font-size:12px;white-space:nowrap}
-.kh-flagged{border-color:var(--err)!important}
+.kh-flagged,[aria-invalid]{border-color:var(--err)!important}
 .kh-otools{display:flex;flex-wrap:wrap;gap:4px;margin-bottom:6px;position:sticky;top:46px;z-index:2;background:#fff;padding:4px 0}
 .kh-otools button{font-size:12px;border:1px solid #b9c0cc;background:#f7f8fa;border-radius:4px;padding:2px 8px;cursor:pointer}
 .kh-otools button:hover{background:#e4ecf7}
@@ -122,9 +122,17 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-msg[hidden]{display:none}
 .kh-dialog{position:fixed;inset:0;background:rgba(0,0,0,.35);display:flex;align-items:center;justify-content:center;z-index:50}
 .kh-dialog>div{background:#fff;border-radius:8px;padding:16px 20px;width:min(560px,92vw);box-shadow:0 12px 40px rgba(0,0,0,.3)}
+.kh-dialog .kh-tb{border:1px solid var(--bar);margin-right:6px}
 .kh-progress{height:10px;background:#e6e8eb;border-radius:5px;overflow:hidden;margin:8px 0}
 .kh-progress>i{display:block;height:100%;background:var(--bar);width:0;transition:width .2s}
 .kh-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+@media print{
+  html,body,#kh-app{height:auto;overflow:visible;background:none}
+  .kh-bar,.kh-left,.kh-split,.kh-phead,.kh-pnote,.kh-tip,.kh-dialog,.kh-skip{display:none!important}
+  .kh-main{display:block;height:auto}
+  .kh-right,.kh-pscroll{display:block;overflow:visible;background:none}
+  .kh-pscroll .kh-pages{zoom:1!important;padding:0}
+}
 @media (max-width:1100px){.kh-main{grid-template-columns:minmax(380px,1fr) 6px minmax(300px,40%)}.kh-bar .kh-file{max-width:14vw}}
 `;
 

@@ -6,20 +6,19 @@ import { ApiError, type Api } from './api.js';
 import { h } from './dom.js';
 import type { Json } from './paths.js';
 
-/** Prints the PDF (what will be issued), through the browser's PDF viewer. */
-export function printPdf(api: Api): void {
-  document.getElementById('kh-print')?.remove();
-  const frame = h('iframe', { id: 'kh-print', title: 'In', style: 'position:fixed;right:0;bottom:0;width:1px;height:1px;border:0;opacity:0' });
-  frame.src = api.url('/document.pdf', `&v=${Date.now()}`);
-  frame.addEventListener('load', () => {
-    try {
-      frame.contentWindow?.focus();
-      frame.contentWindow?.print();
-    } catch {
-      window.open(frame.src, '_blank');
-    }
-  });
-  document.body.append(frame);
+/**
+ * Prints the A4 pages: drawn from the PDF's own display list with the PDF's fonts, they print as
+ * the PDF does, in one step and in any browser (a PDF handed to the print of a frame crashes some
+ * browsers). "Mở PDF" opens the PDF itself for its viewer's own printing.
+ */
+export function printPages(): void {
+  const pages = [...document.querySelectorAll<HTMLElement>('#kh-pages .kh-page')];
+  const sizes = new Map<string, string>();
+  for (const p of pages) sizes.set(p.style.getPropertyValue('page'), `${p.style.width} ${p.style.height}`);
+  document.getElementById('kh-print-sizes')?.remove();
+  const css = [...sizes].map(([name, size]) => `@page ${name}{size:${size};margin:0}`).join('\n');
+  document.head.append(h('style', { id: 'kh-print-sizes' }, css));
+  window.print();
 }
 
 export interface ImportResult {

@@ -1,7 +1,7 @@
 // The editor: the toolbar, the form and outline on the left, the pages on the right, and what the
 // server says after every edit (findings, pages, saved state, changes made elsewhere).
 import type { EditStatus } from '../session.js';
-import { BatchDialog, dropZone, printPdf } from './actions.js';
+import { BatchDialog, dropZone, printPages } from './actions.js';
 import type { Api, State } from './api.js';
 import { announce, h, setCaret } from './dom.js';
 import { placeFindings, summary } from './findings.js';
@@ -106,7 +106,19 @@ export class EditorApp {
       h('span', { class: 'kh-spacer' }),
       dl('/document.docx', 'Tải DOCX', 'kh-docx'),
       dl('/document.pdf', 'Tải PDF', 'kh-pdf'),
-      h('button', { type: 'button', class: 'kh-tb', id: 'kh-print-btn', title: 'In bản PDF (Ctrl+P)', 'on:click': () => printPdf(this.api) }, 'In'),
+      h(
+        'a',
+        {
+          class: 'kh-tb kh-ghost',
+          href: this.api.url('/document.pdf'),
+          target: '_blank',
+          rel: 'noopener',
+          id: 'kh-open-pdf',
+          title: 'Mở tệp PDF trong thẻ mới',
+        },
+        'Mở PDF',
+      ),
+      h('button', { type: 'button', class: 'kh-tb', id: 'kh-print-btn', title: 'In các trang (như bản PDF) (Ctrl+P)', 'on:click': () => printPages() }, 'In'),
       h(
         'button',
         { type: 'button', class: 'kh-tb', id: 'kh-batch', 'on:click': () => this.batch.open(`${file.replace(/\.[^.]*$/, '')}-34-tinh/`) },
@@ -299,7 +311,7 @@ export class EditorApp {
     if (mod && !e.altKey && k === 'z') act = () => this.step(e.shiftKey ? 'redo' : 'undo');
     else if (mod && !e.altKey && k === 'y') act = () => this.step('redo');
     else if (mod && k === 's') act = () => void this.saveNow();
-    else if (mod && k === 'p') act = () => printPdf(this.api);
+    else if (mod && k === 'p') act = () => printPages();
     else if (e.altKey && !mod && /^Digit[1-6]$/.test(e.code)) act = () => this.go(NAV[Number(e.code.slice(5)) - 1][0]);
     if (!act) return;
     e.preventDefault();

@@ -3,6 +3,7 @@
 // line and the signer (the choices the issuing body allows). Each field carries its plan path,
 // where the findings about it are shown.
 import { dateField } from './date-field.js';
+import { isoOf, typedOf } from './dates.js';
 import { h, nextId } from './dom.js';
 import { formatPath, getAt, isObj, setAt, type Json, type Obj, type Seg } from './paths.js';
 import { choiceOf, signerChoices } from './signer.js';
@@ -173,6 +174,27 @@ export function cellInput(store: Store, path: Seg[], label: string, placeholder:
   return input;
 }
 
+/** A full date in a list row, typed dd/mm/yyyy and kept as the plan writes it. */
+function dateCell(store: Store, path: Seg[], label: string): HTMLElement {
+  const input = h('input', {
+    type: 'text',
+    class: 'kh-in',
+    'aria-label': label,
+    placeholder: 'ngày (15/01/2026)',
+    inputmode: 'numeric',
+    'data-focus': `f:${formatPath(path)}`,
+  });
+  input.value = typedOf(str(getAt(store.data, path)) || undefined);
+  input.addEventListener('input', () => {
+    const v = input.value.trim();
+    const iso = v ? isoOf(v) : undefined;
+    const ok = !v || iso?.length === 10;
+    input.toggleAttribute('aria-invalid', !ok);
+    if (ok) store.update((d) => setAt(d, path, iso), `f:${formatPath(path)}`);
+  });
+  return input;
+}
+
 export function basisCard(store: Store): HTMLElement {
   const ref = (i: number, item: Json): HTMLElement[] => {
     const p: Seg[] = ['basis', 'items', i];
@@ -192,7 +214,7 @@ export function basisCard(store: Store): HTMLElement {
     return [
       cellInput(store, [...p, 'kind'], `Loại văn bản của căn cứ ${i + 1}`, 'Loại (Kế hoạch)'),
       cellInput(store, [...p, 'number'], `Số, ký hiệu của căn cứ ${i + 1}`, 'Số (12/KH-UBND)'),
-      cellInput(store, [...p, 'date'], `Ngày của căn cứ ${i + 1} (năm-tháng-ngày)`, 'Ngày (2026-01-15)'),
+      dateCell(store, [...p, 'date'], `Ngày ban hành căn cứ ${i + 1} (ngày/tháng/năm)`),
       cellInput(store, [...p, 'issuer'], `Cơ quan ban hành căn cứ ${i + 1}`, 'Cơ quan'),
       cellInput(store, [...p, 'subject'], `Trích yếu của căn cứ ${i + 1}`, 'về việc …'),
     ];
