@@ -86,6 +86,8 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-line.kh-drop{box-shadow:0 -2px 0 var(--focus)}
 .kh-handle{cursor:grab;color:#9aa6b8;user-select:none;font-size:12px;text-align:center}
 .kh-mark{font-weight:600;color:#334;min-width:1.2em;white-space:nowrap;font-variant-numeric:tabular-nums}
+.kh-row>.kh-text{flex:1}
+.kh-prelabel{white-space:nowrap}
 .kh-text{outline:0;min-height:1.45em;padding:1px 4px;border-radius:3px;white-space:pre-wrap;word-break:break-word}
 .kh-text:focus{background:#fff;box-shadow:inset 0 0 0 1px #9ab6e8}
 .kh-text:empty::before{content:attr(data-ph);color:#98a1b0}

@@ -5,8 +5,8 @@
 // and Ctrl+I bold and italic. Lines are dragged by their handle. Pasted text with labels (I., 1.,
 // a), -) becomes lines.
 import { announce, caretOffset, caretOnEdgeLine, h, setCaret } from './dom.js';
-import { domSpans, inlineToHtml, spansToInline } from './inline.js';
-import { KIND_TITLES, kindOf, line, subtreeEnd, type Line, type LineKind, type Numbering, type PathMap } from './outline.js';
+import { domSpans, inlinePlain, inlineToHtml, spansToInline } from './inline.js';
+import { KIND_TITLES, kindOf, line, runsText, subtreeEnd, type Line, type LineKind, type Numbering, type PathMap } from './outline.js';
 import { indent, isContainer, markers, moveBlock, moveTo, nextLine, normalize, numberingFor, outdent } from './outline-ops.js';
 import { pasteLines } from './paste.js';
 import type { Store } from './store.js';
@@ -51,6 +51,14 @@ const AUTO: [RegExp, LineKind, Numbering | undefined][] = [
   [/^1[.] /, 'item', 'decimal'],
   [/^a\) /, 'item', 'a)'],
 ];
+
+/** An item written with a bold label ("Thời gian:" then the text): the label shown before the text, not edited here. */
+function labelled(l: Line, body: HTMLElement): HTMLElement {
+  const raw = l.raw as { label?: unknown } | undefined;
+  if (l.kind !== 'item' || l.field !== 'text' || !raw || typeof raw !== 'object' || raw.label === undefined) return body;
+  const label = typeof raw.label === 'string' ? raw.label : runsText(raw.label as Line['raw'] & object);
+  return h('div', { class: 'kh-row', style: 'align-items:baseline' }, h('b', { class: 'kh-prelabel' }, inlinePlain(label)), body);
+}
 
 export class OutlineView {
   readonly el: HTMLElement;
@@ -148,7 +156,7 @@ export class OutlineView {
       },
       h('span', { class: 'kh-handle', draggable: 'true', title: 'Kéo để di chuyển (hoặc Alt+Shift+↑/↓)', 'aria-hidden': 'true' }, '⋮⋮'),
       h('span', { class: 'kh-mark', 'aria-hidden': 'true' }, marker),
-      body,
+      labelled(l, body),
       h('span', { class: 'kh-kind' }, select),
     );
   }
