@@ -45,10 +45,10 @@ export class Banners {
       `Trình duyệt còn giữ các thay đổi chưa được lưu vào tệp (lần sửa lúc ${time(d.at)}).`,
       [
         'Khôi phục',
-        async () => {
+        () => {
           this.dismissedBrowser = true;
           // The edits the server journalled come back first: the tab's copy was made on top of them.
-          if (this.status?.draft) await this.api.post('/api/recover', { accept: true }).catch(() => {});
+          if (this.status?.draft) this.store.hold(this.api.post('/api/recover', { accept: true }).catch(() => {}));
           this.store.mergeBase = d.base;
           this.store.update(
             (x) => {

@@ -39,6 +39,7 @@ export class Store {
   private inflight = false;
   private queued = false;
   online = true;
+  private gate: Promise<unknown> | undefined;
   /** The version the server gave this tab's last edit (none sent yet: undefined). */
   private sent: number | undefined;
   readonly listeners = new Set<(why: Why) => void>();
@@ -70,6 +71,8 @@ export class Store {
     const coalesce = key !== undefined && key === this.lastKey && now - this.lastAt < COALESCE_MS;
     const before = coalesce ? undefined : this.snapshot();
     fn(this.data);
+    // A fix (or edits taken back) may change the body under the outlines: they read it again.
+    if (why === 'fix') this.outlines = {};
     this.lastKey = key;
     this.lastAt = now;
     if (before && !same(before.data, this.data)) {
@@ -111,9 +114,17 @@ export class Store {
     for (const fn of this.listeners) fn(why);
   }
 
+  /** Holds the sending of edits until `p` settles (the server takes back its journal first). */
+  hold(p: Promise<unknown>): void {
+    this.gate = p.finally(() => {
+      this.gate = undefined;
+      this.sync();
+    });
+  }
+
   /** Sends the latest data; one request at a time, the last state always goes. */
   sync(): void {
-    if (this.inflight) {
+    if (this.inflight || this.gate) {
       this.queued = true;
       return;
     }
@@ -149,7 +160,7 @@ export class Store {
   }
 
   get pending(): boolean {
-    return this.inflight || !same(this.data, this.base);
+    return this.inflight || !!this.gate || !same(this.data, this.base);
   }
 
   backup(): void {
