@@ -441,6 +441,46 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
     }
   });
 
+  it('drags a line to reorder, makes pasted text an item with bullets, and writes bold as **…**', async () => {
+    const file = join(dir, 'keo.yaml');
+    writeFileSync(file, PLAN);
+    const server = await startEditServer({ planFile: file, port: 0, autosaveMs: 100 });
+    const page = await open(server);
+    try {
+      const line = (text: string) => page.locator('#kh-outline .kh-line', { has: page.locator('.kh-text', { hasText: new RegExp(`^${text}$`) }) });
+      // "2. Yêu cầu" dragged by its handle onto "1. Mục đích": it goes first.
+      await line('Yêu cầu').locator('.kh-handle').dragTo(line('Mục đích'));
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('#kh-outline .kh-line[data-kind="item"] .kh-text')].map((e) => e.textContent)[0] === 'Yêu cầu',
+      );
+      // Text pasted into a new "1." line under the section: an item with its bullets, by their labels.
+      await line('Mục đích, yêu cầu').locator('.kh-text').click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.evaluate(() => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', 'Chỉ đạo chung\r\n- Ý thứ nhất\r\n- Ý thứ hai');
+        document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      });
+      await page.waitForFunction(() => document.querySelector('#kh-outline')!.textContent!.includes('Ý thứ hai'));
+      // Bold: Ctrl+B around a typed word, at the end of the last pasted line.
+      await page.keyboard.type(' từ ');
+      await page.keyboard.press('Control+B');
+      await page.keyboard.type('Quỹ');
+      await page.keyboard.press('Control+B');
+      const plan = await until(
+        () => readData(readFileSync(file, 'utf8'), file) as any,
+        (d) => JSON.stringify(d).includes('**Quỹ**'),
+      );
+      const items = plan.sections[0].blocks[0].items;
+      expect(items.map((i: any) => i.title)).toEqual(['Chỉ đạo chung', 'Yêu cầu', 'Mục đích']);
+      expect(items[0]).toEqual({ title: 'Chỉ đạo chung', blocks: [{ bullets: ['Ý thứ nhất', 'Ý thứ hai từ **Quỹ**'] }] });
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  });
+
   it('lays out at 1920×1080 too; a click on a printed line selects it in the editor and names its template', async () => {
     const file = join(dir, 'kon-tum.json');
     copyFileSync('examples/kon-tum-2024-phong-trao-70-nam.json', file);

@@ -110,6 +110,8 @@ export const numberingFor = (depth: number): Numbering => (depth <= 1 ? 'decimal
  */
 export function normalize(lines: Line[], root: number): Line[] {
   let above: Line | undefined;
+  /** The last line seen at each depth: a line's parent is the last one a level up. */
+  const last: Line[] = [];
   for (const l of lines) {
     if (root === 0 && !above && l.depth > 0) {
       l.depth = 0;
@@ -124,7 +126,10 @@ export function normalize(lines: Line[], root: number): Line[] {
       l.numbering = numberingFor(l.depth);
       l.raw = undefined;
     }
-    if (l.kind === 'bullet' && above) l.sub = above.kind === 'bullet' && above.depth === l.depth - 1 ? true : undefined;
+    last.length = l.depth + 1;
+    last[l.depth] = l;
+    // A bullet under a bullet is one of its "+" ideas (its `bullets`), not content of its own.
+    if (l.kind === 'bullet') l.sub = last[l.depth - 1]?.kind === 'bullet' ? true : undefined;
     above = l;
   }
   return lines;
@@ -145,7 +150,11 @@ function joinLevel(lines: Line[], i: number): void {
   if (beside && (beside.kind === 'item' || beside.kind === 'bullet')) {
     l.kind = beside.kind;
     l.numbering = beside.kind === 'item' ? beside.numbering : undefined;
-  } else if (l.kind === 'item') l.numbering = numberingFor(l.depth);
+    l.group = beside.group;
+  } else {
+    if (l.kind === 'item') l.numbering = numberingFor(l.depth);
+    l.group = undefined;
+  }
   l.list = undefined;
 }
 
@@ -186,8 +195,8 @@ export function outdent(lines: Line[], i: number, root: number): boolean {
 /** The line Enter makes after `l`: the same kind at the same depth (after a section title, its first item). */
 export function nextLine(l: Line, text = ''): Line {
   if (l.kind === 'section') return line('item', 1, text, { numbering: 'decimal' });
-  if (l.kind === 'item') return line('item', l.depth, text, { numbering: l.numbering });
-  if (l.kind === 'bullet') return line('bullet', l.depth, text, { sub: l.sub });
+  if (l.kind === 'item') return line('item', l.depth, text, { numbering: l.numbering, group: l.group });
+  if (l.kind === 'bullet') return line('bullet', l.depth, text, { sub: l.sub, group: l.group });
   return line('para', Math.max(l.depth, 1), text);
 }
 

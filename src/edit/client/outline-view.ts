@@ -432,6 +432,13 @@ export class OutlineView {
     const base = l.kind === 'section' ? 0 : l.depth - (l.kind === 'para' ? 1 : 0);
     const pasted = pasteLines(text, this.spec.root, Math.max(this.spec.root, base));
     if (!pasted.length) return;
+    // Pasted into an empty "1." or "-" line, a first line without a label takes that line's place and kind.
+    const head = pasted[0];
+    if (!l.text && (l.kind === 'item' || l.kind === 'bullet') && head.kind === 'para') {
+      head.kind = l.kind;
+      head.depth = l.depth;
+      head.numbering = l.numbering;
+    }
     this.change(() => {
       const replace = !l.text && l.kind !== 'section' ? 1 : 0;
       const at = replace ? i : subtreeEnd(this.lines, i);

@@ -22,8 +22,10 @@ export interface Line {
   raw?: Json;
   /** Which field of an item object holds the text shown. */
   field?: 'title' | 'text' | 'label';
-  /** The first line of a list read from the plan: the list's other fields (start, marker). */
+  /** The first line of a list read from the plan: the list's other fields (start, marker, numbering). */
   list?: Obj;
+  /** Lines read from one list of the plan share a group: two lists side by side stay two. */
+  group?: string;
   /** A bullet reached through its parent bullet's `bullets` (not `blocks`). */
   sub?: boolean;
   /** Sections: the top-level key it was read from ("purposes"), else it is one of `sections`. */
@@ -79,28 +81,30 @@ export function blocksToLines(blocks: Json[] | undefined, depth: number, out: Li
 
 function itemLines(b: Obj, depth: number, out: Line[]): void {
   const numbering = (typeof b.numbering === 'string' ? b.numbering : undefined) as Numbering | undefined;
+  const group = newId();
   (b.items as Json[]).forEach((it, i) => {
-    const list = i === 0 ? without(b, 'items', 'numbering') : undefined;
+    const list = i === 0 ? without(b, 'items') : undefined;
     if (isInline(it)) {
-      out.push(line('item', depth, runsText(it), { raw: it, numbering, list }));
+      out.push(line('item', depth, runsText(it), { raw: it, numbering, list, group }));
       return;
     }
     const o = isObj(it) ? it : {};
     const field = 'title' in o ? 'title' : 'label' in o && !('text' in o) ? 'label' : 'text';
-    out.push(line('item', depth, runsText(o[field] ?? ''), { raw: it, field, numbering, list }));
+    out.push(line('item', depth, runsText(o[field] ?? ''), { raw: it, field, numbering, list, group }));
     if (Array.isArray(o.blocks)) blocksToLines(o.blocks, depth + 1, out);
   });
 }
 
 function bulletLines(bullets: Json[], depth: number, out: Line[], list: Obj | undefined, sub: boolean): void {
+  const group = newId();
   bullets.forEach((bu, i) => {
     const first = i === 0 ? list : undefined;
     if (isInline(bu)) {
-      out.push(line('bullet', depth, runsText(bu), { raw: bu, list: first, sub: sub || undefined }));
+      out.push(line('bullet', depth, runsText(bu), { raw: bu, list: first, sub: sub || undefined, group }));
       return;
     }
     const o = isObj(bu) ? bu : {};
-    out.push(line('bullet', depth, runsText(o.text ?? ''), { raw: bu, list: first, sub: sub || undefined }));
+    out.push(line('bullet', depth, runsText(o.text ?? ''), { raw: bu, list: first, sub: sub || undefined, group }));
     if (Array.isArray(o.bullets)) bulletLines(o.bullets, depth + 1, out, undefined, true);
     if (Array.isArray(o.blocks)) blocksToLines(o.blocks, depth + 1, out);
   });
@@ -181,13 +185,19 @@ export function linesToBlocks(lines: Line[], i: number, end: number, _depth: num
   return out;
 }
 
+/** Two list lines from two different lists of the plan (new lines belong to any). */
+const otherList = (a: Line, b: Line) => !!a.group && !!b.group && a.group !== b.group;
+
 /** Consecutive items at one depth: one list, split where the plan had two lists or the numbering changes. */
 function itemRun(lines: Line[], k: number, end: number, depth: number, out: Json[], ctx?: At): number {
   const first = lines[k];
+  const style = first.numbering ?? 'decimal';
   const items: Json[] = [];
+  const run: Line[] = [];
   const listAt = [...(ctx?.at ?? []), out.length, 'items'];
   while (k < end && lines[k].kind === 'item' && lines[k].depth === depth) {
-    if (items.length && (lines[k].list || lines[k].numbering !== first.numbering)) break;
+    if (run.length && (otherList(run.at(-1)!, lines[k]) || (lines[k].numbering ?? 'decimal') !== style)) break;
+    run.push(lines[k]);
     const stop = subtreeEnd(lines, k);
     const at = [...listAt, items.length];
     const item = itemBlock(lines[k], linesToBlocks(lines, k + 1, stop, depth + 1, under(ctx, [...at, 'blocks'])));
@@ -197,7 +207,12 @@ function itemRun(lines: Line[], k: number, end: number, depth: number, out: Json
     }
     k = stop;
   }
-  if (items.length) out.push({ ...(first.list ?? {}), items, ...(first.numbering ? { numbering: first.numbering } : {}) } as Json);
+  if (!items.length) return k;
+  // The list's own fields from the plan; its numbering written when it is not the default or was written.
+  const list: Obj = { ...(run.find((l) => l.list)?.list ?? {}) };
+  if (style !== 'decimal' || 'numbering' in list) list.numbering = style;
+  const { numbering, ...rest } = list;
+  out.push({ ...rest, items, ...(numbering !== undefined ? { numbering } : {}) } as Json);
   return k;
 }
 
@@ -210,8 +225,10 @@ function bulletRun(lines: Line[], k: number, end: number, depth: number, out: Js
 
 function bulletItems(lines: Line[], k: number, end: number, depth: number, sub: boolean, ctx?: At): { list: Json[]; next: number } {
   const list: Json[] = [];
+  let prev: Line | undefined;
   while (k < end && lines[k].kind === 'bullet' && lines[k].depth === depth && !!lines[k].sub === sub) {
-    if (list.length && lines[k].list) break;
+    if (prev && otherList(prev, lines[k])) break;
+    prev = lines[k];
     const stop = subtreeEnd(lines, k);
     const at = [...(ctx?.at ?? []), list.length];
     const subs = bulletItems(lines, k + 1, stop, depth + 1, true, under(ctx, [...at, 'bullets']));
