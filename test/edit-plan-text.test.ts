@@ -95,6 +95,30 @@ describe('planText on JSON', () => {
   }
 });
 
+describe('JSON edited in place', () => {
+  it('adds to a one-line list and a new key on the one-line object’s own line', () => {
+    const file = 'x.json';
+    const text =
+      '{\n  "number": 5,\n  "place": "Huế",\n  "recipients": [{ "name": "UBND tỉnh", "note": "báo cáo" }, "Các phòng"],\n  "archive": { "units": ["VT"] }\n}\n';
+    const old = JSON.parse(text);
+    const next = clone(old);
+    next.recipients.push('Sở Tài chính');
+    next.archive.copies = 5;
+    next.symbol = 'KH-SYT';
+    const out = planText(file, text, old, next);
+    expect(JSON.parse(out)).toEqual(next);
+    expect(out).toBe(
+      '{\n  "number": 5,\n  "symbol": "KH-SYT",\n  "place": "Huế",\n  "recipients": [{ "name": "UBND tỉnh", "note": "báo cáo" }, "Các phòng", "Sở Tài chính"],\n  "archive": { "units": ["VT"], "copies": 5 }\n}\n',
+    );
+  });
+
+  it('removes a key and a list element with their separators', () => {
+    const text = '{\n  "a": 1,\n  "b": [1, 2, 3],\n  "c": { "d": true }\n}\n';
+    const out = planText('x.json', text, JSON.parse(text), { a: 1, b: [1, 3] });
+    expect(out).toBe('{\n  "a": 1,\n  "b": [1, 3]\n}\n');
+  });
+});
+
 describe('new plans and key order', () => {
   it('orders new keys as the format lists them', () => {
     const ordered = orderLike(undefined, { title: 't', date: '2026-01-01', issuer: { abbreviation: 'A', name: 'n' } }) as any;
