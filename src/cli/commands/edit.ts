@@ -18,13 +18,8 @@ export interface EditOptions {
   open: boolean;
 }
 
-/** `ke-hoach.yaml` in the working folder, or `ke-hoach-2.yaml` … when taken. */
-function freshName(): string {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? 'ke-hoach.yaml' : `ke-hoach-${n}.yaml`;
-    if (!existsSync(name)) return name;
-  }
-}
+/** Without a file: `ke-hoach.yaml` in the working folder, new or (the next day) to go on with. */
+const DEFAULT_FILE = 'ke-hoach.yaml';
 
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -34,7 +29,7 @@ function parsePort(value: string | undefined): number | undefined {
 
 /** The plan file to edit, or the exit code of why not. */
 function planFile(cli: Cli, file: string | undefined): string | number {
-  if (file === undefined) return freshName();
+  if (file === undefined) return DEFAULT_FILE;
   if (IMPORTABLE.test(file)) {
     cli.err(new ImportUnsupported(basename(file)).message);
     return EXIT.inputError;
@@ -110,7 +105,7 @@ export function registerEdit(program: Command, cli: Cli): void {
   program
     .command('edit')
     .description('Soạn kế hoạch trong trình duyệt: điền biểu mẫu, xem trang in, kiểm tra theo Nghị định 30, tự động lưu')
-    .argument('[tệp]', 'tệp kế hoạch (.yaml, .json) để sửa hoặc tạo mới; bỏ trống: ke-hoach.yaml mới')
+    .argument('[tệp]', 'tệp kế hoạch (.yaml, .json) để sửa, hoặc tên tệp mới; bỏ trống: ke-hoach.yaml (mới, hoặc mở lại nếu đã có)')
     .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
     .option('-p, --port <số>', `cổng trên 127.0.0.1 (mặc định ${EDIT_PORT}; 0 = tự chọn cổng trống)`)
     .option('--no-open', 'không tự mở trình duyệt, chỉ in địa chỉ')
