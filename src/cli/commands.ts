@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { ALL_FORMATS, defaultFormats } from '../writers/formats.js';
 import type { CheckOptions } from './commands/check.js';
+import type { EditOptions } from './commands/edit.js';
 import type { ImportOptions } from './commands/import.js';
 import type { PreviewOptions } from './commands/preview.js';
 import type { RenderOptions } from './commands/render.js';
@@ -15,7 +16,10 @@ import type { Cli } from './io.js';
 export const DEFAULT_PORT = 8030;
 
 /** The commands defined here, in the order `kehoach --help` lists them (batch follows). */
-export const COMMANDS = ['render', 'validate', 'check', 'import', 'schema', 'init', 'preview', 'templates'] as const;
+/** The editor's port, next to the preview's. */
+export const EDIT_PORT = 8031;
+
+export const COMMANDS = ['render', 'validate', 'check', 'import', 'edit', 'schema', 'init', 'preview', 'templates'] as const;
 
 export function registerRender(program: Command, cli: Cli): void {
   program
@@ -73,6 +77,20 @@ export function registerImport(program: Command, cli: Cli): void {
     .action(async (files: string[], opts: ImportOptions) => {
       const { importCommand } = await import('./commands/import.js');
       cli.exitCode = importCommand(cli, files, opts);
+    });
+}
+
+export function registerEdit(program: Command, cli: Cli): void {
+  program
+    .command('edit')
+    .description('Soạn kế hoạch trong trình duyệt: điền biểu mẫu, xem trang in, kiểm tra theo Nghị định 30, tự động lưu')
+    .argument('[tệp]', 'tệp kế hoạch (.yaml, .json) để sửa, hoặc tên tệp mới; bỏ trống: ke-hoach.yaml (mới, hoặc mở lại nếu đã có)')
+    .option('-t, --template <thư-mục>', 'thư mục mẫu riêng (ghi đè mẫu có sẵn)')
+    .option('-p, --port <số>', `cổng trên 127.0.0.1 (mặc định ${EDIT_PORT}; 0 = tự chọn cổng trống)`)
+    .option('--no-open', 'không tự mở trình duyệt, chỉ in địa chỉ')
+    .action(async (file: string | undefined, opts: EditOptions) => {
+      const { edit } = await import('./commands/edit.js');
+      cli.exitCode = await edit(cli, file, opts);
     });
 }
 

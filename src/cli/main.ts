@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../util/package-root.js';
 import {
   COMMANDS,
   registerCheck,
+  registerEdit,
   registerImport,
   registerInit,
   registerPreview,
@@ -56,6 +57,7 @@ Ví dụ:
   registerValidate(program, cli);
   registerCheck(program, cli);
   registerImport(program, cli);
+  registerEdit(program, cli);
   registerSchema(program, cli);
   registerInit(program, cli);
   registerPreview(program, cli);

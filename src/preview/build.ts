@@ -9,6 +9,7 @@ import { buildModel, checkSource, noticeDiagnostics, templatesFor } from '../pip
 import { present } from '../presentation/build.js';
 import type { Presentation } from '../presentation/types.js';
 import { readSource, type Source } from '../reader/source.js';
+import type { Plan } from '../schema/plan.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { pagesHtml } from '../writers/html/index.js';
 import { renderPages } from '../writers/pdf/index.js';
@@ -21,6 +22,8 @@ export interface PreviewInput {
 }
 
 export interface GoodBuild {
+  /** The validated plan (template authors' clicks are traced back through it). */
+  plan: Plan;
   model: DocumentModel;
   /** The page description the pages were laid out from (the DOCX is written from it too). */
   doc: Presentation;
@@ -59,6 +62,7 @@ export function buildPreview(input: PreviewInput): BuildResult {
       templateFiles,
       outcome: {
         ok: true,
+        plan: data,
         model,
         doc,
         pages,

@@ -12,7 +12,7 @@ export const CLIENT_JS = `(() => {
   const pagesEl = $('kh-pages');
   const overlay = $('kh-overlay');
   const stateEl = $('kh-state');
-  const pdfFrame = $('kh-pdf');
+  let pdfFrame = $('kh-pdf');
   const warnEl = $('kh-warnings');
   const initial = JSON.parse($('kh-status').textContent);
   let server = initial.server;
@@ -39,6 +39,7 @@ export const CLIENT_JS = `(() => {
       else if (!old[i].isEqualNode(p)) old[i].replaceWith(p);
     });
     for (let i = fresh.length; i < old.length; i++) old[i].remove();
+    if (zoom.value === 'fit') pagesEl.style.zoom = fitZoom();
     window.scrollTo(x, y);
   }
 
@@ -122,12 +123,54 @@ export const CLIENT_JS = `(() => {
 
   // The reloaded PDF opens at the page the author is looking at on the left.
   function pdfUrl(v) {
-    const top = window.scrollY + 60;
+    return '/document.pdf?v=' + v + '#page=' + pageShown() + '&view=FitH&navpanes=0';
+  }
+
+  // The page at the top of the window (zoom included).
+  function pageShown() {
     const pages = pagesEl.children;
     let n = 1;
-    for (let i = 0; i < pages.length; i++) if (pages[i].offsetTop <= top) n = i + 1;
-    return '/document.pdf?v=' + v + '#page=' + n + '&view=FitH&navpanes=0';
+    for (let i = 0; i < pages.length; i++) if (pages[i].getBoundingClientRect().top <= 60) n = i + 1;
+    return n;
   }
+
+  // The PDF pane never goes blank: a new PDF (or page) loads in a hidden frame that takes the
+  // place of the shown one once it has loaded.
+  let nextFrame = null;
+  let pdfPage = 0;
+  function showPdf(url) {
+    if (!pdfFrame) return;
+    if (nextFrame) nextFrame.remove();
+    const f = document.createElement('iframe');
+    f.title = 'Tệp PDF';
+    f.className = 'kh-pdf-next';
+    nextFrame = f;
+    let done = false;
+    const swap = () => {
+      if (done || nextFrame !== f) return;
+      done = true;
+      nextFrame = null;
+      pdfFrame.remove();
+      f.className = '';
+      f.id = 'kh-pdf';
+      pdfFrame = f;
+    };
+    // The viewer draws its first page just after its frame has loaded.
+    f.addEventListener('load', () => setTimeout(swap, 250));
+    setTimeout(swap, 6000);
+    f.src = url;
+    pdfFrame.parentNode.appendChild(f);
+    pdfPage = pageShown();
+  }
+
+  // The PDF follows the pages: when scrolling stops on another page, the PDF shows that page.
+  let scrollTimer = 0;
+  window.addEventListener('scroll', () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      if (pdfShown && !document.body.classList.contains('kh-no-pdf') && pageShown() !== pdfPage) showPdf(pdfUrl(pdfShown));
+    }, 400);
+  }, { passive: true });
 
   function apply(s) {
     if (s.server !== server) { location.reload(); return; }
@@ -142,13 +185,21 @@ export const CLIENT_JS = `(() => {
     } else if (s.version !== shown) loadPages();
     if (s.pdfVersion && s.pdfVersion !== pdfShown && pdfFrame) {
       pdfShown = s.pdfVersion;
-      pdfFrame.src = pdfUrl(s.pdfVersion);
+      showPdf(pdfUrl(s.pdfVersion));
     }
   }
 
-  // Zoom and the PDF pane are the author's choice; remember them.
+  // Zoom and the PDF pane are the author's choice; remember them. "fit": the page is shrunk, never
+  // enlarged, to the pane's width (a 1366-pixel screen shows the whole A4 width beside the PDF).
   const zoom = $('kh-zoom');
-  const setZoom = (z) => { pagesEl.style.zoom = z; zoom.value = z; try { localStorage.setItem('kh-zoom', z); } catch (e) {} };
+  const fitZoom = () => {
+    const page = pagesEl.querySelector('.kh-page');
+    if (!page) return 1;
+    const w = parseFloat(page.style.width) * 96 / 72;
+    return Math.max(0.3, Math.min(1, (pagesEl.parentNode.clientWidth - 32) / w));
+  };
+  const setZoom = (z) => { pagesEl.style.zoom = z === 'fit' ? fitZoom() : z; zoom.value = z; try { localStorage.setItem('kh-zoom', z); } catch (e) {} };
+  window.addEventListener('resize', () => { if (zoom.value === 'fit') setZoom('fit'); });
   zoom.addEventListener('change', () => setZoom(zoom.value));
   try { const z = localStorage.getItem('kh-zoom'); if (z && zoom.querySelector('option[value="' + z + '"]')) setZoom(z); } catch (e) {}
   const pdfToggle = $('kh-show-pdf');
@@ -156,6 +207,27 @@ export const CLIENT_JS = `(() => {
   pdfToggle.addEventListener('change', () => setPdf(pdfToggle.checked));
   try { if (localStorage.getItem('kh-pdf') === '0') setPdf(false); } catch (e) {}
 
+  // For template authors: a click on a printed line says which template file and line wrote it.
+  const tip = el('div', 'kh-trace');
+  tip.id = 'kh-trace';
+  tip.hidden = true;
+  document.body.appendChild(tip);
+  pagesEl.addEventListener('click', async (e) => {
+    const page = e.target.closest && e.target.closest('.kh-page');
+    if (!page) return;
+    const r = page.getBoundingClientRect();
+    const y = (e.clientY - r.top) * parseFloat(page.style.height) / r.height;
+    try {
+      const t = await (await fetch('/trace?page=' + page.dataset.page + '&y=' + y.toFixed(1), { cache: 'no-store' })).json();
+      if (!t.file) { tip.hidden = true; return; }
+      tip.textContent = 'Mẫu: ' + t.file + (t.line ? ', dòng ' + t.line : '');
+      tip.style.left = (e.pageX + 8) + 'px';
+      tip.style.top = (e.pageY + 12) + 'px';
+      tip.hidden = false;
+    } catch (err) { tip.hidden = true; }
+  });
+
+  if (zoom.value === 'fit') setZoom('fit');
   apply(initial);
   // EventSource retries by itself after a lost connection, but not after a refusal (the
   // server answers 503 when too many tabs are open): then try again in ${RETRY_AFTER_S} s.

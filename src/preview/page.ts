@@ -22,7 +22,8 @@ body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans
 .kh-main{padding-top:48px}
 .kh-left{margin-right:50vw;min-width:0}
 .kh-right{position:fixed;top:48px;right:0;bottom:0;width:50vw;border-left:1px solid #aab;background:#525659}
-.kh-right iframe{width:100%;height:100%;border:0;display:block}
+.kh-right iframe{position:absolute;inset:0;width:100%;height:100%;border:0;display:block}
+.kh-right iframe.kh-pdf-next{visibility:hidden}
 body.kh-no-pdf .kh-left{margin-right:0}
 body.kh-no-pdf .kh-right{display:none}
 .kh-left .kh-pages{overflow-x:auto}
@@ -45,6 +46,8 @@ body.kh-no-pdf .kh-overlay{width:auto;right:16px}
 .kh-here{background:#ffe0e0}
 .kh-caret{color:#c62828;font-weight:700}
 .kh-note{color:#555;font-size:13px;margin:8px 0 0}
+.kh-trace{position:absolute;z-index:15;background:#1d2330;color:#fff;font-size:12px;padding:4px 8px;border-radius:4px;pointer-events:none;white-space:nowrap}
+.kh-trace[hidden]{display:none}
 body.kh-has-error .kh-pages{opacity:.55}
 @media print{.kh-bar,.kh-right,.kh-overlay,#kh-warnings{display:none!important}.kh-main{padding:0}.kh-left{margin:0}body.kh-has-error .kh-pages{opacity:1}}
 `;
@@ -74,7 +77,7 @@ export function shellHtml(status: PreviewStatus, pages: string): string {
   <strong title="${escapeHtml(status.plan)}">${escapeHtml(status.plan)}</strong>
   <span id="kh-state" class="kh-state" role="status" aria-live="polite"></span>
   <span class="kh-spacer"></span>
-  <label>Thu phóng <select id="kh-zoom">${zooms.map((z) => `<option value="${z / 100}"${z === 100 ? ' selected' : ''}>${z}%</option>`).join('')}</select></label>
+  <label>Thu phóng <select id="kh-zoom"><option value="fit" selected>Vừa khung</option>${zooms.map((z) => `<option value="${z / 100}">${z}%</option>`).join('')}</select></label>
   <label><input type="checkbox" id="kh-show-pdf" checked> Hiện PDF</label>
   <a class="kh-btn" id="kh-download-docx" href="/document.docx" download>Tải DOCX</a>
   <a class="kh-btn" id="kh-download-pdf" href="/document.pdf" download>Tải PDF</a>

@@ -94,6 +94,13 @@ function previewRoutes(session: PreviewSession, fonts: FontSet, events: EventHub
     ],
     ['/pages', (_q, res) => send(res, 200, 'text/html; charset=utf-8', session.pagesHtml(), { 'Content-Security-Policy': CSP })],
     ['/status', (_q, res) => send(res, 200, 'application/json; charset=utf-8', JSON.stringify(session.status()))],
+    [
+      '/trace',
+      (req, res) => {
+        const q = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+        send(res, 200, 'application/json; charset=utf-8', JSON.stringify(session.trace(Number(q.get('page')), Number(q.get('y'))) ?? {}));
+      },
+    ],
     ['/events', (req, res) => events.open(req, res)],
     [
       '/document.pdf',

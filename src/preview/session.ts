@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { buildPreview, docxOf, pdfOf, type GoodBuild, type PreviewInput } from './build.js';
 import { displayPath, errorLines, type ErrorView, type ProblemView } from './errors.js';
 import { templateFolders } from '../template/folder.js';
+import { Tracer, type TraceView } from './trace.js';
 import { FolderWatcher, isTemplateName, type NameFilter } from './watch.js';
 
 /** What a tab needs to know after a build (sent as JSON over Server-Sent Events). */
@@ -181,6 +182,15 @@ export class PreviewSession {
     if (!this.good) return undefined;
     if (this.docx?.build !== this.good) this.docx = { build: this.good, bytes: docxOf(this.good) };
     return this.docx.bytes;
+  }
+
+  private tracer: Tracer | undefined;
+
+  /** The template file and line that wrote the printed line at `y` (points) of page `page` (from 1). */
+  trace(page: number, y: number): TraceView | undefined {
+    if (!this.good || !Number.isFinite(page) || !Number.isFinite(y)) return undefined;
+    this.tracer ??= new Tracer(this.templateDir);
+    return this.tracer.at(this.good.plan, this.good.pages, page, y);
   }
 
   watchedFolders(): string[] {

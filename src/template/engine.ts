@@ -12,6 +12,7 @@ import { readTemplate, scanTemplateFolder, type TemplateFile } from './folder.js
 import { helpers } from './helpers.js';
 import { Handlebars, type HandlebarsRuntime } from './runtime.js';
 import { tableHelpers } from './table-helpers.js';
+import { traceSource } from './trace.js';
 import { packagePath } from '../util/package-root.js';
 
 export { TemplateError } from './errors.js';
@@ -144,7 +145,12 @@ export interface TemplateSet {
  * falling back to the built-in folder for the main template and any missing partial. Only
  * files the folder rules accept are read (see folder.ts).
  */
-export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelpers: Record<string, HelperDelegate> = {}): TemplateSet {
+export function loadTemplates(
+  folder = 'ke-hoach',
+  customDir?: string,
+  extraHelpers: Record<string, HelperDelegate> = {},
+  opts: { trace?: boolean } = {},
+): TemplateSet {
   const builtin = join(BUILTIN_TEMPLATES, folder);
   const dirs = customDir ? [resolve(customDir), builtin] : [builtin];
   // Every folder is checked before any template is compiled: a refused file fails the load
@@ -162,14 +168,16 @@ export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelp
   const mainFile = scans.flat().find((f) => f.rel === 'document.hbs');
   if (!mainFile) throw new TemplateError('thiếu tệp document.hbs', dirs[0]);
   chosen.unshift([undefined, mainFile]);
+  // Traced templates mark the tags they write with their file and line (trace.ts): compiled as read.
   const sources = new Map(chosen.map(([, f]) => [f, asCompiled(readTemplate(f))]));
+  const compiled = (f: TemplateFile) => (opts.trace ? traceSource(sources.get(f)!, f.path) : sources.get(f)!);
   const specs = precompiledSpecs();
   // The runtime alone when every template is precompiled; the full Handlebars otherwise.
-  const hb: Env = [...sources.values()].every((src) => specs[sourceKey(src)]) ? Handlebars.create() : fullHandlebars().create();
+  const hb: Env = chosen.every(([, f]) => specs[sourceKey(compiled(f))]) ? Handlebars.create() : fullHandlebars().create();
   hb.registerHelper({ ...helpers, ...tableHelpers, ...extraHelpers });
   let main: TemplateDelegate | undefined;
   for (const [name, f] of chosen) {
-    const fn = compile(hb, f.path, sources.get(f)!, specs);
+    const fn = compile(hb, f.path, sources.get(f)!, compiled(f), specs);
     if (name === undefined) main = fn;
     else hb.registerPartial(name, fn);
   }
@@ -183,8 +191,9 @@ export function loadTemplates(folder = 'ke-hoach', customDir?: string, extraHelp
 
 type Env = HandlebarsRuntime | typeof FullHandlebars;
 
-function compile(hb: Env, file: string, src: string, specs: Record<string, string>): TemplateDelegate {
-  const spec = specs[sourceKey(src)];
+/** A template as a function: `src` is the file's text (for messages), `code` what is compiled (traced or not). */
+function compile(hb: Env, file: string, src: string, code: string, specs: Record<string, string>): TemplateDelegate {
+  const spec = specs[sourceKey(code)];
   let fn: TemplateDelegate;
   if (spec) {
     // The spec is the JavaScript Handlebars.compile would have generated from this very text.
@@ -192,7 +201,7 @@ function compile(hb: Env, file: string, src: string, specs: Record<string, strin
   } else {
     const full = hb as typeof FullHandlebars;
     try {
-      fn = full.compile(src, COMPILE_OPTIONS);
+      fn = full.compile(code, COMPILE_OPTIONS);
       // Force parsing now so syntax errors name this file.
       full.parse(src);
     } catch (e) {

@@ -1,0 +1,128 @@
+// What the editor does beyond editing: print the PDF, run the 34-province batch with its progress,
+// and import a dropped Word file or text (one function, `importFile`, for the drop zone and the
+// file picker: the import itself is not in this version, and says so).
+import type { BatchStatus } from '../session.js';
+import { ApiError, type Api } from './api.js';
+import { h } from './dom.js';
+import type { Json } from './paths.js';
+
+/**
+ * Prints the A4 pages: drawn from the PDF's own display list with the PDF's fonts, they print as
+ * the PDF does, in one step and in any browser (a PDF handed to the print of a frame crashes some
+ * browsers). "Mở PDF" opens the PDF itself for its viewer's own printing.
+ */
+export function printPages(): void {
+  const pages = [...document.querySelectorAll<HTMLElement>('#kh-pages .kh-page')];
+  const sizes = new Map<string, string>();
+  for (const p of pages) sizes.set(p.style.getPropertyValue('page'), `${p.style.width} ${p.style.height}`);
+  document.getElementById('kh-print-sizes')?.remove();
+  const css = [...sizes].map(([name, size]) => `@page ${name}{size:${size};margin:0}`).join('\n');
+  document.head.append(h('style', { id: 'kh-print-sizes' }, css));
+  window.print();
+}
+
+export interface ImportResult {
+  data?: Json;
+  notes?: string[];
+  error?: string;
+}
+
+/** The one entry point of an import: a file's bytes and name in, a plan (or a Vietnamese reason) out. */
+export async function importFile(api: Api, bytes: ArrayBuffer, name: string): Promise<ImportResult> {
+  if (!/\.(docx|txt)$/i.test(name)) return { error: `Tệp "${name}" không phải tệp Word (.docx) hay văn bản (.txt).` };
+  try {
+    return await api.upload<ImportResult>('/api/import', bytes, name);
+  } catch (e) {
+    return { error: e instanceof ApiError ? e.message : `Không gửi được tệp: ${(e as Error).message}` };
+  }
+}
+
+/** Lets files be dropped anywhere on `target`; each goes through `importFile`, its outcome to `done`. */
+export function dropZone(api: Api, target: HTMLElement, done: (r: ImportResult, name: string) => void): void {
+  const has = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  target.addEventListener('dragover', (e) => {
+    if (!has(e)) return;
+    e.preventDefault();
+    target.classList.add('kh-over');
+  });
+  target.addEventListener('dragleave', () => target.classList.remove('kh-over'));
+  target.addEventListener('drop', async (e) => {
+    if (!has(e)) return;
+    e.preventDefault();
+    target.classList.remove('kh-over');
+    for (const f of e.dataTransfer?.files ?? []) done(await importFile(api, await f.arrayBuffer(), f.name), f.name);
+  });
+}
+
+/** A file picker button feeding `importFile`. */
+export function pickFile(api: Api, done: (r: ImportResult, name: string) => void): HTMLElement {
+  const input = h('input', { type: 'file', accept: '.docx,.txt', class: 'kh-sr', id: 'kh-pick', tabindex: '-1' });
+  input.addEventListener('change', async () => {
+    const f = input.files?.[0];
+    if (f) done(await importFile(api, await f.arrayBuffer(), f.name), f.name);
+    input.value = '';
+  });
+  return h('span', null, input, h('button', { type: 'button', class: 'kh-add', 'on:click': () => input.click() }, 'Chọn tệp Word hoặc văn bản…'));
+}
+
+/** The batch dialog: what it will do, then its progress and where the files went. */
+export class BatchDialog {
+  private el: HTMLElement | undefined;
+  private body: HTMLElement | undefined;
+  private bar: HTMLElement | undefined;
+
+  constructor(private readonly api: Api) {}
+
+  open(folderHint: string): void {
+    this.close();
+    this.bar = h('i');
+    this.body = h(
+      'p',
+      null,
+      `Tạo 34 bản kế hoạch, mỗi tỉnh, thành phố một bản (cơ quan chủ quản và địa danh theo từng tỉnh), kèm một tệp PDF gộp để in, vào thư mục ${folderHint}.`,
+    );
+    const go = h('button', { type: 'button', class: 'kh-tb', id: 'kh-batch-go', 'on:click': () => this.start(go) }, 'Tạo');
+    const close = h('button', { type: 'button', class: 'kh-tb', 'on:click': () => this.close() }, 'Đóng');
+    this.el = h(
+      'div',
+      { class: 'kh-dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'kh-batch-h' },
+      h(
+        'div',
+        null,
+        h('h2', { id: 'kh-batch-h' }, 'Tạo cho 34 tỉnh, thành phố'),
+        this.body,
+        h('div', { class: 'kh-progress' }, this.bar),
+        h('div', { class: 'kh-row' }, go, close),
+      ),
+    );
+    this.el.addEventListener('keydown', (e) => e.key === 'Escape' && this.close());
+    document.body.append(this.el);
+    go.focus();
+  }
+
+  private async start(go: HTMLButtonElement): Promise<void> {
+    go.disabled = true;
+    try {
+      await this.api.post('/api/batch', {});
+    } catch (e) {
+      if (this.body) this.body.textContent = (e as Error).message;
+    }
+  }
+
+  update(b: BatchStatus | undefined): void {
+    if (!b || !this.el || !this.body || !this.bar) return;
+    this.bar.style.width = b.total ? `${Math.round((100 * b.done) / b.total)}%` : '0';
+    if (b.running) this.body.textContent = `Đang tạo: ${b.done}/${b.total || 34} tỉnh, thành phố${b.failed ? ` (${b.failed} lỗi)` : ''}…`;
+    else if (b.message) {
+      this.body.replaceChildren(
+        h('span', { id: 'kh-batch-done' }, b.message),
+        b.merged ? h('span', null, ' ', h('a', { href: this.api.url('/batch.pdf'), download: 'tong-hop-34-tinh.pdf' }, 'Tải tệp PDF gộp để in')) : '',
+      );
+    }
+  }
+
+  close(): void {
+    this.el?.remove();
+    this.el = undefined;
+  }
+}
