@@ -31,13 +31,13 @@ describe('kehoach edit', () => {
     expect(h.out).toContain('--no-open');
   });
 
-  it('says plainly that a Word file or a text cannot be imported yet, and refuses other files', async () => {
-    for (const f of ['ke-hoach.docx', 'ghi-chu.txt']) {
+  it('sends a Word file or a text to kehoach import first, and refuses other files', async () => {
+    for (const f of ['ke-hoach.docx', 'ghi-chu.txt', 'a.md']) {
       const r = await run(['edit', join(dir, f), '--no-open']);
       expect(r.code).toBe(1);
-      expect(r.err).toContain('Chưa hỗ trợ nhập');
+      expect(r.err).toContain(`kehoach import ${join(dir, f)}`);
     }
-    expect((await run(['edit', join(dir, 'a.md'), '--no-open'])).code).toBe(2);
+    expect((await run(['edit', join(dir, 'a.pdf'), '--no-open'])).code).toBe(2);
     expect((await run(['edit', join(dir, 'a.yaml'), '--port', 'x', '--no-open'])).code).toBe(2);
   });
 

@@ -257,7 +257,15 @@ describe('guided start', () => {
     expect(plan.sections.map((s: any) => s.title)).toEqual(['Mục đích, yêu cầu', 'Nội dung', 'Tổ chức thực hiện']);
     expect(server.session.mode).toBe('edit');
     const imp = await call(server, 'POST', '/api/import?name=ke-hoach.docx', { ...own(server), 'Content-Type': 'application/octet-stream' }, 'PK');
-    expect(imp.status).toBe(501);
-    expect(JSON.parse(imp.body).error).toContain('Chưa hỗ trợ');
+    expect(imp.status).toBe(422);
+    expect(JSON.parse(imp.body).error).toMatch(/Không nhập được "ke-hoach\.docx": tệp không đọc được/);
+    // A real plan copied from the province's portal becomes a plan, with what to check as notes.
+    const text = readFileSync('test/fixtures/corpus-sources/09-daklak-ho-tro-nhu-yeu-pham-khan-cap-mua-lu.txt', 'utf8');
+    const ok = await call(server, 'POST', '/api/import?name=09.txt', { ...own(server), 'Content-Type': 'application/octet-stream' }, text);
+    expect(ok.status).toBe(200);
+    const got = JSON.parse(ok.body);
+    expect(got.data.place).toBe('Đắk Lắk');
+    expect(got.data.sections[0].title).toBe('ĐÁNH GIÁ TÌNH HÌNH THIỆT HẠI');
+    expect(Array.isArray(got.notes)).toBe(true);
   });
 });

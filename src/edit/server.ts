@@ -237,7 +237,7 @@ function toolRoutes(session: EditSession): Routes['write'] {
           try {
             json(res, 200, await importFile(bytes, url.searchParams.get('name') ?? 'tệp'));
           } catch (e) {
-            if (e instanceof ImportUnsupported) return refuse(res, 501, e.message);
+            if (e instanceof ImportUnsupported) return refuse(res, 422, e.message);
             throw e;
           }
         },

@@ -2,7 +2,7 @@
 // without seeing JSON or YAML (src/edit/). Served like `preview`: 127.0.0.1 only.
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ImportUnsupported, IMPORTABLE } from '../../edit/import.js';
+import { IMPORTABLE } from '../../edit/import.js';
 import type { EditServer } from '../../edit/server.js';
 import { openBrowser } from '../../preview/open-browser.js';
 import type { Cli } from '../io.js';
@@ -30,7 +30,9 @@ function parsePort(value: string | undefined): number | undefined {
 function planFile(cli: Cli, file: string | undefined): string | number {
   if (file === undefined) return DEFAULT_FILE;
   if (IMPORTABLE.test(file)) {
-    cli.err(new ImportUnsupported(basename(file)).message);
+    cli.err(
+      `Lỗi: ${basename(file)} là tệp cần nhập: chạy "kehoach import ${file}" để có tệp kế hoạch .yaml rồi mở tệp đó, hoặc kéo thả tệp vào trang soạn thảo.`,
+    );
     return EXIT.inputError;
   }
   if (!/\.(json|ya?ml)$/i.test(file)) {
