@@ -80,6 +80,7 @@ async function warm(root) {
   const { present } = await load('presentation/build.js');
   const { writeDocx, writeDocxWithLibrary } = await load('writers/docx/index.js');
   const { writePdf } = await load('writers/pdf/index.js');
+  const deflateCache = await load('writers/pdf/deflate-cache.js').catch(() => ({}));
   const templates = templatesFor(keHoach);
   const fonts = loadFontSet();
   const { data } = loadInput(keHoach, join(root, PLAN));
@@ -90,6 +91,16 @@ async function warm(root) {
     'page description': () => present(model, fonts),
     DOCX: () => writeDocx(doc),
     PDF: () => writePdf(doc, { fonts }),
+    // The same plan's first PDF in the process: no page deflated before (batch rows and preview
+    // edits reuse unchanged pages; the row above is that case at its best).
+    ...(deflateCache.clearDeflateCache
+      ? {
+          'PDF, every page new': () => {
+            deflateCache.clearDeflateCache();
+            return writePdf(doc, { fonts });
+          },
+        }
+      : {}),
   };
   // What a plan made only of new shapes costs: the docx library alone (before issue 16, every plan).
   if (writeDocxWithLibrary) steps['DOCX, library alone'] = () => writeDocxWithLibrary(doc);

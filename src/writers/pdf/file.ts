@@ -142,10 +142,10 @@ export class PdfFile {
     const id = hexString(trailer.id);
     const dict = new Dict({ Size: this.objects.length + 1, Root: trailer.root, Info: trailer.info, ID: [id, id] });
     add(`${table}\ntrailer\n${write(dict)}\n\nstartxref\n${xref}\n%%EOF`);
-    const out = new Uint8Array(offset);
+    const out = Buffer.allocUnsafe(offset);
     let at = 0;
     for (const c of chunks) {
-      if (typeof c === 'string') for (let k = 0; k < c.length; k++) out[at++] = c.charCodeAt(k);
+      if (typeof c === 'string') at += out.write(c, at, 'latin1');
       else {
         out.set(c, at);
         at += c.length;

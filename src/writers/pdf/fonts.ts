@@ -5,16 +5,24 @@ import { deflateSync } from 'node:zlib';
 import type { FaceMetrics } from '../../fonts/metrics.js';
 import { subsetTrueType } from '../../fonts/subset.js';
 import { CidHex } from './content.js';
+import { deflateCached } from './deflate-cache.js';
 import { Dict, literal, N, Name, type PdfFile, type Ref } from './file.js';
 
 /** Pseudo glyph ids from here on stand for characters missing from the font (copies of .notdef). */
 const NOTDEF_CLONE_BASE = 0x10000;
 
+const LOW_LIMIT = 0x2000;
+
 /** Glyphs of one face used by a document: glyph id → the text it stands for. */
 export class FaceUsage {
   readonly toText = new Map<number, string>();
-  /** Code point → glyph id, filled while encoding. */
+  /** Code point → glyph id, filled while encoding (in first-use order). */
   private readonly gidOf = new Map<number, number>();
+  /**
+   * The same as glyph id + 1 (0: not seen yet) below U+2000, which holds Vietnamese (up to U+1EF9):
+   * encoding is then one array read per character.
+   */
+  private readonly low = new Uint32Array(LOW_LIMIT);
   private missing = 0;
   resourceName: string;
 
@@ -28,23 +36,40 @@ export class FaceUsage {
   /** Old (full-font) glyph ids of a string, recording their text. */
   glyphs(text: string): number[] {
     const out: number[] = [];
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      let g = this.gidOf.get(cp);
-      if (g === undefined) {
-        g = this.face.glyphId(cp);
-        // A character the font lacks is drawn as .notdef, under an id of its own (see buildSubset).
-        if (g === 0) g = NOTDEF_CLONE_BASE + this.missing++;
-        this.gidOf.set(cp, g);
-        if (!this.toText.has(g)) this.toText.set(g, ch);
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      const known = c < LOW_LIMIT ? this.low[c] : 0;
+      if (known !== 0) {
+        out.push(known - 1);
+        continue;
       }
-      out.push(g);
+      const cp = text.codePointAt(k)!;
+      if (cp > 0xffff) k++;
+      out.push(this.first(cp));
     }
     return out;
   }
 
+  /** A code point's glyph id, recorded on first use. */
+  private first(cp: number): number {
+    let g = this.gidOf.get(cp);
+    if (g !== undefined) return g;
+    g = this.face.glyphId(cp);
+    // A character the font lacks is drawn as .notdef, under an id of its own (see buildSubset).
+    if (g === 0) g = NOTDEF_CLONE_BASE + this.missing++;
+    this.gidOf.set(cp, g);
+    if (cp < LOW_LIMIT) this.low[cp] = g + 1;
+    if (!this.toText.has(g)) this.toText.set(g, String.fromCodePoint(cp));
+    return g;
+  }
+
   cmapPairs(): [number, number][] {
     return [...this.gidOf.entries()];
+  }
+
+  /** The code points used, ascending (the subset cache's key). */
+  codePoints(): Uint32Array {
+    return Uint32Array.from(this.gidOf.keys()).sort();
   }
 }
 
@@ -96,10 +121,9 @@ function toUnicodeCMap(pairs: [number, string][]): string {
   return [...head, ...body, ...tail].join('\n');
 }
 
-/** A compressed stream, deflated with node's zlib. */
-export function flate(file: PdfFile, data: Uint8Array | string): Ref {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-  return file.register({ dict: new Dict({ Filter: N.FlateDecode }), data: deflateSync(bytes) });
+/** A compressed stream (deflated once for equal bytes, see deflate-cache.ts). */
+export function flate(file: PdfFile, bytes: Uint8Array): Ref {
+  return file.register({ dict: new Dict({ Filter: N.FlateDecode }), data: deflateCached(bytes) });
 }
 
 interface BuiltSubset {
@@ -127,11 +151,7 @@ function buildSubset(usage: FaceUsage, doSubset: boolean): BuiltSubset {
   const used = [...usage.toText.keys()].sort((a, b) => a - b);
   const real = used.filter((g) => g < NOTDEF_CLONE_BASE);
   const missing = used.filter((g) => g >= NOTDEF_CLONE_BASE);
-  const key = `${face.file}|${doSubset}|${usage
-    .cmapPairs()
-    .map(([cp]) => cp)
-    .sort((a, b) => a - b)
-    .join(',')}`;
+  const key = `${face.file}|${doSubset}|${Buffer.from(usage.codePoints().buffer).toString('latin1')}`;
   const hit = subsetCache.get(key);
   if (hit) return hit;
   const ttf = face.trueType();

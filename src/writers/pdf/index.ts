@@ -52,8 +52,10 @@ export async function renderPages(pages: PageOut[], meta: Meta, opts: PdfOptions
   const kids: Ref[] = pages.map((p, k) => {
     const page = file.register();
     const content = pageContent(p, glyphRuns[k], (face) => ({ name: usages.get(face)!.resourceName, cidHex: embedded.get(face)!.cidHex }));
-    hash.update(content);
-    const contents = flate(file, content);
+    // Content streams are ASCII: their Latin-1 bytes are the UTF-8 the ID was always hashed from.
+    const bytes = Buffer.from(content, 'latin1');
+    hash.update(bytes);
+    const contents = flate(file, bytes);
     const mediaBox = [0, 0, p.width, p.height];
     if (!p.runs.length) {
       // pdf-lib left a page without fonts as created.
