@@ -14,8 +14,9 @@ const MARKED = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹê�
 
 /** A text of several words, none marked, most of them Vietnamese words stripped of their marks. */
 export function lacksDiacritics(s: string): boolean {
+  if (MARKED.test(s)) return false;
   const words = s.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 4 || MARKED.test(s)) return false;
+  if (words.length < 4) return false;
   return words.filter((w) => BARE.has(w)).length >= Math.max(3, words.length * 0.4);
 }
 

@@ -7,7 +7,7 @@ import { clerkRules } from './clerk.js';
 import { dateRules } from './dates.js';
 import { headerRules } from './header.js';
 import { recipientRules } from './recipients.js';
-import type { Rule } from './rule.js';
+import { type Rule, withStringsOf } from './rule.js';
 import { emptySectionRule, glyphRule, textRules } from './text.js';
 
 export const PLAN_RULES: Rule[] = [...dateRules, ...headerRules, ...recipientRules, ...textRules, ...clerkRules, glyphRule, emptySectionRule];
@@ -16,6 +16,10 @@ export const PLAN_RULES: Rule[] = [...dateRules, ...headerRules, ...recipientRul
 const MAX_PER_RULE = 5;
 
 export function checkPlan(plan: Plan, source: Source, rules: Rule[] = PLAN_RULES): Diagnostic[] {
+  return withStringsOf(source.data, () => runRules(plan, source, rules));
+}
+
+function runRules(plan: Plan, source: Source, rules: Rule[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
     const found = rule.check(plan, source.data);

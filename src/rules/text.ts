@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { GenericSection as GenericSectionSchema } from '../schema/plan.js';
 import { provinces } from '../data/provinces.js';
-import { loadFontSet } from '../fonts/metrics.js';
+import { type FaceMetrics, loadFontSet } from '../fonts/metrics.js';
 import type { Finding, Rule } from './rule.js';
 import { norm, strings } from './rule.js';
 
@@ -179,6 +179,19 @@ export const textRules: Rule[] = [
   },
 ];
 
+/** The characters of `s` (but white space) that `face` lacks, each once. */
+function missingGlyphs(s: string, face: FaceMetrics): string[] {
+  let out: Set<string> | undefined;
+  for (let k = 0; k < s.length; k++) {
+    const cp = s.codePointAt(k)!;
+    if (cp > 0xffff) k++;
+    if (face.glyphId(cp) !== 0) continue;
+    const ch = String.fromCodePoint(cp);
+    if (ch.trim()) (out ??= new Set()).add(ch);
+  }
+  return out ? [...out] : [];
+}
+
 /** Characters the PDF font (Tinos) has no glyph for: they would print as empty boxes. */
 export const glyphRule: Rule = {
   id: 'missing-glyph',
@@ -188,7 +201,7 @@ export const glyphRule: Rule = {
     const face = loadFontSet().faces.regular;
     const out: Finding[] = [];
     for (const [s, path] of strings(raw)) {
-      const missing = [...new Set([...s].filter((ch) => ch.trim() && face.glyphId(ch.codePointAt(0)!) === 0))];
+      const missing = missingGlyphs(s, face);
       if (missing.length)
         out.push({
           path,
