@@ -2,8 +2,8 @@
 // Entry point: runs the compiled CLI (built by `npm install`/`npm ci` via the prepare script):
 // the bundles (dist/bundle/, scripts/bundle.mjs) when they are at least as new as tsc's output,
 // otherwise tsc's output itself (after a bare `tsc`, which does not rebuild the bundles).
-// `render` and `validate` run the CommonJS bundle through V8's code cache (bin/cached.js); other
-// commands the ES modules, each command's work in a chunk of its own.
+// `render`, `validate` and `batch` run the CommonJS bundle through V8's code cache (bin/cached.js);
+// other commands the ES modules, each command's work in a chunk of its own.
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -16,8 +16,13 @@ if (compiled === undefined) {
 }
 const fresh = (rel) => (mtime(rel) ?? -1) >= compiled;
 const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
+// batch: its threads start loading now, alongside the CLI (dist/batch/worker-start.js).
+if (command === 'batch' && fresh('../dist/bundle/worker.cjs') && fresh('../dist/bundle/pipeline.cjs')) {
+  const [{ prestartWorkers }, { availableParallelism }] = await Promise.all([import('../dist/batch/worker-start.js'), import('node:os')]);
+  prestartWorkers(fileURLToPath(at('../dist/bundle/worker.cjs')), availableParallelism());
+}
 let run;
-if ((command === 'render' || command === 'validate') && fresh('../dist/bundle/pipeline.cjs')) {
+if ((command === 'render' || command === 'validate' || command === 'batch') && fresh('../dist/bundle/pipeline.cjs')) {
   const { loadCached } = await import('./cached.js');
   run = loadCached(fileURLToPath(at('../dist/bundle/pipeline.cjs'))).exports.main;
 } else run = (await import(at(fresh('../dist/bundle/main.js') ? '../dist/bundle/main.js' : '../dist/cli/main.js').href)).main;

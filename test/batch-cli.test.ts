@@ -396,3 +396,25 @@ describe('kehoach batch --fonts', () => {
     expect(r.out).toMatch(/34 thành công, 0 lỗi/);
   });
 });
+
+describe('kehoach batch from the command line: threads started before the CLI loads (batch/worker-start.ts)', () => {
+  it('takes the template folder given after they started, and exits when fewer threads are needed', async () => {
+    const tpl = join(dir, 'tpl');
+    cpSync(BUILTIN_TEMPLATES, tpl, { recursive: true });
+    const closing = join(tpl, 'partials', 'closing.hbs');
+    writeFileSync(closing, readFileSync(closing, 'utf8') + '\n<p>Đoạn thêm của mẫu riêng.</p>');
+    // One row: one thread is needed, the others were started for nothing and must not hold the process.
+    const rows = write('rows.csv', 'slug,signer.name\nmot,Nguyễn Văn Một\n');
+    const custom = await runSpawned(['batch', MINIMAL, '--rows', rows, '-o', join(out, 'custom'), '-f', 'docx', '-t', tpl, '-q'], undefined, { timeout: 30_000 });
+    expect(custom.code, custom.err).toBe(0);
+    const plain = await runSpawned(['batch', MINIMAL, '--rows', rows, '-o', join(out, 'plain'), '-f', 'docx', '-q'], undefined, { timeout: 30_000 });
+    expect(plain.code, plain.err).toBe(0);
+    const text = async (sub: string) => {
+      const [name] = listFiles(join(out, sub)).filter((f) => f.endsWith('.docx'));
+      return docxTextLines(readFileSync(join(out, sub, name))).join('\n');
+    };
+    expect(await text('custom')).toContain('Đoạn thêm của mẫu riêng.');
+    expect(await text('plain')).not.toContain('Đoạn thêm của mẫu riêng.');
+    expect(await text('plain')).toContain('Nguyễn Văn Một');
+  });
+});

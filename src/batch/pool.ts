@@ -6,37 +6,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import type { TaskResult, WorkerInit, WorkerTask, WriteGate } from './protocol.js';
+import { CACHED_LOADER, RESOURCE_LIMITS, takePrestarted } from './worker-start.js';
 
 const DEPTH = 2;
-/**
- * Without an explicit limit a worker's V8 heap is sized from the machine's RAM and grows
- * far beyond what one plan needs (peak RSS ~400 MB instead of ~270 MB for 1,000 plans on
- * 2 workers). A plan needs a few tens of MB; 256 MB leaves room for very long plans.
- */
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 };
 /** A worker is replaced after this many plans, so slow growth cannot add up over huge runs. */
 const RECYCLE_AFTER = 1000;
-
-/**
- * Runs the CommonJS bundle of the worker (dist/bundle/worker.cjs) through the V8 code cache the
- * build made for it, as bin/cached.js does for render: Node 20 has no compile cache for ES
- * modules, and each thread compiled its code at start and its functions during its first rows.
- * V8 refuses a cache from another Node version, and the bundle then compiles as usual.
- */
-const CACHED_LOADER = `
-const { readFileSync } = require('node:fs');
-const Module = require('node:module');
-const { dirname } = require('node:path');
-const vm = require('node:vm');
-const { parentPort, workerData } = require('node:worker_threads');
-const file = workerData.bundle;
-let cachedData;
-try { cachedData = readFileSync(file + '.cache'); } catch {}
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-if (workerData.makeCache) parentPort.on('message', (m) => m && m.makeCache && parentPort.postMessage({ cache: script.createCachedData() }));
-const module = { exports: {} };
-script.runInThisContext()(module.exports, Module.createRequire(file), module, file, dirname(file));
-`;
 
 /** The compiled worker: the bundle's through its code cache, else tsc's (under vitest, dist/'s). */
 function workerSource(): { source: URL | string; bundle?: string } {
@@ -48,6 +22,8 @@ function workerSource(): { source: URL | string; bundle?: string } {
 
 function startWorker(init: WorkerInit): Worker {
   const { source, bundle } = workerSource();
+  const pre = bundle ? takePrestarted(bundle, init) : undefined;
+  if (pre) return pre;
   return new Worker(source, { eval: bundle !== undefined, workerData: { ...init, bundle }, resourceLimits: RESOURCE_LIMITS });
 }
 

@@ -3,7 +3,7 @@
 // thread and memory stays flat however many rows there are.
 import { parentPort, workerData } from 'node:worker_threads';
 import { keHoach } from '../doctypes/ke-hoach.js';
-import { fontFilesFromDir, loadFontSet } from '../fonts/metrics.js';
+import { type FontSet, fontFilesFromDir, loadFontSet } from '../fonts/metrics.js';
 import { buildModel, checkSource, noticeDiagnostics, templatesFor } from '../pipeline.js';
 import { describeError } from '../errors.js';
 import type { Source } from '../reader/source.js';
@@ -12,16 +12,30 @@ import { renderFormats } from '../writers/index.js';
 import { writeDurably } from './durable-write.js';
 import { sha256 } from './fingerprint.js';
 import type { TaskResult, WorkerInit, WorkerTask, WriteGate } from './protocol.js';
+import type { InitMessage } from './worker-start.js';
 
-const init = workerData as WorkerInit;
 let templates: TemplateSet | undefined;
 let templateError: unknown;
-try {
-  templates = templatesFor(keHoach, init.template);
-} catch (e) {
-  templateError = e;
+let fonts: FontSet;
+
+/** What setup last loaded: undefined before it ran. */
+let loaded: WorkerInit | undefined;
+
+/** Loads what every row needs: at start, or at the first message of a prestarted thread (worker-start.ts). */
+function setup(init: WorkerInit): void {
+  if (loaded && loaded.template === init.template && loaded.fontDir === init.fontDir) return;
+  loaded = init;
+  templateError = undefined;
+  try {
+    templates = templatesFor(keHoach, init.template);
+  } catch (e) {
+    templateError = e;
+  }
+  fonts = init.fontDir ? loadFontSet(fontFilesFromDir(init.fontDir)) : loadFontSet();
 }
-const fonts = init.fontDir ? loadFontSet(fontFilesFromDir(init.fontDir)) : loadFontSet();
+if (!(workerData as { deferred?: boolean }).deferred) setup(workerData as WorkerInit);
+// A prestarted thread loads the built-in templates and fonts while it waits: most runs use them.
+else setImmediate(() => loaded ?? setup({}));
 
 /** The last task's write: a thread writes its rows in the order they came. */
 let lastWrite: Promise<unknown> = Promise.resolve();
@@ -89,9 +103,10 @@ function writeGate(id: number): Promise<boolean> {
   return new Promise((done) => waiting.set(id, done));
 }
 
-parentPort!.on('message', (m: WorkerTask | WriteGate | { makeCache: true }) => {
-  // { makeCache } is for the code-cache loader (pool.ts).
+parentPort!.on('message', (m: WorkerTask | WriteGate | InitMessage | { makeCache: true }) => {
+  // { makeCache } is for the code-cache loader (worker-start.ts).
   if ('makeCache' in m) return;
+  if ('init' in m) return setup(m.init);
   if ('go' in m) {
     const done = waiting.get(m.go);
     waiting.delete(m.go);

@@ -181,15 +181,15 @@ export const textRules: Rule[] = [
 
 /** The characters of `s` (but white space) that `face` lacks, each once. */
 function missingGlyphs(s: string, face: FaceMetrics): string[] {
-  let out: Set<string> | undefined;
+  const out = new Set<string>();
   for (let k = 0; k < s.length; k++) {
     const cp = s.codePointAt(k)!;
     if (cp > 0xffff) k++;
     if (face.glyphId(cp) !== 0) continue;
     const ch = String.fromCodePoint(cp);
-    if (ch.trim()) (out ??= new Set()).add(ch);
+    if (ch.trim()) out.add(ch);
   }
-  return out ? [...out] : [];
+  return [...out];
 }
 
 /** Characters the PDF font (Tinos) has no glyph for: they would print as empty boxes. */
