@@ -405,7 +405,9 @@ describe('kehoach batch from the command line: threads started before the CLI lo
     writeFileSync(closing, readFileSync(closing, 'utf8') + '\n<p>Đoạn thêm của mẫu riêng.</p>');
     // One row: one thread is needed, the others were started for nothing and must not hold the process.
     const rows = write('rows.csv', 'slug,signer.name\nmot,Nguyễn Văn Một\n');
-    const custom = await runSpawned(['batch', MINIMAL, '--rows', rows, '-o', join(out, 'custom'), '-f', 'docx', '-t', tpl, '-q'], undefined, { timeout: 30_000 });
+    const custom = await runSpawned(['batch', MINIMAL, '--rows', rows, '-o', join(out, 'custom'), '-f', 'docx', '-t', tpl, '-q'], undefined, {
+      timeout: 30_000,
+    });
     expect(custom.code, custom.err).toBe(0);
     const plain = await runSpawned(['batch', MINIMAL, '--rows', rows, '-o', join(out, 'plain'), '-f', 'docx', '-q'], undefined, { timeout: 30_000 });
     expect(plain.code, plain.err).toBe(0);
