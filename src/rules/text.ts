@@ -187,7 +187,9 @@ function missingGlyphs(s: string, face: FaceMetrics): string[] {
     if (cp > 0xffff) k++;
     if (face.glyphId(cp) !== 0) continue;
     const ch = String.fromCodePoint(cp);
-    if (ch.trim()) (out ??= new Set()).add(ch);
+    if (!ch.trim()) continue;
+    out ??= new Set();
+    out.add(ch);
   }
   return out ? [...out] : [];
 }
