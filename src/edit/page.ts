@@ -112,6 +112,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-banner.kh-errb{background:#fdecea;border-color:#e4a29c}
 .kh-banner p{margin:0;flex:1;min-width:240px}
 .kh-banner button{border:1px solid #5b6475;background:#fff;border-radius:4px;padding:3px 10px;cursor:pointer;font-weight:600}
+.kh-notes{flex-basis:100%;margin:0;padding-left:18px;font-size:13px;max-height:160px;overflow:auto}
 .kh-all{margin:0;padding-left:18px;font-size:13px}
 .kh-all li{margin:2px 0}
 .kh-all a{color:inherit}

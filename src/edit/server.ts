@@ -234,12 +234,21 @@ function toolRoutes(session: EditSession): Routes['write'] {
         type: 'bytes',
         run: async (req, res, url) => {
           const bytes = await body(req, MAX_IMPORT);
+          const name = url.searchParams.get('name') ?? 'tệp';
+          let r: Awaited<ReturnType<typeof importFile>>;
           try {
-            json(res, 200, await importFile(bytes, url.searchParams.get('name') ?? 'tệp'));
+            r = await importFile(bytes, name);
           } catch (e) {
             if (e instanceof ImportUnsupported) return refuse(res, 422, e.message);
             throw e;
           }
+          // On the start page the import becomes the plan file (YAML: the warnings as comments).
+          if (url.searchParams.get('create') === '1') {
+            if (session.mode !== 'start') throw new HttpError(409, 'Tệp kế hoạch đã có.');
+            session.create(r.data, session.state().format === 'yaml' ? r.yaml : undefined, { name, notes: r.notes });
+            return ok(res, { data: r.data, notes: r.notes, created: true });
+          }
+          json(res, 200, { data: r.data, notes: r.notes });
         },
       },
     ],
