@@ -7,32 +7,14 @@ import { announce, h, setCaret } from './dom.js';
 import { placeFindings, summary } from './findings.js';
 import { basisCard, card, endCard, headerCard, listEditor, textField } from './form.js';
 import { inlinePlain } from './inline.js';
-import { blocksToOutline, outlineToBlocks, planToLines, writeBody, type Line, type PathMap } from './outline.js';
+import { kindOf, planToLines, writeBody, type Line, type PathMap } from './outline.js';
 import { KIND_NAMES, OutlineView, type OutlineSpec } from './outline-view.js';
-import { getAt, isObj, same, setAt, type Json, type Obj, type Seg } from './paths.js';
+import { getAt, isObj, parsePath, same, setAt, type Json, type Obj, type Seg } from './paths.js';
 import { PreviewPane } from './preview.js';
+import { blocksSpec, structuredForm, type StructContext } from './sections-form.js';
 import { Banners } from './banners.js';
 import type { Store } from './store.js';
 import { NEW_TABLE } from './table-view.js';
-
-const BODY: OutlineSpec = {
-  key: 'body',
-  root: 0,
-  label: 'Nội dung kế hoạch',
-  read: (d) => planToLines(d),
-  write: (d, lines, paths) => writeBody(d, lines, paths),
-};
-
-const blocksSpec = (key: string, at: Seg[], label: string): OutlineSpec => ({
-  key,
-  root: 1,
-  label,
-  read: (d) => blocksToOutline(getAt(d, at)),
-  write: (d, lines, paths) => {
-    const blocks = outlineToBlocks(lines, at, paths);
-    setAt(d, at, blocks.length ? blocks : undefined);
-  },
-});
 
 const NAV: [string, string][] = [
   ['kh-sec-header', 'Phần đầu'],
@@ -208,8 +190,32 @@ export class EditorApp {
     return v;
   }
 
+  /** The body: sections and their lines; a named section's own fields in its form. */
+  private bodySpec(): OutlineSpec {
+    const ctx: StructContext = {
+      store: this.store,
+      outline: (spec) => {
+        const v = new OutlineView(this.store, spec);
+        v.el.addEventListener('focusin', (e) => {
+          e.stopPropagation();
+          this.lastOutline = v;
+        });
+        v.load();
+        return v;
+      },
+    };
+    return {
+      key: 'body',
+      root: 0,
+      label: 'Nội dung kế hoạch',
+      read: (d) => planToLines(d),
+      write: (d, lines, paths) => writeBody(d, lines, paths),
+      structured: (l, path) => structuredForm(ctx, kindOf(l), parsePath(path)),
+    };
+  }
+
   private outlineCard(): HTMLElement {
-    const v = this.outline(BODY);
+    const v = this.outline(this.bodySpec());
     this.lastOutline = v;
     const tool = (label: string, title: string, fn: () => void) =>
       h('button', { type: 'button', title, 'on:mousedown': (e: Event) => e.preventDefault(), 'on:click': fn }, label);
