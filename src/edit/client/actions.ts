@@ -1,4 +1,4 @@
-// What the editor does beyond editing: print the PDF, run the 34-province batch with its progress,
+// What the editor does beyond editing: print the PDF file, run the 34-province batch with its progress,
 // and import a dropped Word file or text (one function, `importFile`, for the drop zone and the
 // file picker).
 import type { BatchStatus } from '../session.js';
@@ -7,18 +7,28 @@ import { h } from './dom.js';
 import type { Json } from './paths.js';
 
 /**
- * Prints the A4 pages: drawn from the PDF's own display list with the PDF's fonts, they print as
- * the PDF does, in one step and in any browser (a PDF handed to the print of a frame crashes some
- * browsers). "Mở PDF" opens the PDF itself for its viewer's own printing.
+ * Prints the PDF file itself (the one "Tải PDF" gives): it opens, served inline, in a window of
+ * its own, whose print is called once it has loaded; the browser's PDF viewer prints it at its
+ * own page sizes (landscape appendices included). A PDF in a frame of this page, printed through
+ * the frame, crashed headless Chromium; a window of its own is what the viewer is made for.
+ * Returns the window, or undefined when the browser blocked it (the clerk is told to use "Mở PDF").
  */
-export function printPages(): void {
-  const pages = [...document.querySelectorAll<HTMLElement>('#kh-pages .kh-page')];
-  const sizes = new Map<string, string>();
-  for (const p of pages) sizes.set(p.style.getPropertyValue('page'), `${p.style.width} ${p.style.height}`);
-  document.getElementById('kh-print-sizes')?.remove();
-  const css = [...sizes].map(([name, size]) => `@page ${name}{size:${size};margin:0}`).join('\n');
-  document.head.append(h('style', { id: 'kh-print-sizes' }, css));
-  window.print();
+export function printPdf(api: Api, say: (text: string) => void): Window | undefined {
+  const w = window.open(api.url('/document.pdf', '&print=1'), 'kh-print');
+  if (!w) {
+    say('Trình duyệt đã chặn cửa sổ in. Bấm "Mở PDF" rồi in từ trình xem PDF (Ctrl+P).');
+    return undefined;
+  }
+  const go = () => {
+    try {
+      w.focus();
+      w.print();
+    } catch {
+      // The viewer's own print button (or Ctrl+P there) still prints it.
+    }
+  };
+  w.addEventListener('load', () => setTimeout(go, 250), { once: true });
+  return w;
 }
 
 export interface ImportResult {

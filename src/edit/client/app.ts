@@ -1,7 +1,7 @@
 // The editor: the toolbar, the form and outline on the left, the pages on the right, and what the
 // server says after every edit (findings, pages, saved state, changes made elsewhere).
 import type { EditStatus } from '../session.js';
-import { BatchDialog, dropZone, printPages } from './actions.js';
+import { BatchDialog, dropZone, printPdf } from './actions.js';
 import type { Api, State } from './api.js';
 import { announce, h, setCaret } from './dom.js';
 import { placeFindings, summary } from './findings.js';
@@ -100,7 +100,7 @@ export class EditorApp {
         },
         'Mở PDF',
       ),
-      h('button', { type: 'button', class: 'kh-tb', id: 'kh-print-btn', title: 'In các trang (như bản PDF) (Ctrl+P)', 'on:click': () => printPages() }, 'In'),
+      h('button', { type: 'button', class: 'kh-tb', id: 'kh-print-btn', title: 'In tệp PDF (Ctrl+P)', 'on:click': () => this.print() }, 'In'),
       h(
         'button',
         { type: 'button', class: 'kh-tb', id: 'kh-batch', 'on:click': () => this.batch.open(`${file.replace(/\.[^.]*$/, '')}-34-tinh/`) },
@@ -317,11 +317,17 @@ export class EditorApp {
     if (mod && !e.altKey && k === 'z') act = () => this.step(e.shiftKey ? 'redo' : 'undo');
     else if (mod && !e.altKey && k === 'y') act = () => this.step('redo');
     else if (mod && k === 's') act = () => void this.saveNow();
-    else if (mod && k === 'p') act = () => printPages();
+    else if (mod && k === 'p') act = () => this.print();
     else if (e.altKey && !mod && /^Digit[1-6]$/.test(e.code)) act = () => this.go(NAV[Number(e.code.slice(5)) - 1][0]);
     if (!act) return;
     e.preventDefault();
     act();
+  }
+
+  /** "In": the PDF file of the last build (the pages shown). */
+  private print(): void {
+    const w = printPdf(this.api, (t) => this.banners.message('warn', t));
+    if (w) announce('Đang mở tệp PDF để in');
   }
 
   /** Ctrl+S: every edit sent, then the file written now. */
