@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The pictures of docs/EDIT.md (the clerk's guide to `kehoach edit`), taken from the editor in
-// Debian's Chromium at 1366×768: node scripts/edit-screenshots.mjs (after npm run build).
+// Debian's Chromium at 1366×768 (the named sections' form at 1920×1080): node
+// scripts/edit-screenshots.mjs (after npm run build).
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -104,7 +105,51 @@ async function clickToSelect() {
   await server.close();
 }
 
+/** A clerk's Word file dropped on the start page: the editor with what the import had to guess. */
+async function importWord() {
+  const sub = join(dir, 'nhap');
+  mkdirSync(sub);
+  const server = await startEditServer({ planFile: join(sub, 'ke-hoach.yaml'), port: 0 });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(server.url);
+  await page.locator('#kh-pick').setInputFiles(resolve('test/fixtures/clerk-docx/hanoi-svhtt-2020.docx'));
+  await page.waitForSelector('#kh-imported', { timeout: 20_000 });
+  await page.waitForFunction(() => document.fonts.status === 'loaded' && document.querySelectorAll('.kh-page').length > 0);
+  await page.waitForTimeout(300);
+  await shot(page, '6-nhap-tu-word');
+  await page.close();
+  await server.close();
+}
+
+/** The phases and targets of a plan written with named sections, in their form (1920×1080). */
+async function namedSections() {
+  const plan = join(dir, 'tiem-chung.json');
+  copyFileSync(resolve('examples/tiem-chung-2026.json'), plan);
+  const server = await startEditServer({ planFile: plan, port: 0 });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(server.url);
+  await page.waitForSelector('.kh-struct');
+  await page.waitForFunction(() => document.fonts.status === 'loaded');
+  const date = page.locator('[data-focus="f:phases.items[1].from"]');
+  await date.scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('[data-path="phases.items"]').scrollIntoView({ block: 'start' }));
+  await date.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('24/03/2026');
+  await page.waitForFunction(() => document.getElementById('kh-pages').textContent.includes('24/3/2026'));
+  await page.evaluate(() => {
+    const p = [...document.querySelectorAll('.kh-page')].find((x) => x.textContent.includes('24/3/2026'));
+    p?.scrollIntoView({ block: 'start' });
+  });
+  await page.waitForTimeout(300);
+  await shot(page, '7-cac-dot-chi-tieu');
+  await page.close();
+  await server.close();
+}
+
 try {
+  await importWord();
+  await namedSections();
   const { server, page } = await start();
   await body(page);
   await finding(page);

@@ -267,5 +267,8 @@ describe('guided start', () => {
     expect(got.data.place).toBe('Đắk Lắk');
     expect(got.data.sections[0].title).toBe('ĐÁNH GIÁ TÌNH HÌNH THIỆT HẠI');
     expect(Array.isArray(got.notes)).toBe(true);
+    // Made into the plan file only on the start page: here the plan exists.
+    const again = await call(server, 'POST', '/api/import?name=09.txt&create=1', { ...own(server), 'Content-Type': 'application/octet-stream' }, text);
+    expect(again.status).toBe(409);
   });
 });

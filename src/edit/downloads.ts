@@ -2,20 +2,11 @@
 // the DOCX, the PDF (also what "In" prints) and the merged PDF of the last 34-province batch.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { disposition } from '../util/local-http.js';
 import type { EditBuild } from './build.js';
 import type { EditSession } from './session.js';
 
 type Read = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
-
-/** `attachment; filename="ke-hoach.pdf"; filename*=UTF-8''k%E1%BA%BF…` (ASCII fallback first). */
-export function disposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 function reply(res: ServerResponse, type: string, bytes: Uint8Array, name: string, attach: boolean): void {
   res.writeHead(200, {

@@ -15,6 +15,8 @@ export interface Imported {
   data: Json;
   /** What the import could not place, for the clerk to check (Vietnamese). */
   notes: string[];
+  /** The plan as `kehoach import` writes it in YAML: each warning a comment above its field. */
+  yaml: string;
 }
 
 /** The files the drop zone and the command line treat as something to import. */
@@ -23,12 +25,13 @@ export const IMPORTABLE = /\.(docx|txt|md)$/i;
 /** Reads a dropped file (DOCX, TXT, MD) into a plan, with the import's warnings as notes. */
 export async function importFile(bytes: Uint8Array, name: string): Promise<Imported> {
   if (!IMPORTABLE.test(name)) throw new ImportUnsupported(name);
-  const [{ importDoc }, { readDocx }, { readText }, { decodeUtf8 }, { locText }] = await Promise.all([
+  const [{ importDoc }, { readDocx }, { readText }, { decodeUtf8 }, { locText }, { planYaml }] = await Promise.all([
     import('../import/index.js'),
     import('../import/readers/docx.js'),
     import('../import/readers/text.js'),
     import('../reader/source.js'),
     import('../import/source.js'),
+    import('../import/write-yaml.js'),
   ]);
   let r: ReturnType<typeof importDoc>;
   try {
@@ -37,5 +40,9 @@ export async function importFile(bytes: Uint8Array, name: string): Promise<Impor
     throw new ImportUnsupported(name, `tệp không đọc được (${(e as Error).message.replace(/\.$/, '')})`);
   }
   if (r.notPlan || !r.plan) throw new ImportUnsupported(name, `đây là ${r.type ?? 'văn bản không nhận ra loại'}, không phải kế hoạch`);
-  return { data: r.plan as Json, notes: r.warnings.map((w) => (w.loc ? `${locText(w.loc)}: ${w.message}` : w.message)) };
+  return {
+    data: r.plan as Json,
+    notes: r.warnings.map((w) => (w.loc ? `${locText(w.loc)}: ${w.message}` : w.message)),
+    yaml: planYaml(r.plan, r.warnings, name),
+  };
 }

@@ -97,6 +97,15 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-kind{font-size:11px;color:var(--muted);opacity:0;white-space:nowrap}
 .kh-line:focus-within .kh-kind,.kh-line:hover .kh-kind{opacity:1}
 .kh-kind select{font-size:11px;padding:0}
+.kh-struct{border-left:3px solid #c9d6ea;padding:2px 0 6px 10px;display:flex;flex-direction:column;gap:4px;min-width:0}
+.kh-structitem{display:flex;flex-direction:column;gap:3px;flex:1;min-width:0;padding-bottom:4px;border-bottom:1px dotted #d5dbe5}
+.kh-structitem .kh-cells{display:flex;gap:4px;min-width:0}
+.kh-structitem .kh-cells>*{flex:1;min-width:0}
+.kh-cells>.kh-short,.kh-cells>.kh-datein{flex:0 0 22%}
+.kh-period{display:flex;gap:4px;max-width:60%}
+.kh-structblocks>.kh-label{margin:2px 0 0}
+.kh-structblocks .kh-outline{margin-left:-8px}
+.kh-addsub{font-size:12px}
 .kh-block{border:1px dashed #9aa6b8;border-radius:4px;padding:4px 8px;font-size:12.5px;color:var(--muted);background:#fafbfc}
 .kh-block:focus{outline:2px solid var(--focus)}
 .kh-pb{text-align:center;letter-spacing:.1em}
@@ -112,6 +121,7 @@ button,input,select,textarea{font:inherit;color:inherit}
 .kh-banner.kh-errb{background:#fdecea;border-color:#e4a29c}
 .kh-banner p{margin:0;flex:1;min-width:240px}
 .kh-banner button{border:1px solid #5b6475;background:#fff;border-radius:4px;padding:3px 10px;cursor:pointer;font-weight:600}
+.kh-notes{flex-basis:100%;margin:0;padding-left:18px;font-size:13px;max-height:160px;overflow:auto}
 .kh-all{margin:0;padding-left:18px;font-size:13px}
 .kh-all li{margin:2px 0}
 .kh-all a{color:inherit}

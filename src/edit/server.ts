@@ -1,17 +1,16 @@
 // The editor's HTTP server, built as the preview's: bound to 127.0.0.1 only, a fixed table of
 // routes (never a path taken from the URL), and the Host header checked so no web page can reach
-// it through DNS rebinding. On top of that, since this server writes files:
+// it through DNS rebinding (src/util/local-http.ts). On top of that, since this server writes files:
 // - every request that writes must carry the session's token (in the page the server serves, so
 //   only a tab of this editor has it) in the X-Kehoach-Token header, come from this origin
 //   (Origin, Sec-Fetch-Site) and be JSON (or bytes for an import): a form or a script on another
 //   site cannot send that without a CORS preflight, which this server never grants;
 // - reads of the plan (state, pages, events, downloads) need the token as well.
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadFontSet, type FontSet } from '../fonts/metrics.js';
 import { EventHub, type EventLimits } from '../preview/events.js';
-import { hostAllowed } from '../preview/server.js';
+import { hostAllowed, sameToken, securityHeaders, tokenOf, writeRefusal } from '../util/local-http.js';
 import { clientAssets, type Asset } from './assets.js';
 import { startBatch } from './batch.js';
 import { downloads } from './downloads.js';
@@ -68,36 +67,6 @@ export function send(res: ServerResponse, status: number, type: string, body: st
 
 const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 const refuse = (res: ServerResponse, status: number, message: string) => json(res, status, { error: message });
-
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
-}
-
-/** The request's token: the header, or `t=` in the query (event streams and downloads cannot set headers). */
-function tokenOf(req: IncomingMessage): string | undefined {
-  const h = req.headers['x-kehoach-token'];
-  if (typeof h === 'string') return h;
-  return /[?&]t=([0-9a-f]+)/.exec(req.url ?? '')?.[1];
-}
-
-/**
- * Why a writing request is refused, or undefined when it may write: the token, this origin only,
- * and a body a cross-site form cannot send.
- */
-export function writeRefusal(req: IncomingMessage, port: number, token: string, type: 'json' | 'bytes'): string | undefined {
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`)
-    return `Từ chối: yêu cầu ghi đến từ trang khác (${origin}).`;
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return 'Từ chối: yêu cầu ghi không đến từ trang soạn thảo này.';
-  if (!sameToken(req.headers['x-kehoach-token'] as string | undefined, token))
-    return 'Từ chối: thiếu mã phiên soạn thảo (chỉ thẻ soạn thảo do lệnh kehoach edit mở mới được ghi).';
-  const ct = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (type === 'json' && ct !== 'application/json') return 'Từ chối: nội dung phải là JSON.';
-  if (type === 'bytes' && ct !== 'application/octet-stream') return 'Từ chối: nội dung phải là tệp (application/octet-stream).';
-  return undefined;
-}
 
 async function body(req: IncomingMessage, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -234,12 +203,21 @@ function toolRoutes(session: EditSession): Routes['write'] {
         type: 'bytes',
         run: async (req, res, url) => {
           const bytes = await body(req, MAX_IMPORT);
+          const name = url.searchParams.get('name') ?? 'tệp';
+          let r: Awaited<ReturnType<typeof importFile>>;
           try {
-            json(res, 200, await importFile(bytes, url.searchParams.get('name') ?? 'tệp'));
+            r = await importFile(bytes, name);
           } catch (e) {
             if (e instanceof ImportUnsupported) return refuse(res, 422, e.message);
             throw e;
           }
+          // On the start page the import becomes the plan file (YAML: the warnings as comments).
+          if (url.searchParams.get('create') === '1') {
+            if (session.mode !== 'start') throw new HttpError(409, 'Tệp kế hoạch đã có.');
+            session.create(r.data, session.state().format === 'yaml' ? r.yaml : undefined, { name, notes: r.notes });
+            return ok(res, { data: r.data, notes: r.notes, created: true });
+          }
+          json(res, 200, { data: r.data, notes: r.notes });
         },
       },
     ],
@@ -255,13 +233,6 @@ function toolRoutes(session: EditSession): Routes['write'] {
       },
     ],
   ]);
-}
-
-function securityHeaders(res: ServerResponse): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.setHeader('Cache-Control', 'no-store');
 }
 
 /** Answers one request: Host, then the route's kind decides what else is checked. */

@@ -51,6 +51,8 @@ export interface EditStatus extends PreviewStatus {
   draft?: { savedAt: string; sameBase: boolean };
   /** A message to show once (numbered, so a tab shows each once). */
   notice?: { n: number; text: string };
+  /** The plan was made from a dropped file: its name and the import's warnings, to check. */
+  imported?: { name: string; notes: string[] };
   batch?: BatchStatus;
 }
 
@@ -98,6 +100,7 @@ export class EditSession {
   private diskProblem: string | undefined;
   private leftDraft: Draft | undefined;
   private notice: { n: number; text: string } | undefined;
+  private imported: { name: string; notes: string[] } | undefined;
   batch: BatchStatus | undefined;
 
   constructor(opts: EditSessionOptions) {
@@ -136,10 +139,13 @@ export class EditSession {
     return { version: this.version, data: this.data, file: displayPath(this.file), format: /\.ya?ml$/i.test(this.file) ? 'yaml' : 'json' };
   }
 
-  /** Creates the plan file of a guided start. */
-  create(data: Json): void {
+  /**
+   * Creates the plan file of a guided start, or of a dropped file (`text`: the import's YAML with
+   * its warnings as comments; `imported`: its name and warnings, shown until the clerk closes them).
+   */
+  create(data: Json, text = newPlanText(this.file, data), imported?: { name: string; notes: string[] }): void {
     if (this.disk) throw new Error('Tệp kế hoạch đã có.');
-    const text = newPlanText(this.file, data);
+    this.imported = imported;
     atomicWrite(this.file, text);
     this.disk = { text, data: readData(text, this.file), hash: sha256(text) };
     this.data = structuredClone(this.disk.data);
@@ -387,6 +393,7 @@ export class EditSession {
       diskProblem: this.diskProblem,
       draft: this.leftDraft ? { savedAt: this.leftDraft.savedAt, sameBase: this.leftDraft.baseHash === this.disk?.hash } : undefined,
       notice: this.notice,
+      imported: this.imported,
       batch: this.batch,
     };
   }

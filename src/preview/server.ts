@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadFontSet, type FaceMetrics, type FaceName, type FontSet } from '../fonts/metrics.js';
+import { disposition, hostAllowed, securityHeaders } from '../util/local-http.js';
 import { CLIENT_JS } from './client.js';
 import { EventHub, type EventLimits, type EventStats } from './events.js';
 import { previewCss, shellHtml } from './page.js';
@@ -58,20 +59,7 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 const text = (res: ServerResponse, status: number, message: string) => send(res, status, 'text/plain; charset=utf-8', message + '\n');
 
-/** `attachment; filename="ke-hoach.pdf"; filename*=UTF-8''k%E1%BA%BF…` (ASCII fallback first). */
-function disposition(kind: 'inline' | 'attachment', name: string): string {
-  const ascii = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/** Whether the Host header names this server (and nothing else). */
-export function hostAllowed(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-}
+export { hostAllowed };
 
 /** The fixed routes of the preview: its own page, script, styles, pages, status, events, documents and fonts. */
 function previewRoutes(session: PreviewSession, fonts: FontSet, events: EventHub): Map<string, Handler> {
@@ -133,10 +121,7 @@ function previewRoutes(session: PreviewSession, fonts: FontSet, events: EventHub
 
 /** Answers a request: Host checked, GET/HEAD only, the route by its raw path, errors as 500. */
 function serve(routes: Map<string, Handler>, port: () => number, req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
+  securityHeaders(res);
   if (!hostAllowed(req.headers.host, port())) {
     text(res, 403, 'Từ chối: máy chủ xem trước chỉ phục vụ 127.0.0.1 và localhost.');
     return;

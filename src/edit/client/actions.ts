@@ -1,44 +1,59 @@
-// What the editor does beyond editing: print the PDF, run the 34-province batch with its progress,
+// What the editor does beyond editing: print the PDF file, run the 34-province batch with its progress,
 // and import a dropped Word file or text (one function, `importFile`, for the drop zone and the
-// file picker: the import itself is not in this version, and says so).
+// file picker).
 import type { BatchStatus } from '../session.js';
 import { ApiError, type Api } from './api.js';
 import { h } from './dom.js';
 import type { Json } from './paths.js';
 
 /**
- * Prints the A4 pages: drawn from the PDF's own display list with the PDF's fonts, they print as
- * the PDF does, in one step and in any browser (a PDF handed to the print of a frame crashes some
- * browsers). "Mở PDF" opens the PDF itself for its viewer's own printing.
+ * Prints the PDF file itself (the one "Tải PDF" gives): it opens, served inline, in a window of
+ * its own, whose print is called once it has loaded; the browser's PDF viewer prints it at its
+ * own page sizes (landscape appendices included). A PDF in a frame of this page, printed through
+ * the frame, crashed headless Chromium; a window of its own is what the viewer is made for.
+ * Returns the window, or undefined when the browser blocked it (the clerk is told to use "Mở PDF").
  */
-export function printPages(): void {
-  const pages = [...document.querySelectorAll<HTMLElement>('#kh-pages .kh-page')];
-  const sizes = new Map<string, string>();
-  for (const p of pages) sizes.set(p.style.getPropertyValue('page'), `${p.style.width} ${p.style.height}`);
-  document.getElementById('kh-print-sizes')?.remove();
-  const css = [...sizes].map(([name, size]) => `@page ${name}{size:${size};margin:0}`).join('\n');
-  document.head.append(h('style', { id: 'kh-print-sizes' }, css));
-  window.print();
+export function printPdf(api: Api, say: (text: string) => void): Window | undefined {
+  const w = window.open(api.url('/document.pdf', '&print=1'), 'kh-print');
+  if (!w) {
+    say('Trình duyệt đã chặn cửa sổ in. Bấm "Mở PDF" rồi in từ trình xem PDF (Ctrl+P).');
+    return undefined;
+  }
+  const go = () => {
+    try {
+      w.focus();
+      w.print();
+    } catch {
+      // The viewer's own print button (or Ctrl+P there) still prints it.
+    }
+  };
+  w.addEventListener('load', () => setTimeout(go, 250), { once: true });
+  return w;
 }
 
 export interface ImportResult {
   data?: Json;
   notes?: string[];
   error?: string;
+  /** The plan file was made from it (the start page). */
+  created?: boolean;
 }
 
-/** The one entry point of an import: a file's bytes and name in, a plan (or a Vietnamese reason) out. */
-export async function importFile(api: Api, bytes: ArrayBuffer, name: string): Promise<ImportResult> {
-  if (!/\.(docx|txt)$/i.test(name)) return { error: `Tệp "${name}" không phải tệp Word (.docx) hay văn bản (.txt).` };
+/**
+ * The one entry point of an import: a file's bytes and name in, a plan (or a Vietnamese reason)
+ * out; with `create` (the start page) the server makes the plan file from it.
+ */
+export async function importFile(api: Api, bytes: ArrayBuffer, name: string, create = false): Promise<ImportResult> {
+  if (!/\.(docx|txt|md)$/i.test(name)) return { error: `Tệp "${name}" không phải tệp Word (.docx) hay văn bản (.txt, .md).` };
   try {
-    return await api.upload<ImportResult>('/api/import', bytes, name);
+    return await api.upload<ImportResult>('/api/import', bytes, name, create ? '&create=1' : '');
   } catch (e) {
     return { error: e instanceof ApiError ? e.message : `Không gửi được tệp: ${(e as Error).message}` };
   }
 }
 
 /** Lets files be dropped anywhere on `target`; each goes through `importFile`, its outcome to `done`. */
-export function dropZone(api: Api, target: HTMLElement, done: (r: ImportResult, name: string) => void): void {
+export function dropZone(api: Api, target: HTMLElement, done: (r: ImportResult, name: string) => void, create = false): void {
   const has = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
   target.addEventListener('dragover', (e) => {
     if (!has(e)) return;
@@ -50,16 +65,17 @@ export function dropZone(api: Api, target: HTMLElement, done: (r: ImportResult, 
     if (!has(e)) return;
     e.preventDefault();
     target.classList.remove('kh-over');
-    for (const f of e.dataTransfer?.files ?? []) done(await importFile(api, await f.arrayBuffer(), f.name), f.name);
+    const f = e.dataTransfer?.files?.[0];
+    if (f) done(await importFile(api, await f.arrayBuffer(), f.name, create), f.name);
   });
 }
 
 /** A file picker button feeding `importFile`. */
-export function pickFile(api: Api, done: (r: ImportResult, name: string) => void): HTMLElement {
-  const input = h('input', { type: 'file', accept: '.docx,.txt', class: 'kh-sr', id: 'kh-pick', tabindex: '-1' });
+export function pickFile(api: Api, done: (r: ImportResult, name: string) => void, create = false): HTMLElement {
+  const input = h('input', { type: 'file', accept: '.docx,.txt,.md', class: 'kh-sr', id: 'kh-pick', tabindex: '-1' });
   input.addEventListener('change', async () => {
     const f = input.files?.[0];
-    if (f) done(await importFile(api, await f.arrayBuffer(), f.name), f.name);
+    if (f) done(await importFile(api, await f.arrayBuffer(), f.name, create), f.name);
     input.value = '';
   });
   return h('span', null, input, h('button', { type: 'button', class: 'kh-add', 'on:click': () => input.click() }, 'Chọn tệp Word hoặc văn bản…'));

@@ -47,8 +47,8 @@ export class Api {
     return this.answer<State>(await fetch('/api/state', { headers: { 'X-Kehoach-Token': this.token }, cache: 'no-store' }));
   }
 
-  async upload<T>(path: string, bytes: ArrayBuffer, name: string): Promise<T> {
-    const res = await fetch(`${path}?name=${encodeURIComponent(name)}`, {
+  async upload<T>(path: string, bytes: ArrayBuffer, name: string, extra = ''): Promise<T> {
+    const res = await fetch(`${path}?name=${encodeURIComponent(name)}${extra}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', 'X-Kehoach-Token': this.token },
       body: bytes,

@@ -1,38 +1,20 @@
 // The editor: the toolbar, the form and outline on the left, the pages on the right, and what the
 // server says after every edit (findings, pages, saved state, changes made elsewhere).
 import type { EditStatus } from '../session.js';
-import { BatchDialog, dropZone, printPages } from './actions.js';
+import { BatchDialog, dropZone, printPdf } from './actions.js';
 import type { Api, State } from './api.js';
 import { announce, h, setCaret } from './dom.js';
 import { placeFindings, summary } from './findings.js';
 import { basisCard, card, endCard, headerCard, listEditor, textField } from './form.js';
 import { inlinePlain } from './inline.js';
-import { blocksToOutline, outlineToBlocks, planToLines, writeBody, type Line, type PathMap } from './outline.js';
+import { kindOf, planToLines, writeBody, type Line, type PathMap } from './outline.js';
 import { KIND_NAMES, OutlineView, type OutlineSpec } from './outline-view.js';
-import { getAt, isObj, same, setAt, type Json, type Obj, type Seg } from './paths.js';
+import { getAt, isObj, parsePath, same, setAt, type Json, type Obj, type Seg } from './paths.js';
 import { PreviewPane } from './preview.js';
+import { blocksSpec, structuredForm, type StructContext } from './sections-form.js';
 import { Banners } from './banners.js';
 import type { Store } from './store.js';
 import { NEW_TABLE } from './table-view.js';
-
-const BODY: OutlineSpec = {
-  key: 'body',
-  root: 0,
-  label: 'Nội dung kế hoạch',
-  read: (d) => planToLines(d),
-  write: (d, lines, paths) => writeBody(d, lines, paths),
-};
-
-const blocksSpec = (key: string, at: Seg[], label: string): OutlineSpec => ({
-  key,
-  root: 1,
-  label,
-  read: (d) => blocksToOutline(getAt(d, at)),
-  write: (d, lines, paths) => {
-    const blocks = outlineToBlocks(lines, at, paths);
-    setAt(d, at, blocks.length ? blocks : undefined);
-  },
-});
 
 const NAV: [string, string][] = [
   ['kh-sec-header', 'Phần đầu'],
@@ -118,7 +100,7 @@ export class EditorApp {
         },
         'Mở PDF',
       ),
-      h('button', { type: 'button', class: 'kh-tb', id: 'kh-print-btn', title: 'In các trang (như bản PDF) (Ctrl+P)', 'on:click': () => printPages() }, 'In'),
+      h('button', { type: 'button', class: 'kh-tb', id: 'kh-print-btn', title: 'In tệp PDF (Ctrl+P)', 'on:click': () => this.print() }, 'In'),
       h(
         'button',
         { type: 'button', class: 'kh-tb', id: 'kh-batch', 'on:click': () => this.batch.open(`${file.replace(/\.[^.]*$/, '')}-34-tinh/`) },
@@ -208,8 +190,32 @@ export class EditorApp {
     return v;
   }
 
+  /** The body: sections and their lines; a named section's own fields in its form. */
+  private bodySpec(): OutlineSpec {
+    const ctx: StructContext = {
+      store: this.store,
+      outline: (spec) => {
+        const v = new OutlineView(this.store, spec);
+        v.el.addEventListener('focusin', (e) => {
+          e.stopPropagation();
+          this.lastOutline = v;
+        });
+        v.load();
+        return v;
+      },
+    };
+    return {
+      key: 'body',
+      root: 0,
+      label: 'Nội dung kế hoạch',
+      read: (d) => planToLines(d),
+      write: (d, lines, paths) => writeBody(d, lines, paths),
+      structured: (l, path) => structuredForm(ctx, kindOf(l), parsePath(path)),
+    };
+  }
+
   private outlineCard(): HTMLElement {
-    const v = this.outline(BODY);
+    const v = this.outline(this.bodySpec());
     this.lastOutline = v;
     const tool = (label: string, title: string, fn: () => void) =>
       h('button', { type: 'button', title, 'on:mousedown': (e: Event) => e.preventDefault(), 'on:click': fn }, label);
@@ -311,11 +317,17 @@ export class EditorApp {
     if (mod && !e.altKey && k === 'z') act = () => this.step(e.shiftKey ? 'redo' : 'undo');
     else if (mod && !e.altKey && k === 'y') act = () => this.step('redo');
     else if (mod && k === 's') act = () => void this.saveNow();
-    else if (mod && k === 'p') act = () => printPages();
+    else if (mod && k === 'p') act = () => this.print();
     else if (e.altKey && !mod && /^Digit[1-6]$/.test(e.code)) act = () => this.go(NAV[Number(e.code.slice(5)) - 1][0]);
     if (!act) return;
     e.preventDefault();
     act();
+  }
+
+  /** "In": the PDF file of the last build (the pages shown). */
+  private print(): void {
+    const w = printPdf(this.api, (t) => this.banners.message('warn', t));
+    if (w) announce('Đang mở tệp PDF để in');
   }
 
   /** Ctrl+S: every edit sent, then the file written now. */

@@ -16,6 +16,7 @@ export class Banners {
   private dismissedBrowser = false;
   private status: EditStatus | undefined;
   private extra: HTMLElement | undefined;
+  private seenImport = false;
 
   constructor(
     private readonly api: Api,
@@ -101,8 +102,32 @@ export class Banners {
       this.seenNotice = s.notice.n;
       this.message('', s.notice.text);
     }
+    if (s.imported && !this.seenImport) list.push(this.importNotes(s.imported.name, s.imported.notes, () => (this.seenImport = true)));
     if (this.extra) list.push(this.extra);
     this.el.replaceChildren(...list.filter((x): x is HTMLElement => !!x));
+  }
+
+  /** What the import of a file had to guess or could not place, for the clerk to check. */
+  private importNotes(name: string, notes: string[], close: () => void, ...more: [string, () => void][]): HTMLElement {
+    const head = notes.length
+      ? `Đã nhập "${name}": ${notes.length} chỗ cần kiểm tra lại (chương trình phải đoán hoặc chưa xếp được).`
+      : `Đã nhập "${name}": không có chỗ nào cần kiểm tra lại.`;
+    const b = this.banner(notes.length ? 'warn' : '', 'kh-imported', head, ...more, [
+      'Đóng',
+      () => {
+        close();
+        if (this.status) this.update(this.status);
+      },
+    ]);
+    if (notes.length)
+      b.append(
+        h(
+          'ul',
+          { class: 'kh-notes' },
+          notes.map((n) => h('li', null, n)),
+        ),
+      );
+    return b;
   }
 
   /** A message shown until the next one (notices disappear after a while). */
@@ -118,8 +143,34 @@ export class Banners {
     if (!kind) setTimeout(drop, 10_000);
   }
 
+  /**
+   * A file dropped on the editor: its plan is offered in place of the one being edited (an edit
+   * like any other, so Ctrl+Z takes it back), with the import's warnings.
+   */
   imported(r: ImportResult, name: string): void {
-    if (r.error) this.message('err', r.error);
-    else this.message('warn', `Đã đọc ${name}.`);
+    if (r.error || !r.data) {
+      this.message('err', r.error ?? `Không đọc được "${name}".`);
+      return;
+    }
+    const data = r.data;
+    const drop = () => {
+      this.extra = undefined;
+      if (this.status) this.update(this.status);
+    };
+    this.extra = this.importNotes(name, r.notes ?? [], drop, [
+      'Thay kế hoạch đang soạn bằng nội dung tệp này',
+      () => {
+        drop();
+        this.store.update(
+          (x) => {
+            for (const k of Object.keys(x)) delete x[k];
+            Object.assign(x, structuredClone(data));
+          },
+          undefined,
+          'fix',
+        );
+      },
+    ]);
+    if (this.status) this.update(this.status);
   }
 }

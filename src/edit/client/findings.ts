@@ -22,7 +22,7 @@ function target(index: [string, HTMLElement][], path: string): HTMLElement | und
  */
 function hintFor(f: FindingView): string | undefined {
   if (!f.hint || f.fix) return undefined;
-  return /kehoach |schemas\/|"\w+": |\[ ?"|\{ ?"/.test(f.hint) ? undefined : f.hint;
+  return /kehoach |schemas\/|"\w+": |\[ ?"|\{ ?"|"[a-z]+[A-Z]?[a-z]*"/.test(f.hint) ? undefined : f.hint;
 }
 
 function findingEl(f: FindingView, apply: ApplyFix): HTMLElement {
@@ -68,7 +68,9 @@ export function placeFindings(root: HTMLElement, findings: FindingView[], apply:
       while (after.nextElementSibling?.classList.contains('kh-finding')) after = after.nextElementSibling;
       after.after(node);
     } else el.append(node);
-    if (f.severity === 'error') el.querySelector('input,textarea,select,[contenteditable]')?.classList.add('kh-flagged');
+    // The field the finding names when it has one of its own (a phase's end date), else the first.
+    const own = f.path ? el.querySelector(`[data-focus="f:${CSS.escape(f.path)}"]`) : null;
+    if (f.severity === 'error') (own ?? el.querySelector('input,textarea,select,[contenteditable]'))?.classList.add('kh-flagged');
   }
   return loose;
 }

@@ -136,7 +136,8 @@ export function listEditor(
       ),
       h('button', { type: 'button', class: 'kh-add', 'on:click': add }, o.add),
     );
-    if (focus !== undefined) wrap.querySelectorAll<HTMLElement>('.kh-listrow')[focus]?.querySelector<HTMLElement>('input,textarea')?.focus();
+    // Its own rows only (a row may hold a list of its own: sub-targets).
+    if (focus !== undefined) wrap.querySelectorAll<HTMLElement>(':scope > .kh-listrow')[focus]?.querySelector<HTMLElement>('input,textarea')?.focus();
   };
   const write = (list: Json[]) => store.update((d) => setAt(d, path, list.length ? list : undefined));
   function add() {
@@ -174,13 +175,13 @@ export function cellInput(store: Store, path: Seg[], label: string, placeholder:
   return input;
 }
 
-/** A full date in a list row, typed dd/mm/yyyy and kept as the plan writes it. */
-function dateCell(store: Store, path: Seg[], label: string): HTMLElement {
+/** A date in a list row, typed dd/mm/yyyy (`partial`: also mm/yyyy, yyyy) and kept as the plan writes it. */
+export function dateCell(store: Store, path: Seg[], label: string, partial = false): HTMLElement {
   const input = h('input', {
     type: 'text',
-    class: 'kh-in',
+    class: 'kh-in kh-datein',
     'aria-label': label,
-    placeholder: 'ngày (15/01/2026)',
+    placeholder: partial ? 'dd/mm/yyyy' : 'ngày (15/01/2026)',
     inputmode: 'numeric',
     'data-focus': `f:${formatPath(path)}`,
   });
@@ -188,8 +189,9 @@ function dateCell(store: Store, path: Seg[], label: string): HTMLElement {
   input.addEventListener('input', () => {
     const v = input.value.trim();
     const iso = v ? isoOf(v) : undefined;
-    const ok = !v || iso?.length === 10;
+    const ok = !v || (iso !== undefined && (partial || iso.length === 10));
     input.toggleAttribute('aria-invalid', !ok);
+    input.title = ok ? '' : `${label}: ngày chưa đúng, gõ ngày/tháng/năm, ví dụ 05/02/2026.`;
     if (ok) store.update((d) => setAt(d, path, iso), `f:${formatPath(path)}`);
   });
   return input;

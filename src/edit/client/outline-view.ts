@@ -6,7 +6,7 @@
 // a), -) becomes lines.
 import { announce, caretOffset, caretOnEdgeLine, h, setCaret } from './dom.js';
 import { domSpans, inlinePlain, inlineToHtml, spansToInline } from './inline.js';
-import { KIND_TITLES, kindOf, line, runsText, subtreeEnd, type Line, type LineKind, type Numbering, type PathMap } from './outline.js';
+import { KIND_TITLES, kindOf, line, refreshSections, runsText, subtreeEnd, type Line, type LineKind, type Numbering, type PathMap } from './outline.js';
 import { indent, isContainer, markers, moveBlock, moveTo, nextLine, normalize, numberingFor, outdent } from './outline-ops.js';
 import { pasteLines } from './paste.js';
 import type { Store } from './store.js';
@@ -23,6 +23,10 @@ export interface OutlineSpec {
   /** Writes the lines back into the data; records where each line went. */
   write(data: Obj, lines: Line[], paths: PathMap): void;
   label: string;
+  /** The form of a named section's own fields (phases, targets …), at its place in the plan. */
+  structured?: (l: Line, path: string) => HTMLElement | undefined;
+  /** Always read from the plan (outlines inside a section's form, whose place can change). */
+  fresh?: boolean;
 }
 
 export const KIND_NAMES: Record<string, string> = {
@@ -87,12 +91,13 @@ export class OutlineView {
 
   /** Loads the lines: the store's (after undo) or the data's. */
   load(): void {
-    const kept = this.store.outlines[this.spec.key];
+    const kept = this.spec.fresh ? undefined : this.store.outlines[this.spec.key];
     this.lines = kept ? kept.map((l) => ({ ...l })) : this.spec.read(this.store.data);
     if (!this.lines.length) this.lines = [this.spec.root === 0 ? line('section', 0, '') : line('para', 1, '')];
     normalize(this.lines, this.spec.root);
     this.paths = new Map();
     this.spec.write(structuredClone(this.store.data), this.lines, this.paths);
+    if (this.spec.root === 0) refreshSections(this.lines, this.paths, this.store.data);
     this.render();
   }
 
@@ -112,6 +117,7 @@ export class OutlineView {
     normalize(this.lines, this.spec.root);
     const paths: PathMap = new Map();
     this.store.update((d) => {
+      if (this.spec.root === 0) refreshSections(this.lines, this.paths, d);
       this.spec.write(d, this.lines, paths);
       this.store.outlines[this.spec.key] = this.lines.map((l) => ({ ...l }));
     }, key);
@@ -191,7 +197,12 @@ export class OutlineView {
     const rows: HTMLElement[] = [];
     this.lines.forEach((l, i) => {
       rows.push(this.row(l, marks[i], i));
-      if (l.locked) rows.push(h('div', { class: 'kh-line', style: `--d:${l.depth + 1}` }, h('span'), h('span'), this.blockBody({ ...l, kind: 'opaque' }, i)));
+      if (!l.locked) return;
+      const path = this.paths.get(l.id);
+      const form = path === undefined ? undefined : this.spec.structured?.(l, path);
+      rows.push(
+        h('div', { class: 'kh-line kh-structrow', style: `--d:${l.depth + 1}` }, h('span'), h('span'), form ?? this.blockBody({ ...l, kind: 'opaque' }, i)),
+      );
     });
     this.el.replaceChildren(...rows);
     if (focusKey) {

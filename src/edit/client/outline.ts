@@ -5,7 +5,7 @@
 // paragraph's alignment) rides along on the line and is written back unchanged.
 // Pure data: the tests check that every example and corpus plan comes back identical.
 import { inlinePlain } from './inline.js';
-import { formatPath, isObj, type Json, type Obj, type Seg } from './paths.js';
+import { clone, formatPath, getAt, isObj, parsePath, type Json, type Obj, type Seg } from './paths.js';
 
 export type LineKind = 'section' | 'item' | 'bullet' | 'para' | 'table' | 'pagebreak' | 'opaque';
 export type Numbering = 'decimal' | 'alpha' | '1.' | '1)' | 'a)' | 'a.' | 'I.' | 'none';
@@ -338,6 +338,20 @@ export function writeBody(plan: Obj, lines: Line[], paths?: PathMap): void {
   const list = entries.map((e) => (e.key ? { kind: e.key, ...e.obj } : without(e.obj, 'after')));
   if (list.length) plan.sections = list;
   else delete plan.sections;
+}
+
+/**
+ * Section lines take their object again from the plan at the place they were last written: the
+ * form editors of a named section's own fields (phases, targets …) write into the plan directly,
+ * and the outline writes a section back from its line, so the line must carry what they wrote.
+ */
+export function refreshSections(lines: Line[], paths: PathMap, plan: Obj): void {
+  for (const l of lines) {
+    if (l.kind !== 'section') continue;
+    const at = paths.get(l.id);
+    const cur = at === undefined ? undefined : getAt(plan, parsePath(at));
+    if (isObj(cur)) l.raw = clone(cur);
+  }
 }
 
 /** Lines of a list of blocks that has no sections (an appendix, the paragraphs before the closing). */

@@ -1,6 +1,5 @@
 // The guided start of a new plan: who issues it, who signs, the title and the date; or a Word
-// file or a text dropped on the page (through importFile, which says plainly that this version
-// cannot import yet).
+// file or a text dropped on the page (through importFile: the plan file is made from it).
 import type { EditStatus } from '../session.js';
 import { dropZone, pickFile, type ImportResult } from './actions.js';
 import type { Api } from './api.js';
@@ -123,14 +122,19 @@ export function startPage(api: Api, status: EditStatus): void {
       show((err as Error).message);
     }
   });
-  const done = (r: ImportResult, file: string) => show(r.error ?? `Đã đọc ${file}.`);
+  // A file read: the plan file is made from it and the editor opens, with the import's warnings.
+  const done = (r: ImportResult, file: string) => {
+    if (r.error) show(r.error);
+    else if (r.created) location.reload();
+    else show(`Đã đọc ${file}.`);
+  };
   const drop = h(
     'div',
     { class: 'kh-drop', id: 'kh-drop' },
-    h('p', null, 'Hoặc kéo thả vào đây một tệp Word (.docx) hay văn bản (.txt) để chuyển thành kế hoạch.'),
-    pickFile(api, done),
+    h('p', null, 'Hoặc kéo thả vào đây một tệp Word (.docx) hay văn bản (.txt, .md) để chuyển thành kế hoạch.'),
+    pickFile(api, done, true),
   );
-  dropZone(api, drop, done);
+  dropZone(api, drop, done, true);
   const page = h(
     'div',
     { class: 'kh-start' },
