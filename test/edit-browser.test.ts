@@ -251,6 +251,9 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       await type('Các đơn vị trực thuộc Sở');
       await page.waitForFunction(() => document.getElementById('kh-pageinfo')!.textContent!.startsWith('2 trang'), undefined, { timeout: 20_000 });
       await page.waitForFunction(() => /^Đã lưu/.test(document.getElementById('kh-saved')!.textContent!), undefined, { timeout: 20_000 });
+      // "Đã lưu" may still be the previous save's while the last field's edit is on its way (a
+      // loaded machine): the file itself is what must end up with it.
+      await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 20_000 }).toContain('Các đơn vị trực thuộc Sở');
       await page.screenshot({ path: join(ARTIFACTS, 'edit-keyboard.png') });
       expect(await page.locator('#kh-count').textContent()).toMatch(/^0 lỗi|Không có lỗi/);
 

@@ -81,6 +81,8 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit: a Word file dropped on the start p
         return t.includes('ngày 15 tháng 10 năm 2020') && t.includes('Các Sở, ban, ngành Thành phố;');
       });
       await page.waitForFunction(() => /^Đã lưu/.test(document.getElementById('kh-saved')!.textContent!));
+      // "Đã lưu" may still be the date's save while the recipient's is on its way: wait for the file.
+      await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 20_000 }).toContain('- Các Sở, ban, ngành Thành phố');
       const saved = readFileSync(file, 'utf8');
       expect(saved).toContain('# CẢNH BÁO (đoạn 70)');
       expect(saved).toMatch(/^date: 2020-10-15$/m);

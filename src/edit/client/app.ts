@@ -386,7 +386,8 @@ export class EditorApp {
     el.classList.toggle('kh-bad', !this.store.online || !!s.error);
     if (!this.store.online) el.textContent = 'Mất kết nối: thay đổi được giữ trong trình duyệt';
     else if (s.error) el.textContent = s.error;
-    else if (this.store.pending || s.pending) el.textContent = 'Đang lưu…';
+    // A status sent before the server had this tab's last edit says nothing about it.
+    else if (this.store.pending || s.pending || !this.store.savedAll(s.version)) el.textContent = 'Đang lưu…';
     else el.textContent = s.at ? `Đã lưu lúc ${new Date(s.at).toLocaleTimeString('vi-VN', { hour12: false })}` : 'Đã lưu';
   }
 

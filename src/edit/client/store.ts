@@ -172,6 +172,11 @@ export class Store {
     }
   }
 
+  /** Whether the server's file holds everything this tab sent (its saved version is at least the last edit's). */
+  savedAll(version: number): boolean {
+    return this.sent === undefined || version >= this.sent;
+  }
+
   /** Forgets the browser's copy once the server has saved everything this tab sent. */
   savedUpTo(version: number): void {
     if (this.sent !== undefined && version >= this.sent && !this.pending) {
