@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type FullHandlebars from 'handlebars';
 import type { HelperDelegate, RuntimeOptions, TemplateDelegate } from 'handlebars';
 import { unclosedBlock } from './blocks.js';
+import { BUNDLED_SPECS } from './bundled-specs.js';
 import { HelperError, TemplateError } from './errors.js';
 import { readTemplate, scanTemplateFolder, type TemplateFile } from './folder.js';
 import { helpers } from './helpers.js';
@@ -39,7 +40,9 @@ interface PrecompiledStore {
 
 let store: PrecompiledStore | null | undefined;
 
-function precompiledSpecs(): Record<string, string> {
+/** Source hash → spec: as code when bundled (bundled-specs.ts), else as JavaScript source from the store. */
+function precompiledSpecs(): Record<string, string | object> {
+  if (BUNDLED_SPECS?.handlebars === Handlebars.VERSION) return BUNDLED_SPECS.templates;
   if (store === undefined) {
     try {
       store = JSON.parse(readFileSync(PRECOMPILED, 'utf8')) as PrecompiledStore;
@@ -192,12 +195,12 @@ export function loadTemplates(
 type Env = HandlebarsRuntime | typeof FullHandlebars;
 
 /** A template as a function: `src` is the file's text (for messages), `code` what is compiled (traced or not). */
-function compile(hb: Env, file: string, src: string, code: string, specs: Record<string, string>): TemplateDelegate {
+function compile(hb: Env, file: string, src: string, code: string, specs: Record<string, string | object>): TemplateDelegate {
   const spec = specs[sourceKey(code)];
   let fn: TemplateDelegate;
   if (spec) {
     // The spec is the JavaScript Handlebars.compile would have generated from this very text.
-    fn = hb.template(new Function(`return ${spec}`)());
+    fn = hb.template(typeof spec === 'string' ? new Function(`return ${spec}`)() : spec);
   } else {
     const full = hb as typeof FullHandlebars;
     try {
