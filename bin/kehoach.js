@@ -15,15 +15,24 @@ if (compiled === undefined) {
   process.exit(3);
 }
 const fresh = (rel) => (mtime(rel) ?? -1) >= compiled;
-const command = process.argv.slice(2).find((a) => !a.startsWith('-'));
-// batch: its threads start loading now, alongside the CLI (dist/batch/worker-start.js).
-if (command === 'batch' && fresh('../dist/bundle/worker.cjs') && fresh('../dist/bundle/pipeline.cjs')) {
-  const [{ prestartWorkers }, { availableParallelism }] = await Promise.all([import('../dist/batch/worker-start.js'), import('node:os')]);
-  prestartWorkers(fileURLToPath(at('../dist/bundle/worker.cjs')), availableParallelism());
+const args = process.argv.slice(2);
+
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // The version alone needs no CLI: package.json's, as commander prints it.
+  const { readFileSync } = await import('node:fs');
+  process.stdout.write(`${JSON.parse(readFileSync(at('../package.json'), 'utf8')).version}\n`);
+} else await runCli(args.find((a) => !a.startsWith('-')));
+
+async function runCli(command) {
+  // batch: its threads start loading now, alongside the CLI (dist/batch/worker-start.js).
+  if (command === 'batch' && fresh('../dist/bundle/worker.cjs') && fresh('../dist/bundle/pipeline.cjs')) {
+    const [{ prestartWorkers }, { availableParallelism }] = await Promise.all([import('../dist/batch/worker-start.js'), import('node:os')]);
+    prestartWorkers(fileURLToPath(at('../dist/bundle/worker.cjs')), availableParallelism());
+  }
+  let run;
+  if ((command === 'render' || command === 'validate' || command === 'batch') && fresh('../dist/bundle/pipeline.cjs')) {
+    const { loadCached } = await import('./cached.js');
+    run = loadCached(fileURLToPath(at('../dist/bundle/pipeline.cjs'))).exports.main;
+  } else run = (await import(at(fresh('../dist/bundle/main.js') ? '../dist/bundle/main.js' : '../dist/cli/main.js').href)).main;
+  await run(process.argv);
 }
-let run;
-if ((command === 'render' || command === 'validate' || command === 'batch') && fresh('../dist/bundle/pipeline.cjs')) {
-  const { loadCached } = await import('./cached.js');
-  run = loadCached(fileURLToPath(at('../dist/bundle/pipeline.cjs'))).exports.main;
-} else run = (await import(at(fresh('../dist/bundle/main.js') ? '../dist/bundle/main.js' : '../dist/cli/main.js').href)).main;
-await run(process.argv);
