@@ -24,8 +24,10 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
 } else await runCli(args.find((a) => !a.startsWith('-')));
 
 async function runCli(command) {
-  // batch: its threads start loading now, alongside the CLI (dist/batch/worker-start.js).
-  if (command === 'batch' && fresh('../dist/bundle/worker.cjs') && fresh('../dist/bundle/pipeline.cjs')) {
+  // batch: its threads start loading now, alongside the CLI (dist/batch/worker-start.js). Not for
+  // its help: the process would wait for the threads to finish loading before it exits.
+  const help = args.some((a) => a === '-h' || a === '--help') || args.length < 2;
+  if (command === 'batch' && !help && fresh('../dist/bundle/worker.cjs') && fresh('../dist/bundle/pipeline.cjs')) {
     const [{ prestartWorkers }, { availableParallelism }] = await Promise.all([import('../dist/batch/worker-start.js'), import('node:os')]);
     prestartWorkers(fileURLToPath(at('../dist/bundle/worker.cjs')), availableParallelism());
   }
