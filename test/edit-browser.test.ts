@@ -1,17 +1,16 @@
 // The editor (kehoach edit) in a real browser: Debian's Chromium driven by playwright-core,
 // skipped when /usr/bin/chromium is missing. Screenshots go to test/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startEditServer, type EditServer } from '../src/edit/server.js';
 import { readData } from '../src/edit/plan-text.js';
 import { docxParagraphs } from './helpers/docx-text.js';
-import { ARTIFACTS, ensureBuilt, freePort, HAS_CHROMIUM, launch, spawnEdit } from './helpers/edit-browser.js';
+import { ARTIFACTS, browserSuite, freePort, HAS_CHROMIUM, spawnEdit } from './helpers/edit-browser.js';
 import { draftPath } from '../src/edit/draft.js';
 
 const PLAN = `# Kế hoạch của Sở Y tế (ghi chú của văn thư)
@@ -132,23 +131,10 @@ async function writeBody(page: Page): Promise<void> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
-  let dir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'kehoach-edit-browser-'));
-    mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = browserSuite('kehoach-edit-browser-');
 
   async function open(server: EditServer, width = 1366, height = 768): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
+    const page = await suite.browser.newPage({ viewport: { width, height }, acceptDownloads: true });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
     await page.goto(server.url);
     await page.waitForFunction(() => document.fonts.status === 'loaded' && document.querySelectorAll('.kh-page').length > 0);
@@ -156,7 +142,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   }
 
   it('changes the date and a recipient of a plan file, saves them into the YAML (comments kept) and downloads the DOCX', async () => {
-    const file = join(dir, 'ke-hoach.yaml');
+    const file = join(suite.dir, 'ke-hoach.yaml');
     writeFileSync(file, PLAN);
     const server = await startEditServer({ planFile: file, port: 0, autosaveMs: 150 });
     const page = await open(server);
@@ -205,11 +191,11 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   });
 
   it('writes a two-page plan from an empty start by keyboard only; the file and the PDF have it', async () => {
-    const file = join(dir, 'moi', 'ke-hoach.yaml');
-    mkdirSync(join(dir, 'moi'));
+    const file = join(suite.dir, 'moi', 'ke-hoach.yaml');
+    mkdirSync(join(suite.dir, 'moi'));
     // The editor in its own process, as the clerk runs it (and as fast).
-    const server = await spawnEdit('ke-hoach.yaml', join(dir, 'moi'), { KEHOACH_EDIT_AUTOSAVE_MS: '200' });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const server = await spawnEdit('ke-hoach.yaml', join(suite.dir, 'moi'), { KEHOACH_EDIT_AUTOSAVE_MS: '200' });
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
     const k = page.keyboard;
     const type = (s: string) => k.type(s);
@@ -253,7 +239,21 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       await page.waitForFunction(() => /^Đã lưu/.test(document.getElementById('kh-saved')!.textContent!), undefined, { timeout: 20_000 });
       // "Đã lưu" may still be the previous save's while the last field's edit is on its way (a
       // loaded machine): the file itself is what must end up with it.
-      await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 20_000 }).toContain('Các đơn vị trực thuộc Sở');
+      try {
+        await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 20_000 }).toContain('Các đơn vị trực thuộc Sở');
+      } catch (e) {
+        const t = readFileSync(file, 'utf8');
+        console.error(
+          'kehoach edit (keyboard test), the file at the timeout:',
+          t.slice(t.indexOf('recipients')),
+          'saved:',
+          await page.locator('#kh-saved').textContent(),
+          'focus:',
+          await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200)),
+        );
+        await page.screenshot({ path: join(ARTIFACTS, 'edit-keyboard-fail.png') });
+        throw e;
+      }
       await page.screenshot({ path: join(ARTIFACTS, 'edit-keyboard.png') });
       expect(await page.locator('#kh-count').textContent()).toMatch(/^0 lỗi|Không có lỗi/);
 
@@ -268,7 +268,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       expect(plan.sections[1].blocks[0].items[0].blocks[0].numbering).toBe('a)');
       expect(plan.recipients).toEqual([{ name: 'UBND tỉnh', note: 'báo cáo' }, 'Các đơn vị trực thuộc Sở']);
 
-      const pdf = join(dir, 'moi.pdf');
+      const pdf = join(suite.dir, 'moi.pdf');
       const token = await page.evaluate(() => JSON.parse(document.getElementById('kh-boot')!.textContent!).token as string);
       writeFileSync(pdf, Buffer.from(await (await fetch(`${server.url}document.pdf?t=${token}`)).arrayBuffer()));
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
@@ -292,12 +292,12 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   }, 180_000);
 
   it('recovers the edits of a server killed mid-edit: those it journalled and those only the tab kept', async () => {
-    const file = join(dir, 'sap.yaml');
+    const file = join(suite.dir, 'sap.yaml');
     writeFileSync(file, PLAN);
     const port = await freePort();
     const env = { KEHOACH_EDIT_AUTOSAVE_MS: '600000' }; // no autosave: the kill comes before any save
-    let server = await spawnEdit('sap.yaml', dir, env, port);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    let server = await spawnEdit('sap.yaml', suite.dir, env, port);
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
     try {
       await page.goto(server.url);
@@ -320,7 +320,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       await page.keyboard.press('Control+A');
       await page.keyboard.type('Sa Pa');
       await page.waitForFunction(() => document.getElementById('kh-saved')!.textContent!.startsWith('Mất kết nối'));
-      server = await spawnEdit('sap.yaml', dir, env, port);
+      server = await spawnEdit('sap.yaml', suite.dir, env, port);
       // The tab finds the server again, reloads and offers the edits back.
       await page.waitForSelector('#kh-recover-browser', { timeout: 20_000 });
       await page.screenshot({ path: join(ARTIFACTS, 'edit-recover.png') });
@@ -343,11 +343,11 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   }, 120_000);
 
   it('offers back the journalled edits of a killed server in a new tab, and merges a change made to the file meanwhile', async () => {
-    const file = join(dir, 'nhap.yaml');
+    const file = join(suite.dir, 'nhap.yaml');
     writeFileSync(file, PLAN);
     const env = { KEHOACH_EDIT_AUTOSAVE_MS: '600000' };
-    let server = await spawnEdit('nhap.yaml', dir, env);
-    let page = await browser.newPage();
+    let server = await spawnEdit('nhap.yaml', suite.dir, env);
+    let page = await suite.browser.newPage();
     try {
       await page.goto(server.url);
       await page.waitForSelector('.kh-page');
@@ -364,8 +364,8 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       await new Promise((r) => server.proc.once('exit', r));
       // Someone else changes another field of the file before the editor comes back.
       writeFileSync(file, PLAN.replace('place: Lào Cai', 'place: Lào Cai # sửa tay'));
-      server = await spawnEdit('nhap.yaml', dir, env);
-      const fresh = await browser.newContext();
+      server = await spawnEdit('nhap.yaml', suite.dir, env);
+      const fresh = await suite.browser.newContext();
       page = await fresh.newPage();
       await page.goto(server.url);
       await page.waitForSelector('#kh-recover');
@@ -385,7 +385,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   }, 120_000);
 
   it('shows findings beside their fields with a fix button, undoes and redoes, and takes in a change made to the file', async () => {
-    const file = join(dir, 'loi.yaml');
+    const file = join(suite.dir, 'loi.yaml');
     writeFileSync(file, PLAN);
     const server = await startEditServer({ planFile: file, port: 0, autosaveMs: 100 });
     const page = await open(server);
@@ -445,7 +445,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   });
 
   it('drags a line to reorder, makes pasted text an item with bullets, and writes bold as **…**', async () => {
-    const file = join(dir, 'keo.yaml');
+    const file = join(suite.dir, 'keo.yaml');
     writeFileSync(file, PLAN);
     const server = await startEditServer({ planFile: file, port: 0, autosaveMs: 100 });
     const page = await open(server);
@@ -485,7 +485,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   });
 
   it('lays out at 1920×1080 too; a click on a printed line selects it in the editor and names its template', async () => {
-    const file = join(dir, 'kon-tum.json');
+    const file = join(suite.dir, 'kon-tum.json');
     copyFileSync('examples/kon-tum-2024-phong-trao-70-nam.json', file);
     const server = await startEditServer({ planFile: file, port: 0 });
     const page = await open(server, 1920, 1080);
@@ -512,11 +512,11 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   });
 
   it('downloads the PDF and prints that file, and makes the plan for the 34 provinces with progress', async () => {
-    const sub = join(dir, 'tinh');
+    const sub = join(suite.dir, 'tinh');
     mkdirSync(sub);
     copyFileSync('examples/minimal.json', join(sub, 'ke-hoach.json'));
     const server = await spawnEdit('ke-hoach.json', sub);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     try {
       await page.goto(server.url);
       await page.waitForSelector('.kh-outline .kh-text');
@@ -577,7 +577,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
   }, 300_000);
 
   it('a page of another origin cannot write: its requests are refused and the file stays as it was', async () => {
-    const file = join(dir, 'khac.yaml');
+    const file = join(suite.dir, 'khac.yaml');
     writeFileSync(file, PLAN);
     const server = await startEditServer({ planFile: file, port: 0, autosaveMs: 50 });
     const evil: Server = createServer((_q, res) => {
@@ -585,7 +585,7 @@ describe.skipIf(!HAS_CHROMIUM)('kehoach edit in Chromium', () => {
       res.end('<!DOCTYPE html><title>Trang khác</title><p>x</p>');
     });
     await new Promise<void>((ok) => evil.listen(0, '127.0.0.1', ok));
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     try {
       await page.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
       const outcome = await page.evaluate(async (url) => {

@@ -2,13 +2,11 @@
 // example edited in their forms (dates typed dd/mm/yyyy, a row added), a finding shown beside the
 // phase it concerns, undo and redo, a line typed in the outline after them; the saved file and the
 // preview's text have every edit.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startEditServer } from '../src/edit/server.js';
-import { ARTIFACTS, ensureBuilt, HAS_CHROMIUM, launch } from './helpers/edit-browser.js';
+import { ARTIFACTS, browserSuite, HAS_CHROMIUM } from './helpers/edit-browser.js';
 
 async function until<T>(fn: () => T, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
@@ -21,26 +19,14 @@ async function until<T>(fn: () => T, ok: (v: T) => boolean, ms = 10_000): Promis
 }
 
 describe.skipIf(!HAS_CHROMIUM)('kehoach edit: named sections in the form', () => {
-  let dir: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'kehoach-edit-sections-'));
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = browserSuite('kehoach-edit-sections-');
 
   it('edits a phase and a target; the file and the pages have them', async () => {
-    const file = join(dir, 'tiem-chung.json');
+    const file = join(suite.dir, 'tiem-chung.json');
     copyFileSync('examples/tiem-chung-2026.json', file);
     const original = readFileSync(file, 'utf8');
     const server = await startEditServer({ planFile: file, port: 0, autosaveMs: 150 });
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const page = await suite.browser.newPage({ viewport: { width: 1366, height: 768 } });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
     const k = page.keyboard;
     const retype = async (focus: string, text: string) => {

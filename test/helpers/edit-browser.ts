@@ -2,9 +2,11 @@
 // without it), the editor's compiled browser modules (dist/edit/client, rebuilt when older than
 // their sources), and the editor run as the clerk runs it (the bin, in its own process).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -42,6 +44,22 @@ export function ensureBuilt(): void {
 export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** A suite's Chromium and scratch folder: started before its tests (dist built), closed after them. */
+export function browserSuite(prefix: string): { dir: string; browser: Browser } {
+  const suite = {} as { dir: string; browser: Browser };
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    suite.dir = mkdtempSync(join(tmpdir(), prefix));
+    suite.browser = await launch();
+  }, 180_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    if (suite.dir) rmSync(suite.dir, { recursive: true, force: true });
+  });
+  return suite;
 }
 
 export interface Spawned {
