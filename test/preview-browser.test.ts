@@ -1,6 +1,6 @@
 // The live preview in a real browser: Debian's Chromium driven by playwright-core.
 // Skipped when /usr/bin/chromium is missing (`apt-get install chromium`; never a downloaded build).
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,22 +9,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startPreviewServer, type PreviewServer } from '../src/preview/index.js';
 import { htmlDocument, runWidth } from '../src/writers/html/index.js';
 import { BUILTIN_TEMPLATES } from '../src/template/engine.js';
+import { CHROMIUM, CHROMIUM_ARGS, HAS_CHROMIUM } from './helpers/edit-browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const EXAMPLE = resolve('examples/kon-tum-2024-phong-trao-70-nam.json');
 const ARTIFACTS = resolve('test/artifacts');
 
-describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('preview in Chromium', () => {
   let dir: string;
   let plan: string;
   let tpl: string;
@@ -60,7 +50,7 @@ describe.skipIf(!existsSync(CHROMIUM))('preview in Chromium', () => {
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ARGS,
+      args: CHROMIUM_ARGS,
       viewport: { width: 1680, height: 1000 },
     });
     page = context.pages()[0] ?? (await context.newPage());

@@ -33,8 +33,11 @@ export function clientAssets(fonts: FontSet): Map<string, Asset> {
   const out = new Map<string, Asset>();
   for (const f of Object.values(fonts.faces) as FaceMetrics[]) out.set(FONT_ROUTE[f.name], { type: 'font/ttf', bytes: readFileSync(f.file) });
   const dir = clientDir();
-  if (dir)
+  if (dir) {
     for (const name of readdirSync(dir))
       if (/^[a-z][a-z0-9-]*\.js$/.test(name)) out.set(`/app/${name}`, { type: 'text/javascript; charset=utf-8', bytes: readFileSync(join(dir, name)) });
+    // The one module of the document model the client imports (the outline's numbers: "../../model/numbering.js").
+    out.set('/model/numbering.js', { type: 'text/javascript; charset=utf-8', bytes: readFileSync(join(dir, '..', '..', 'model', 'numbering.js')) });
+  }
   return out;
 }

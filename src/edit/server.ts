@@ -7,10 +7,9 @@
 //   site cannot send that without a CORS preflight, which this server never grants;
 // - reads of the plan (state, pages, events, downloads) need the token as well.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadFontSet, type FontSet } from '../fonts/metrics.js';
 import { EventHub, type EventLimits } from '../preview/events.js';
-import { hostAllowed, sameToken, securityHeaders, tokenOf, writeRefusal } from '../util/local-http.js';
+import { hostAllowed, listenLoopback, sameToken, securityHeaders, tokenOf, writeRefusal } from '../util/local-http.js';
 import { clientAssets, type Asset } from './assets.js';
 import { startBatch } from './batch.js';
 import { downloads } from './downloads.js';
@@ -276,15 +275,7 @@ export async function startEditServer(opts: EditServerOptions): Promise<EditServ
       else refuse(res, 500, `Lỗi nội bộ: ${(e as Error)?.message ?? String(e)}`);
     });
   });
-  server.on('clientError', (_e, socket) => socket.destroy());
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', fail);
-      ok();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listenLoopback(server, opts.port);
   session.rebuildNow();
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -4,9 +4,8 @@
 // elsewhere cannot reach it through DNS rebinding.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadFontSet, type FaceMetrics, type FaceName, type FontSet } from '../fonts/metrics.js';
-import { disposition, hostAllowed, securityHeaders } from '../util/local-http.js';
+import { disposition, hostAllowed, listenLoopback, securityHeaders } from '../util/local-http.js';
 import { CLIENT_JS } from './client.js';
 import { EventHub, type EventLimits, type EventStats } from './events.js';
 import { previewCss, shellHtml } from './page.js';
@@ -152,16 +151,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   const routes = previewRoutes(session, fonts, events);
   let port = 0;
   const server: Server = createServer((req, res) => serve(routes, () => port, req, res));
-  server.on('clientError', (_e, socket) => socket.destroy());
-
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      server.off('error', fail);
-      ok();
-    });
-  });
-  port = (server.address() as AddressInfo).port;
+  port = await listenLoopback(server, opts.port);
   // First build once the port is known, so its errors are shown in the page, not thrown.
   session.rebuild();
 

@@ -3,7 +3,8 @@
 // headers that keep other sites from reading or framing its answers, the token and origin of a
 // request that writes, and file names in Content-Disposition.
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** Whether the Host header names this server (and nothing else). */
 export function hostAllowed(host: string | undefined, port: number): boolean {
@@ -56,4 +57,17 @@ export function writeRefusal(req: IncomingMessage, port: number, token: string, 
   if (type === 'json' && ct !== 'application/json') return 'Từ chối: nội dung phải là JSON.';
   if (type === 'bytes' && ct !== 'application/octet-stream') return 'Từ chối: nội dung phải là tệp (application/octet-stream).';
   return undefined;
+}
+
+/** Listens on the loopback address only (`port` 0: any free one) and gives the port it got. */
+export async function listenLoopback(server: Server, port = 0): Promise<number> {
+  server.on('clientError', (_e, socket) => socket.destroy());
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  return (server.address() as AddressInfo).port;
 }

@@ -11,7 +11,8 @@ import { afterAll, beforeAll } from 'vitest';
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 export const ARTIFACTS = resolve('test/artifacts');
-const ARGS = [
+/** Chromium's flags for the tests: headless, offline, no first-run work. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -43,7 +44,7 @@ export function ensureBuilt(): void {
 
 export async function launch(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** A suite's Chromium and scratch folder: started before its tests (dist built), closed after them. */

@@ -2,37 +2,15 @@
 // as the document model numbers the printed plan (I., 1., 1.1., a), -, +). Pure data.
 import { line, subtreeEnd, type Line, type Numbering } from './outline.js';
 import { isObj } from './paths.js';
+import { alphaMarker, romanNumeral } from '../../model/numbering.js';
 
 /** Lines that can hold lines under them. */
 export const isContainer = (l: Line | undefined) => !!l && (l.kind === 'section' || l.kind === 'item' || l.kind === 'bullet');
 
-const ROMAN: [number, string][] = [
-  [1000, 'M'],
-  [900, 'CM'],
-  [500, 'D'],
-  [400, 'CD'],
-  [100, 'C'],
-  [90, 'XC'],
-  [50, 'L'],
-  [40, 'XL'],
-  [10, 'X'],
-  [9, 'IX'],
-  [5, 'V'],
-  [4, 'IV'],
-  [1, 'I'],
-];
-export function roman(n: number): string {
-  let out = '';
-  for (const [v, s] of ROMAN)
-    while (n >= v) {
-      out += s;
-      n -= v;
-    }
-  return out;
-}
+/** The model's numerals (src/model/numbering.ts, served to the browser as /model/numbering.js). */
+export const roman = (n: number) => (n >= 1 && n <= 3999 ? romanNumeral(n) : String(n));
 
-const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
-const letter = (n: number) => (n > LETTERS.length ? LETTERS[Math.floor((n - 1) / LETTERS.length) - 1] : '') + LETTERS[(n - 1) % LETTERS.length];
+const letter = (n: number) => alphaMarker(n).slice(0, -1);
 
 function itemMarker(style: Numbering, n: number, parent: { style: Numbering; label: string } | undefined): string {
   switch (style) {
