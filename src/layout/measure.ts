@@ -1,6 +1,7 @@
 // Measuring blocks before pagination: paragraphs become lines, tables become rows of cells
 // whose content is a list of positioned lines.
-import { layoutLines, type Line } from '../text/linebreak.js';
+import type { Line } from '../text/linebreak.js';
+import { layoutLinesCached } from '../text/line-cache.js';
 import type { GlyphRun, ParagraphSpec, RuleLine, TableSpec } from './types.js';
 
 /** One line of a paragraph placed in a column, with its vertical offset. */
@@ -29,7 +30,7 @@ export interface MeasuredParagraph {
 }
 
 export function measureParagraph(spec: ParagraphSpec, boxWidth: number): MeasuredParagraph {
-  const lines = layoutLines(spec, boxWidth);
+  const lines = layoutLinesCached(spec, boxWidth);
   const f = spec.frame;
   const borderHeight = spec.borderBottom ? spec.borderBottom.space + spec.borderBottom.width : f ? f.space.bottom + f.width : 0;
   const frameTop = f ? f.space.top + f.width : 0;

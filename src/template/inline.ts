@@ -106,6 +106,23 @@ const CLOSE = ['', '</i>', '</b>', '</i></b>'];
  * so this recurses once at most, however the brackets nest.
  */
 export function inlineToMarkup(s: string, footnotes = true): string {
+  // Remembered: a batch renders the same texts row after row, a live preview keystroke after keystroke.
+  const memo = footnotes ? withNotes : withoutNotes;
+  let out = memo.get(s);
+  if (out === undefined) {
+    out = markupOf(s, footnotes);
+    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+    memo.set(s, out);
+  }
+  return out;
+}
+
+/** Texts remembered at most (per kind): a long plan has a few thousand. */
+const MEMO_LIMIT = 8000;
+const withNotes = new Map<string, string>();
+const withoutNotes = new Map<string, string>();
+
+function markupOf(s: string, footnotes: boolean): string {
   const tokens = tokenize(s, footnotes);
   pairStars(tokens);
   limitEmphasis(tokens);
