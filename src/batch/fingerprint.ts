@@ -1,7 +1,7 @@
 // Content hashes for incremental runs: a row is regenerated only when its merged plan, its
 // template context, the template files or the tool itself changed.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../util/package-root.js';
@@ -12,6 +12,9 @@ export function sha256(data: Uint8Array | string): string {
 
 /** sha256 of a file, or undefined if it cannot be read. */
 export function fileSha256(path: string): string | undefined {
+  // Most outputs of a first run do not exist yet: a failed read builds an error with its stack
+  // (~0.2 ms each, a third of the main thread's time in a 1,000-row run); a stat does not.
+  if (!statSync(path, { throwIfNoEntry: false })) return undefined;
   try {
     return sha256(readFileSync(path));
   } catch {

@@ -22,5 +22,16 @@ const NUMBERED = /(^|[\s(])(số|Số|Điều|điều|khoản|Khoản|Mục|mụ
 export function keepCodesTogether(text: string): string {
   // Both rules need a digit or a slash: most runs have none, and this runs for every run.
   if (!DIGIT_OR_SLASH.test(text)) return text;
-  return text.replace(/[^\s]+/g, codeHyphens).replace(NUMBERED, (_m, pre: string, word: string) => `${pre}${word}${NB_SPACE}`);
+  // Remembered: a batch or a live preview renders the same runs again and again (~0.2 ms a plan).
+  let out = kept.get(text);
+  if (out === undefined) {
+    out = text.replace(/[^\s]+/g, codeHyphens).replace(NUMBERED, (_m, pre: string, word: string) => `${pre}${word}${NB_SPACE}`);
+    if (kept.size >= KEPT_LIMIT) kept.delete(kept.keys().next().value as string);
+    kept.set(text, out);
+  }
+  return out;
 }
+
+/** Runs remembered at most: a long plan has a few thousand with a digit or a slash. */
+const KEPT_LIMIT = 8000;
+const kept = new Map<string, string>();
