@@ -81,6 +81,8 @@ async function warm(root) {
   const { writeDocx, writeDocxWithLibrary } = await load('writers/docx/index.js');
   const { writePdf } = await load('writers/pdf/index.js');
   const deflateCache = await load('writers/pdf/deflate-cache.js').catch(() => ({}));
+  const lineCache = await load('text/line-cache.js').catch(() => ({}));
+  const inlineMemo = await load('template/inline.js').catch(() => ({}));
   const templates = templatesFor(keHoach);
   const fonts = loadFontSet();
   const { data } = loadInput(keHoach, join(root, PLAN));
@@ -88,15 +90,26 @@ async function warm(root) {
   const doc = present(model, fonts);
   const steps = {
     model: () => buildModel(keHoach, data, templates),
+    // No text turned into markup before (checkouts that remember them).
+    ...(inlineMemo.clearInlineMemo
+      ? {
+          'model, every text new': () => {
+            inlineMemo.clearInlineMemo();
+            return buildModel(keHoach, data, templates);
+          },
+        }
+      : {}),
     'page description': () => present(model, fonts),
     DOCX: () => writeDocx(doc),
     PDF: () => writePdf(doc, { fonts }),
-    // The same plan's first PDF in the process: no page deflated before (batch rows and preview
-    // edits reuse unchanged pages; the row above is that case at its best).
+    // The same plan's first PDF in the process: no page deflated and no paragraph laid out before
+    // (batch rows and preview edits reuse unchanged ones; the row above is that case at its best).
     ...(deflateCache.clearDeflateCache
       ? {
+          // Nor any paragraph laid out before (checkouts with the line cache).
           'PDF, every page new': () => {
             deflateCache.clearDeflateCache();
+            lineCache.clearLineCache?.();
             return writePdf(doc, { fonts });
           },
         }

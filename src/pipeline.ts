@@ -53,10 +53,23 @@ export function checkSource<T>(type: DocType<T>, source: Source): Loaded<T> {
 }
 
 /** The clerk forms a type understands, rewritten on a copy and reported as warnings. */
+/** Sets the value at `path` in data the normaliser walked (every step but the last exists). */
+function setIn(data: unknown, path: (string | number)[], value: unknown): void {
+  let node = data as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  node[path[path.length - 1]] = value;
+}
+
 export function normalizeInput<T>(type: DocType<T>, source: Source): { data: unknown; understood: Diagnostic[] } {
-  if (!type.normalize) return { data: source.data, understood: [] };
+  const changes = type.normalize?.(source.data) ?? [];
+  // Most inputs are in the canonical form already: no copy (a plan's copy was ~0.07 ms a batch row).
+  if (!changes.length) return { data: source.data, understood: [] };
   const data = structuredClone(source.data);
-  const understood = type.normalize(data).map(
+  for (const c of changes) {
+    setIn(data, c.path, c.value);
+    if (c.sibling) setIn(data, [...c.path.slice(0, -1), c.sibling.key], c.sibling.value);
+  }
+  const understood = changes.map(
     (c): Diagnostic => ({
       severity: 'warning',
       code: 'input.understood',

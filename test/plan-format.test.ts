@@ -284,6 +284,16 @@ describe('what clerks type', () => {
     expect(warnings.filter((w) => w.code === 'input.understood').map((w) => w.path)).toEqual(['date', 'number', 'recipients', 'archive']);
   });
 
+  it('leaves the input as the clerk gave it (a batch passes its rows without a copy)', () => {
+    const given = structuredClone(typed);
+    const { data } = checkSource(keHoach, { file: '', text: '', data: given, locate: () => undefined });
+    expect(given).toEqual(typed);
+    expect(data.recipients).toEqual(['Bộ Y tế', 'UBND tỉnh', 'Các phòng']);
+    // Canonical input is passed on as it is.
+    const canonical = { ...structuredClone(minimal), recipients: ['Bộ Y tế'] };
+    expect(checkSource(keHoach, { file: '', text: '', data: canonical, locate: () => undefined }).data.recipients).toEqual(['Bộ Y tế']);
+  });
+
   it('strips parentheses typed around a note', async () => {
     const lines = await pdfLines(plan({ recipients: [{ name: 'UBND tỉnh', note: '(báo cáo)' }] }));
     expect(lines.join(' ')).toContain('- UBND tỉnh (báo cáo);');

@@ -23,7 +23,7 @@ export interface DocType<T> {
   limits?(data: unknown): { issues: { path: (string | number)[]; message: string }[]; far: boolean };
   /** Domain rules beyond the schema (errors stop rendering, warnings are printed). */
   check?(data: T, source: Source): Diagnostic[];
-  /** Rewrites the clerk forms it understands (in place, on the caller's copy) and lists them. */
+  /** The clerk forms it understands, as changes to apply in order (`data` is not changed). */
   normalize?(data: unknown): InputChange[];
   /** The field a name in the clerk's own words stands for (a did-you-mean). */
   aliasOf?(key: string): string | undefined;

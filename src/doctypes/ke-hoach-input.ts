@@ -38,7 +38,6 @@ function dates(node: unknown, path: Path, out: InputChange[]): void {
       const iso = DATE_KEYS.has(k) && typeof v === 'string' ? isoFromVietnamese(v) : undefined;
       if (iso) {
         out.push({ path: [...path, k], from: v as string, to: iso, value: iso });
-        node[k] = iso;
       } else dates(v, [...path, k], out);
     }
 }
@@ -49,13 +48,13 @@ function numberWithSymbol(plan: Obj, out: InputChange[]): void {
   if (!m || (plan.symbol !== undefined && plan.symbol !== m[2])) return;
   const sibling = plan.symbol === undefined ? { key: 'symbol', value: m[2] } : undefined;
   out.push({ path: ['number'], from: plan.number as string, to: `số ${m[1]}, ký hiệu ${m[2]}`, value: m[1], sibling });
-  plan.number = m[1];
-  plan.symbol = m[2];
 }
 
 /** Nơi nhận as one line "A; B (báo cáo); C" or with the clerk's own dashes; notes in parentheses. */
 function recipients(plan: Obj, out: InputChange[]): void {
   const r = plan.recipients;
+  // The list as it stands once the line is split: its items are looked at as items.
+  let items = r;
   if (typeof r === 'string') {
     const list = r
       .split(/[;\n]/)
@@ -67,18 +66,16 @@ function recipients(plan: Obj, out: InputChange[]): void {
       )
       .filter(Boolean);
     out.push({ path: ['recipients'], from: r, to: `danh sách ${list.length} nơi nhận`, value: list });
-    plan.recipients = list;
+    items = list;
   }
-  if (!Array.isArray(plan.recipients)) return;
-  plan.recipients.forEach((x, k) => {
+  if (!Array.isArray(items)) return;
+  items.forEach((x, k) => {
     if (typeof x === 'string' && /^\s*[-–•]\s/.test(x)) {
       const v = x.replace(/^\s*[-–•]\s*/, '');
       out.push({ path: ['recipients', k], from: x, to: v, value: v });
-      (plan.recipients as unknown[])[k] = v;
     } else if (isObj(x) && typeof x.note === 'string' && /^\s*\(.*\)\s*$/.test(x.note)) {
       const v = x.note.trim().slice(1, -1).trim();
       out.push({ path: ['recipients', k, 'note'], from: x.note, to: v, value: v });
-      x.note = v;
     }
   });
 }
@@ -96,15 +93,16 @@ function archive(plan: Obj, out: InputChange[]): void {
   if (typeof a === 'string') {
     const value = { units: units(a) };
     out.push({ path: ['archive'], from: a, to: show(value.units), value });
-    plan.archive = value;
   } else if (isObj(a) && typeof a.units === 'string') {
     const value = units(a.units);
     out.push({ path: ['archive', 'units'], from: a.units, to: show(value), value });
-    a.units = value;
   }
 }
 
-/** Rewrites clerk forms in place (on a copy the caller owns) and lists what it understood. */
+/**
+ * Lists the clerk forms it understands, without changing `data`: applied in order (each value at
+ * its path, and its sibling beside it), the changes give the canonical form.
+ */
 export function normalizePlanInput(data: unknown): InputChange[] {
   const out: InputChange[] = [];
   if (!isObj(data)) return out;

@@ -39,7 +39,7 @@ interface Change {
 export function applyFixes(source: Source, isYaml: boolean, normalize?: (data: unknown) => InputChange[]): { text: string; fixes: Fix[] } | null {
   const fixes: Fix[] = [];
   const changes: Change[] = [];
-  for (const c of normalize?.(structuredClone(source.data)) ?? []) {
+  for (const c of normalize?.(source.data) ?? []) {
     changes.push(c);
     fixes.push({ path: formatPath(c.path), what: `"${c.from}" → ${c.to}` });
   }

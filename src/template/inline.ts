@@ -122,6 +122,12 @@ const MEMO_LIMIT = 8000;
 const withNotes = new Map<string, string>();
 const withoutNotes = new Map<string, string>();
 
+/** Forgets every text (benchmarks measure a plan's first model with it). */
+export function clearInlineMemo(): void {
+  withNotes.clear();
+  withoutNotes.clear();
+}
+
 function markupOf(s: string, footnotes: boolean): string {
   const tokens = tokenize(s, footnotes);
   pairStars(tokens);
