@@ -4,6 +4,7 @@
 // (non-breaking hyphen) and U+00A0 (no-break space). The DOCX keeps the characters: Word's own
 // w:noBreakHyphen element makes LibreOffice set the italic text around it wider than Word does;
 // the PDF draws U+2011 with the hyphen glyph, so the text copies as "-".
+import { Lru } from '../util/lru.js';
 
 export const NB_HYPHEN = '\u2011';
 export const NB_SPACE = '\u00a0';
@@ -25,13 +26,13 @@ export function keepCodesTogether(text: string): string {
   // Remembered: a batch or a live preview renders the same runs again and again (~0.2 ms a plan).
   let out = kept.get(text);
   if (out === undefined) {
-    out = text.replace(/[^\s]+/g, codeHyphens).replace(NUMBERED, (_m, pre: string, word: string) => `${pre}${word}${NB_SPACE}`);
-    if (kept.size >= KEPT_LIMIT) kept.delete(kept.keys().next().value as string);
-    kept.set(text, out);
+    out = kept.set(
+      text,
+      text.replace(/[^\s]+/g, codeHyphens).replace(NUMBERED, (_m, pre: string, word: string) => `${pre}${word}${NB_SPACE}`),
+    );
   }
   return out;
 }
 
-/** Runs remembered at most: a long plan has a few thousand with a digit or a slash. */
-const KEPT_LIMIT = 8000;
-const kept = new Map<string, string>();
+/** Runs remembered, the least recently used forgotten first. */
+const kept = new Lru<string, string>(2000);

@@ -4,6 +4,7 @@ import { provinces } from '../data/provinces.js';
 import { type FaceMetrics, loadFontSet } from '../fonts/metrics.js';
 import type { Finding, Rule } from './rule.js';
 import { norm, strings } from './rule.js';
+import { Lru } from '../util/lru.js';
 
 /** Characters that TCVN3 (ABC) or VNI text shows as when read as Unicode; none occurs in Vietnamese Unicode text. */
 const LEGACY = /[¸µ¶·¹¨©ª«¬®§¦¥¤¢¡£¼½¾ÆÇøïñÑÿ]/gu;
@@ -183,22 +184,18 @@ export const textRules: Rule[] = [
  * Texts known to have every glyph, per face: a batch checks the same texts row after row, and a
  * live preview keystroke after keystroke (this was the costliest text rule, ~0.2 ms a plan).
  */
-const covered = new WeakMap<FaceMetrics, Set<string>>();
-const COVERED_LIMIT = 8000;
+const covered = new WeakMap<FaceMetrics, Lru<string, true>>();
 
 /** The characters of `s` (but white space) that `face` lacks, each once. */
 function missingGlyphs(s: string, face: FaceMetrics): string[] {
   let known = covered.get(face);
   if (!known) {
-    known = new Set();
+    known = new Lru(2000);
     covered.set(face, known);
   }
-  if (known.has(s)) return [];
+  if (known.get(s)) return [];
   const missing = glyphsLacking(s, face);
-  if (!missing.length) {
-    if (known.size >= COVERED_LIMIT) known.clear();
-    known.add(s);
-  }
+  if (!missing.length) known.set(s, true);
   return missing;
 }
 

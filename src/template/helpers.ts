@@ -1,5 +1,6 @@
 // Handlebars helpers: formatting rules of NĐ 30 (dates, numbers, numerals) and the
 // bridge from plan text (with **đậm**/*nghiêng*) to the document markup.
+import { Lru } from '../util/lru.js';
 import type { HelperDelegate } from 'handlebars';
 import { Handlebars } from './runtime.js';
 import { dateParts } from '../schema/dates.js';
@@ -56,14 +57,12 @@ export function headingCase(s: string): string {
   if (out === undefined) {
     const letters = s.match(/\p{L}/gu) ?? [];
     const upper = letters.filter((c) => c !== c.toLocaleLowerCase('vi-VN')).length;
-    out = letters.length && upper / letters.length >= 0.6 ? s : upperVi(s);
-    if (headings.size >= 4000) headings.clear();
-    headings.set(s, out);
+    out = headings.set(s, letters.length && upper / letters.length >= 0.6 ? s : upperVi(s));
   }
   return out;
 }
 
-const headings = new Map<string, string>();
+const headings = new Lru<string, string>(500);
 
 type RunLike = { text: string; bold?: boolean; italic?: boolean; underline?: boolean };
 

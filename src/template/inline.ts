@@ -1,6 +1,7 @@
 // Plan text → document markup. A clerk types **đậm**, *nghiêng* and ^[chú thích] (a footnote);
 // a backslash before a punctuation mark types that mark itself (\* is a star). A marker that
 // opens nothing or closes nothing is printed as typed — text is never dropped.
+import { Lru } from '../util/lru.js';
 import { Handlebars } from './runtime.js';
 
 const { escapeExpression } = Handlebars;
@@ -110,17 +111,14 @@ export function inlineToMarkup(s: string, footnotes = true): string {
   const memo = footnotes ? withNotes : withoutNotes;
   let out = memo.get(s);
   if (out === undefined) {
-    out = markupOf(s, footnotes);
-    if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
-    memo.set(s, out);
+    out = memo.set(s, markupOf(s, footnotes));
   }
   return out;
 }
 
-/** Texts remembered at most (per kind): a long plan has a few thousand. */
-const MEMO_LIMIT = 8000;
-const withNotes = new Map<string, string>();
-const withoutNotes = new Map<string, string>();
+/** Texts remembered (per kind), the least recently used forgotten first. */
+const withNotes = new Lru<string, string>(2000);
+const withoutNotes = new Lru<string, string>(2000);
 
 /** Forgets every text (benchmarks measure a plan's first model with it). */
 export function clearInlineMemo(): void {

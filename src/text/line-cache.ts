@@ -4,12 +4,11 @@
 // and so does a live preview's between two keystrokes. Lines are never changed once laid out
 // (the paginator and the writers only read them), so one result can serve every caller.
 import type { FaceMetrics } from '../fonts/metrics.js';
+import { Lru } from '../util/lru.js';
 import { type Line, layoutLines, type TextBox } from './linebreak.js';
 
-/** Paragraphs held at most: a long plan has a few thousand; beyond that the oldest go first. */
-const LIMIT = 8000;
-
-const cache = new Map<string, Line[]>();
+/** Paragraphs held: a long plan's (~600); the least recently used go first. */
+const cache = new Lru<string, Line[]>(2000);
 const faceIds = new WeakMap<FaceMetrics, number>();
 let nextFaceId = 0;
 
@@ -36,10 +35,7 @@ export function layoutLinesCached(spec: TextBox, boxWidth: number): Line[] {
   const key = keyOf(spec, boxWidth);
   const hit = cache.get(key);
   if (hit) return hit;
-  const lines = layoutLines(spec, boxWidth);
-  if (cache.size >= LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, lines);
-  return lines;
+  return cache.set(key, layoutLines(spec, boxWidth));
 }
 
 /** Empties the cache (benchmarks measure a plan's first layout with it). */
