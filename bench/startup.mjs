@@ -82,7 +82,7 @@ async function warm(root) {
   const { writePdf } = await load('writers/pdf/index.js');
   const deflateCache = await load('writers/pdf/deflate-cache.js').catch(() => ({}));
   const lineCache = await load('text/line-cache.js').catch(() => ({}));
-  const inlineMemo = await load('template/inline.js').catch(() => ({}));
+  const templateMemos = await load('template/helpers.js').catch(() => ({}));
   const templates = templatesFor(keHoach);
   const fonts = loadFontSet();
   const { data } = loadInput(keHoach, join(root, PLAN));
@@ -91,10 +91,10 @@ async function warm(root) {
   const steps = {
     model: () => buildModel(keHoach, data, templates),
     // No text turned into markup before (checkouts that remember them).
-    ...(inlineMemo.clearInlineMemo
+    ...(templateMemos.clearTemplateMemos
       ? {
           'model, every text new': () => {
-            inlineMemo.clearInlineMemo();
+            templateMemos.clearTemplateMemos();
             return buildModel(keHoach, data, templates);
           },
         }
@@ -106,7 +106,6 @@ async function warm(root) {
     // (batch rows and preview edits reuse unchanged ones; the row above is that case at its best).
     ...(deflateCache.clearDeflateCache
       ? {
-          // Nor any paragraph laid out before (checkouts with the line cache).
           'PDF, every page new': () => {
             deflateCache.clearDeflateCache();
             lineCache.clearLineCache?.();

@@ -52,7 +52,6 @@ export function checkSource<T>(type: DocType<T>, source: Source): Loaded<T> {
   return { data, source, warnings: diags };
 }
 
-/** The clerk forms a type understands, rewritten on a copy and reported as warnings. */
 /** Sets the value at `path` in data the normaliser walked (every step but the last exists). */
 function setIn(data: unknown, path: (string | number)[], value: unknown): void {
   let node = data as Record<string | number, unknown>;
@@ -60,6 +59,7 @@ function setIn(data: unknown, path: (string | number)[], value: unknown): void {
   node[path[path.length - 1]] = value;
 }
 
+/** The clerk forms a type understands, rewritten on a copy and reported as warnings. */
 export function normalizeInput<T>(type: DocType<T>, source: Source): { data: unknown; understood: Diagnostic[] } {
   const changes = type.normalize?.(source.data) ?? [];
   // Most inputs are in the canonical form already: no copy (a plan's copy was ~0.07 ms a batch row).

@@ -10,6 +10,7 @@ import { placeDiagnostics } from '../src/batch/locate.js';
 import { deepMerge, MergeError, setPath } from '../src/batch/merge.js';
 import { asciiSlug, checkPattern, NameRegistry, outputPath, renderName, safePart } from '../src/batch/names.js';
 import { barLine } from '../src/batch/progress.js';
+import { fileSha256 } from '../src/batch/fingerprint.js';
 import { findProvince, provinceContext, provinceFields } from '../src/batch/province-rows.js';
 import { cellValue, readRows } from '../src/batch/rows.js';
 import { provinces } from '../src/data/provinces.js';
@@ -320,4 +321,16 @@ it('getPath reads through objects and arrays only', () => {
   expect(getPath({ a: [{ b: 1 }] }, ['a', 0, 'b'])).toBe(1);
   expect(getPath({ a: 'text' }, ['a', 'length'])).toBeUndefined();
   expect(getPath({ a: [1] }, ['a', 'length'])).toBeUndefined();
+});
+
+describe('fileSha256', () => {
+  it('gives undefined, not an exception, for an output that cannot be read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kehoach-sha-'));
+    const file = join(dir, 'a.docx');
+    writeFileSync(file, 'x');
+    expect(fileSha256(file)).toMatch(/^[0-9a-f]{64}$/);
+    expect(fileSha256(join(dir, 'missing.docx'))).toBeUndefined();
+    // A path through a file: ENOTDIR, which a stat without throwIfNoEntry still throws.
+    expect(fileSha256(join(file, 'b.docx'))).toBeUndefined();
+  });
 });

@@ -309,6 +309,12 @@ describe('what clerks type', () => {
     expect(fixed.text.split('\n').length).toBe(text.split('\n').length);
   });
 
+  it('validate --fix cleans the items of a one-line nơi nhận too', () => {
+    const text = JSON.stringify({ ...typed, recipients: 'Sở Y tế;\n-- UBND tỉnh;\n• - Lưu VT' }, null, 2);
+    const fixed = applyFixes(parseSource(text, 'p.json'), false, keHoach.normalize)!;
+    expect(JSON.parse(fixed.text).recipients).toEqual(['Sở Y tế', 'UBND tỉnh', 'Lưu VT']);
+  });
+
   it('suggests the field for a Vietnamese name', () => {
     try {
       load(plan({ nguoiKy: 'A' }));

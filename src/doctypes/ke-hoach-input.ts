@@ -73,6 +73,10 @@ function recipients(plan: Obj, out: InputChange[]): void {
     if (typeof x === 'string' && /^\s*[-–•]\s/.test(x)) {
       const v = x.replace(/^\s*[-–•]\s*/, '');
       out.push({ path: ['recipients', k], from: x, to: v, value: v });
+      // The list split from one line is ours, not the input: it carries the fix as well, so
+      // that the line's change alone gives the clean list (validate --fix writes only that one
+      // into the file, which holds a string there).
+      if (items !== r) (items as unknown[])[k] = v;
     } else if (isObj(x) && typeof x.note === 'string' && /^\s*\(.*\)\s*$/.test(x.note)) {
       const v = x.note.trim().slice(1, -1).trim();
       out.push({ path: ['recipients', k, 'note'], from: x.note, to: v, value: v });

@@ -115,7 +115,7 @@ function withPlaceholders(raw: Json): Plan | undefined {
 /** Schema, rules and the clerk's own forms, as findings with fixes. */
 function check(data: Json, file: string): { findings: FindingView[]; plan?: Plan; raw: Json } {
   const source: Source = { file, text: '', data, locate: () => undefined };
-  const understoodChanges = keHoach.normalize?.(structuredClone(data)) ?? [];
+  const understoodChanges = keHoach.normalize?.(data) ?? [];
   const { data: raw, understood } = normalizeInput(keHoach, source);
   const findings: FindingView[] = understood.map((d, i) => view(d, fixFor(d, data, understoodChanges[i])));
   let plan: Plan | undefined;

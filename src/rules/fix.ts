@@ -34,7 +34,7 @@ interface Change {
 
 /**
  * Returns the fixed file text (same format as the input) and the list of fixes, or null if nothing
- * to fix. `normalize` (the document type's) rewrites the clerk forms it understands.
+ * to fix. `normalize` (the document type's) lists the clerk forms it understands, as changes.
  */
 export function applyFixes(source: Source, isYaml: boolean, normalize?: (data: unknown) => InputChange[]): { text: string; fixes: Fix[] } | null {
   const fixes: Fix[] = [];

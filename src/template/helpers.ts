@@ -6,7 +6,7 @@ import { Handlebars } from './runtime.js';
 import { dateParts } from '../schema/dates.js';
 import { romanNumeral } from '../model/numbering.js';
 import { HelperError } from './errors.js';
-import { inlineToMarkup } from './inline.js';
+import { clearInlineMemo, inlineToMarkup } from './inline.js';
 import { MAX_NUMBER_WORDS, numberWords } from './number-words.js';
 
 const { escapeExpression, SafeString } = Handlebars;
@@ -63,6 +63,12 @@ export function headingCase(s: string): string {
 }
 
 const headings = new Lru<string, string>(500);
+
+/** Forgets every remembered text and title (benchmarks measure a plan's first model with it). */
+export function clearTemplateMemos(): void {
+  headings.clear();
+  clearInlineMemo();
+}
 
 type RunLike = { text: string; bold?: boolean; italic?: boolean; underline?: boolean };
 

@@ -120,7 +120,7 @@ export function inlineToMarkup(s: string, footnotes = true): string {
 const withNotes = new Lru<string, string>(2000);
 const withoutNotes = new Lru<string, string>(2000);
 
-/** Forgets every text (benchmarks measure a plan's first model with it). */
+/** Forgets every text (clearTemplateMemos). */
 export function clearInlineMemo(): void {
   withNotes.clear();
   withoutNotes.clear();
