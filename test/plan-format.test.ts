@@ -313,6 +313,10 @@ describe('what clerks type', () => {
     const text = JSON.stringify({ ...typed, recipients: 'Sở Y tế;\n-- UBND tỉnh;\n• - Lưu VT' }, null, 2);
     const fixed = applyFixes(parseSource(text, 'p.json'), false, keHoach.normalize)!;
     expect(JSON.parse(fixed.text).recipients).toEqual(['Sở Y tế', 'UBND tỉnh', 'Lưu VT']);
+    // The same in YAML (setting an item inside the new list threw "Expected YAML collection").
+    const yaml = 'title: Kế hoạch\nrecipients: "Sở Y tế; -- UBND tỉnh; • - Lưu VT"\n';
+    const fixedYaml = applyFixes(parseSource(yaml, 'p.yaml'), true, keHoach.normalize)!;
+    expect(parseSource(fixedYaml.text, 'p.yaml').data).toMatchObject({ recipients: ['Sở Y tế', 'UBND tỉnh', 'Lưu VT'] });
   });
 
   it('suggests the field for a Vietnamese name', () => {

@@ -40,8 +40,10 @@ export function applyFixes(source: Source, isYaml: boolean, normalize?: (data: u
   const fixes: Fix[] = [];
   const changes: Change[] = [];
   for (const c of normalize?.(source.data) ?? []) {
-    changes.push(c);
     fixes.push({ path: formatPath(c.path), what: `"${c.from}" → ${c.to}` });
+    // Inside a value an earlier change replaces (the items of a one-line nơi nhận): that value
+    // carries this fix already, and the file has no such path to set.
+    if (!changes.some((e) => e.path.length < c.path.length && e.path.every((k, i) => k === c.path[i]))) changes.push(c);
   }
   const touched = (p: Path) => changes.some((c) => formatPath(p).startsWith(formatPath(c.path)));
   for (const [s, path] of strings(source.data)) {
