@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { clearDeflateCache } from '../src/writers/pdf/deflate-cache.js';
+import { clearLineCache } from '../src/text/line-cache.js';
+import { clearDeflateCache as clearDeflated } from '../src/writers/pdf/deflate-cache.js';
 import { renderPlan, ROOT } from './helpers/render.js';
 
 const base = JSON.parse(readFileSync(join(ROOT, 'examples', 'kon-tum-2024-phong-trao-70-nam.json'), 'utf8'));
@@ -23,6 +24,12 @@ function contentStreams(pdf: Uint8Array): string[] {
     if (data.includes(' Tf')) out.push(data);
   }
   return out;
+}
+
+/** As in a process that never wrote a page (nor laid out a line). */
+function clearDeflateCache(): void {
+  clearDeflated();
+  clearLineCache();
 }
 
 describe('deflated page contents reused across plans', () => {
