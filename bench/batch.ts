@@ -8,6 +8,8 @@
 // ≤ 300 MB and flat in the row count (compare --rows 100,1000,3000). On a shared machine,
 // compare two builds by running them alternately, not against numbers taken at another time.
 //
+// Reported per case: the best wall time, plans per second, the least CPU (every thread; less
+// sensitive than wall time to what else the machine runs) and the peak RSS.
 // Options: --repeat N (default 3; the best wall time is reported), --rows 100,1000,
 //          --formats docx|all|both (default both), --json (machine-readable output).
 import { spawn } from 'node:child_process';
@@ -59,8 +61,21 @@ function treeKb(root: number, field: 'VmHWM' | 'VmRSS'): number {
   return total;
 }
 
+/**
+ * CPU seconds (user + system) of this process's children that have ended: fields 16 and 17 of
+ * /proc/self/stat, in clock ticks (100 a second on Linux). Less sensitive than wall time to a
+ * shared machine's load, though contention still inflates it.
+ */
+function childrenCpuS(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[13]) + Number(f[14])) / 100;
+}
+
 interface RunResult {
   wallMs: number;
+  /** CPU of the whole run, every thread. */
+  cpuS: number;
   peakMb: number;
   code: number | null;
   summary: string;
@@ -69,19 +84,23 @@ interface RunResult {
 function runCli(args: string[]): Promise<RunResult> {
   return new Promise((done) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuS();
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     let peakKb = 0;
     const sample = () => {
-      // VmHWM is the process's own high-water mark, so sparse sampling still sees the peak.
+      // VmHWM is the process's own high-water mark, so sparse sampling still sees the peak. Every
+      // 100 ms: walking /proc every 25 ms took a share of the CPU the run was measured on.
       peakKb = Math.max(peakKb, treeKb(child.pid!, 'VmHWM'));
     };
-    const timer = setInterval(sample, 25);
+    const timer = setInterval(sample, 100);
     child.on('exit', (code) => {
       clearInterval(timer);
-      done({ wallMs: performance.now() - started, peakMb: peakKb / 1024, code, summary: out.trim().split('\n').pop() ?? '' });
+      // The child is reaped before 'exit' is emitted, so its CPU is in this process's cutime now.
+      const cpuS = childrenCpuS() - cpuBefore;
+      done({ wallMs: performance.now() - started, cpuS, peakMb: peakKb / 1024, code, summary: out.trim().split('\n').pop() ?? '' });
     });
   });
 }
@@ -117,7 +136,7 @@ for (const f of formatSets) {
   }
 }
 
-const results: { label: string; plans: number; bestWallS: number; plansPerS: number; peakRssMb: number; runs: RunResult[] }[] = [];
+const results: { label: string; plans: number; bestWallS: number; plansPerS: number; cpuS: number; peakRssMb: number; runs: RunResult[] }[] = [];
 if (!JSON_OUT)
   console.log(`kehoach batch — ${availableParallelism()} nhân CPU, tốt nhất trong ${REPEAT} lần chạy; kế hoạch gốc ${BASE.slice(REPO.length + 1)}`);
 for (const c of cases) {
@@ -135,13 +154,15 @@ for (const c of cases) {
     plans: c.plans,
     bestWallS: best.wallMs / 1000,
     plansPerS: (c.plans * 1000) / best.wallMs,
+    // The least CPU over the runs, as the best wall time.
+    cpuS: Math.min(...runs.map((r) => r.cpuS)),
     peakRssMb: Math.max(...runs.map((r) => r.peakMb)),
     runs,
   };
   results.push(row);
   if (!JSON_OUT)
     console.log(
-      `${c.label.padEnd(38)} ${row.bestWallS.toFixed(2).padStart(7)} s  ${row.plansPerS.toFixed(1).padStart(6)} kế hoạch/s  RSS đỉnh ${row.peakRssMb.toFixed(0).padStart(4)} MB  (các lần: ${runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`,
+      `${c.label.padEnd(38)} ${row.bestWallS.toFixed(2).padStart(7)} s  ${row.plansPerS.toFixed(1).padStart(6)} kế hoạch/s  CPU ${row.cpuS.toFixed(2).padStart(6)} s  RSS đỉnh ${row.peakRssMb.toFixed(0).padStart(4)} MB  (các lần: ${runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`,
     );
 }
 rmSync(work, { recursive: true, force: true });
