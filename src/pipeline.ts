@@ -1,6 +1,7 @@
 // The pipeline: input file → validated data → template markup → document model → page
 // description → writers.
 import type { DocType } from './doctypes/doctype.js';
+import type { InputChange } from './doctypes/ke-hoach-input.js';
 import { type FontSet, loadFontSet } from './fonts/metrics.js';
 import { layoutDocument, type PageOut } from './layout/index.js';
 import { present } from './presentation/build.js';
@@ -59,11 +60,11 @@ function setIn(data: unknown, path: (string | number)[], value: unknown): void {
   node[path[path.length - 1]] = value;
 }
 
-/** The clerk forms a type understands, rewritten on a copy and reported as warnings. */
-export function normalizeInput<T>(type: DocType<T>, source: Source): { data: unknown; understood: Diagnostic[] } {
+/** The clerk forms a type understands, rewritten on a copy and reported as warnings (one per change, in order). */
+export function normalizeInput<T>(type: DocType<T>, source: Source): { data: unknown; understood: Diagnostic[]; changes: InputChange[] } {
   const changes = type.normalize?.(source.data) ?? [];
   // Most inputs are in the canonical form already: no copy (a plan's copy was ~0.07 ms a batch row).
-  if (!changes.length) return { data: source.data, understood: [] };
+  if (!changes.length) return { data: source.data, understood: [], changes };
   const data = structuredClone(source.data);
   for (const c of changes) {
     setIn(data, c.path, c.value);
@@ -80,7 +81,7 @@ export function normalizeInput<T>(type: DocType<T>, source: Source): { data: unk
       hint: 'Chạy "kehoach validate --fix" để ghi lại theo cách viết chuẩn.',
     }),
   );
-  return { data, understood };
+  return { data, understood, changes };
 }
 
 export function loadInput<T>(type: DocType<T>, file: string): Loaded<T> {

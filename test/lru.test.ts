@@ -40,4 +40,12 @@ describe('Lru', () => {
     for (let k = 0; k < 4; k++) m.set(`y${k}`, k);
     expect(m.get('a')).toBe(2);
   });
+
+  it('remembers: makes a value once while it is kept', () => {
+    const m = new Lru<string, number>(10);
+    let made = 0;
+    const make = () => ++made;
+    expect([m.remember('a', make), m.remember('a', make)]).toEqual([1, 1]);
+    expect(made).toBe(1);
+  });
 });

@@ -115,9 +115,8 @@ function withPlaceholders(raw: Json): Plan | undefined {
 /** Schema, rules and the clerk's own forms, as findings with fixes. */
 function check(data: Json, file: string): { findings: FindingView[]; plan?: Plan; raw: Json } {
   const source: Source = { file, text: '', data, locate: () => undefined };
-  const understoodChanges = keHoach.normalize?.(data) ?? [];
-  const { data: raw, understood } = normalizeInput(keHoach, source);
-  const findings: FindingView[] = understood.map((d, i) => view(d, fixFor(d, data, understoodChanges[i])));
+  const { data: raw, understood, changes } = normalizeInput(keHoach, source);
+  const findings: FindingView[] = understood.map((d, i) => view(d, fixFor(d, data, changes[i])));
   let plan: Plan | undefined;
   try {
     plan = validateSource(keHoach.schema, { ...source, data: raw }, keHoach.aliasOf).data;

@@ -24,15 +24,8 @@ export function keepCodesTogether(text: string): string {
   // Both rules need a digit or a slash: most runs have none, and this runs for every run.
   if (!DIGIT_OR_SLASH.test(text)) return text;
   // Remembered: a batch or a live preview renders the same runs again and again (~0.2 ms a plan).
-  let out = kept.get(text);
-  if (out === undefined) {
-    out = kept.set(
-      text,
-      text.replace(/[^\s]+/g, codeHyphens).replace(NUMBERED, (_m, pre: string, word: string) => `${pre}${word}${NB_SPACE}`),
-    );
-  }
-  return out;
+  return kept.remember(text, () => text.replace(/[^\s]+/g, codeHyphens).replace(NUMBERED, (_m, pre: string, word: string) => `${pre}${word}${NB_SPACE}`));
 }
 
-/** Runs remembered, the least recently used forgotten first. */
+/** Runs remembered; those unused for a while are forgotten. */
 const kept = new Lru<string, string>(2000);

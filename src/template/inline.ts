@@ -108,15 +108,10 @@ const CLOSE = ['', '</i>', '</b>', '</i></b>'];
  */
 export function inlineToMarkup(s: string, footnotes = true): string {
   // Remembered: a batch renders the same texts row after row, a live preview keystroke after keystroke.
-  const memo = footnotes ? withNotes : withoutNotes;
-  let out = memo.get(s);
-  if (out === undefined) {
-    out = memo.set(s, markupOf(s, footnotes));
-  }
-  return out;
+  return (footnotes ? withNotes : withoutNotes).remember(s, () => markupOf(s, footnotes));
 }
 
-/** Texts remembered (per kind), the least recently used forgotten first. */
+/** Texts remembered (per kind); those unused for a while are forgotten. */
 const withNotes = new Lru<string, string>(2000);
 const withoutNotes = new Lru<string, string>(2000);
 

@@ -7,7 +7,7 @@ import type { FaceMetrics } from '../fonts/metrics.js';
 import { Lru } from '../util/lru.js';
 import { type Line, layoutLines, type TextBox } from './linebreak.js';
 
-/** Paragraphs held: a long plan's (~600); the least recently used go first. */
+/** Paragraphs held: a long plan's (~600) and more; those unused for a while are forgotten. */
 const cache = new Lru<string, Line[]>(2000);
 const faceIds = new WeakMap<FaceMetrics, number>();
 let nextFaceId = 0;
@@ -32,10 +32,7 @@ function keyOf(spec: TextBox, boxWidth: number): string {
 
 /** `layoutLines`, remembered. The result is shared: callers must not change it. */
 export function layoutLinesCached(spec: TextBox, boxWidth: number): Line[] {
-  const key = keyOf(spec, boxWidth);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  return cache.set(key, layoutLines(spec, boxWidth));
+  return cache.remember(keyOf(spec, boxWidth), () => layoutLines(spec, boxWidth));
 }
 
 /** Empties the cache (benchmarks measure a plan's first layout with it). */

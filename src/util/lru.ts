@@ -22,6 +22,12 @@ export class Lru<K, V> {
     return old;
   }
 
+  /** The value of `key`, made by `make` (and kept) when there is none: the memos' one call. */
+  remember(key: K, make: () => V): V {
+    const value = this.get(key);
+    return value !== undefined ? value : this.set(key, make());
+  }
+
   set(key: K, value: V): V {
     this.older.delete(key);
     this.add(key, value);
