@@ -11,7 +11,10 @@
 // Reported per case: the best wall time, plans per second, the least CPU (every thread; less
 // sensitive than wall time to what else the machine runs) and the peak RSS.
 // Options: --repeat N (default 3; the best wall time is reported), --rows 100,1000,
-//          --formats docx|all|both (default both), --json (machine-readable output).
+//          --formats docx|all|both (default both), --json (machine-readable output),
+//          --floor: after each run of N rows in every format, the same rows through
+//          bench/batch-floor.mjs (the pipeline and its durable writes on as many threads, with
+//          none of the batch's bookkeeping), so each pair shares the machine's speed of the moment.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -31,6 +34,8 @@ const REPEAT = Number(arg('repeat', '3'));
 const ROW_COUNTS = arg('rows', '100,1000').split(',').map(Number);
 const FORMATS = arg('formats', 'both');
 const JSON_OUT = process.argv.includes('--json');
+const FLOOR = process.argv.includes('--floor');
+const FLOOR_SCRIPT = join(REPO, 'bench', 'batch-floor.mjs');
 
 /** Resident set of a process tree in kB: the process and its descendants (VmHWM = peak). */
 function treeKb(root: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -81,11 +86,11 @@ interface RunResult {
   summary: string;
 }
 
-function runCli(args: string[]): Promise<RunResult> {
+function runCli(args: string[], script = BIN): Promise<RunResult> {
   return new Promise((done) => {
     const started = performance.now();
     const cpuBefore = childrenCpuS();
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -109,6 +114,8 @@ interface Case {
   label: string;
   plans: number;
   args: (out: string) => string[];
+  /** The floor's arguments for the same rows (--floor). */
+  floor?: (out: string) => string[];
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kehoach-bench-batch-'));
@@ -132,28 +139,21 @@ for (const f of formatSets) {
   cases.push({ label: `34 tỉnh, ${f.name}`, plans: 34, args: (o) => ['batch', BASE, '--provinces', '-o', o, '--force', '-q', ...f.flag] });
   for (const n of ROW_COUNTS) {
     const rows = rowsFile(n);
-    cases.push({ label: `${n} dòng, ${f.name}`, plans: n, args: (o) => ['batch', BASE, '--rows', rows, '-o', o, '--force', '-q', ...f.flag] });
+    const floor = FLOOR && !f.flag.length ? (o: string) => [BASE, rows, o] : undefined;
+    cases.push({ label: `${n} dòng, ${f.name}`, plans: n, args: (o) => ['batch', BASE, '--rows', rows, '-o', o, '--force', '-q', ...f.flag], floor });
   }
 }
 
 const results: { label: string; plans: number; bestWallS: number; plansPerS: number; cpuS: number; peakRssMb: number; runs: RunResult[] }[] = [];
 if (!JSON_OUT)
   console.log(`kehoach batch — ${availableParallelism()} nhân CPU, tốt nhất trong ${REPEAT} lần chạy; kế hoạch gốc ${BASE.slice(REPO.length + 1)}`);
-for (const c of cases) {
-  const runs: RunResult[] = [];
-  for (let k = 0; k < REPEAT; k++) {
-    const out = join(work, 'out');
-    rmSync(out, { recursive: true, force: true });
-    const r = await runCli(c.args(out));
-    if (r.code !== 0) throw new Error(`${c.label}: exit ${r.code}: ${r.summary}`);
-    runs.push(r);
-  }
+function summarize(label: string, plans: number, runs: RunResult[]) {
   const best = runs.reduce((a, b) => (b.wallMs < a.wallMs ? b : a));
   const row = {
-    label: c.label,
-    plans: c.plans,
+    label,
+    plans,
     bestWallS: best.wallMs / 1000,
-    plansPerS: (c.plans * 1000) / best.wallMs,
+    plansPerS: (plans * 1000) / best.wallMs,
     // The least CPU over the runs, as the best wall time.
     cpuS: Math.min(...runs.map((r) => r.cpuS)),
     peakRssMb: Math.max(...runs.map((r) => r.peakMb)),
@@ -162,8 +162,32 @@ for (const c of cases) {
   results.push(row);
   if (!JSON_OUT)
     console.log(
-      `${c.label.padEnd(38)} ${row.bestWallS.toFixed(2).padStart(7)} s  ${row.plansPerS.toFixed(1).padStart(6)} kế hoạch/s  CPU ${row.cpuS.toFixed(2).padStart(6)} s  RSS đỉnh ${row.peakRssMb.toFixed(0).padStart(4)} MB  (các lần: ${runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`,
+      `${label.padEnd(38)} ${row.bestWallS.toFixed(2).padStart(7)} s  ${row.plansPerS.toFixed(1).padStart(6)} kế hoạch/s  CPU ${row.cpuS.toFixed(2).padStart(6)} s  RSS đỉnh ${row.peakRssMb.toFixed(0).padStart(4)} MB  (các lần: ${runs.map((r) => (r.wallMs / 1000).toFixed(2)).join(', ')} s)`,
     );
+}
+
+for (const c of cases) {
+  const runs: RunResult[] = [];
+  const floorRuns: RunResult[] = [];
+  for (let k = 0; k < REPEAT; k++) {
+    const out = join(work, 'out');
+    rmSync(out, { recursive: true, force: true });
+    const r = await runCli(c.args(out));
+    if (r.code !== 0) throw new Error(`${c.label}: exit ${r.code}: ${r.summary}`);
+    runs.push(r);
+    if (!c.floor) continue;
+    rmSync(out, { recursive: true, force: true });
+    const f = await runCli(c.floor(out), FLOOR_SCRIPT);
+    if (f.code !== 0) throw new Error(`${c.label}, floor: exit ${f.code}: ${f.summary}`);
+    floorRuns.push(f);
+  }
+  summarize(c.label, c.plans, runs);
+  if (!floorRuns.length) continue;
+  summarize(`  sàn (không nhật ký, bảng kê)`, c.plans, floorRuns);
+  if (!JSON_OUT) {
+    const ratios = runs.map((r, k) => r.wallMs / floorRuns[k].wallMs);
+    console.log(`  batch / sàn, từng cặp: ${ratios.map((x) => x.toFixed(2)).join(', ')}`);
+  }
 }
 rmSync(work, { recursive: true, force: true });
 if (JSON_OUT)
