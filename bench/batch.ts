@@ -183,7 +183,7 @@ for (const c of cases) {
   }
   summarize(c.label, c.plans, runs);
   if (!floorRuns.length) continue;
-  summarize(`  sàn (không nhật ký, bảng kê)`, c.plans, floorRuns);
+  summarize(`  sàn, ${c.plans} dòng (không nhật ký, bảng kê)`, c.plans, floorRuns);
   if (!JSON_OUT) {
     const ratios = runs.map((r, k) => r.wallMs / floorRuns[k].wallMs);
     console.log(`  batch / sàn, từng cặp: ${ratios.map((x) => x.toFixed(2)).join(', ')}`);
